@@ -21,6 +21,7 @@ class Candidate:
     end: int  # token index after the last matched token
     form: str | None  # "singular", "plural", "base", "s", "ed", "ing" or None
     severity: str
+    own_voice: bool = True  # False when quoted speech or first person lowered it
 
     @property
     def sent(self):

@@ -9,21 +9,57 @@ in prose maps back to an exact place in the original file.
 from __future__ import annotations
 
 import bisect
+import re
+from array import array
 from dataclasses import dataclass, field
 
 
-@dataclass
 class Segment:
-    """One block of prose. `starts[i]`/`ends[i]` are the source offsets of `text[i]`."""
+    """One block of prose whose characters map back to source offsets.
 
-    text: str
-    starts: list[int]
-    ends: list[int]
-    kind: str = "prose"  # "heading", "cell", "alt", "title", "front-matter"...
+    The map is stored as pieces, not per character, so a huge paragraph stays small:
+    a "copy" piece maps prose[p + i] to source[s + i]; an "atom" piece (a decoded
+    entity, a collapsed whitespace run, a placeholder) maps all its characters to
+    the whole source span [s, e).
+    """
+
+    __slots__ = ("text", "kind", "_p", "_s", "_e", "_copy")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]], kind: str = "prose"):
+        self.text = text
+        self.kind = kind  # "prose", "heading", "cell", "alt", "title", "front-matter"...
+        self._p = array("q", (p[0] for p in pieces))
+        self._s = array("q", (p[1] for p in pieces))
+        self._e = array("q", (p[2] for p in pieces))
+        self._copy = bytes(1 if p[3] else 0 for p in pieces)
+
+    def _piece(self, i: int) -> int:
+        return bisect.bisect_right(self._p, i) - 1
+
+    def start_of(self, i: int) -> int:
+        """Source offset where prose character i begins."""
+        k = self._piece(i)
+        return self._s[k] + (i - self._p[k]) if self._copy[k] else self._s[k]
+
+    def end_of(self, i: int) -> int:
+        """Source offset just after prose character i."""
+        k = self._piece(i)
+        return self._s[k] + (i - self._p[k]) + 1 if self._copy[k] else self._e[k]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets [s, e) covered by prose characters [start, end)."""
-        return self.starts[start], self.ends[end - 1]
+        return self.start_of(start), self.end_of(end - 1)
+
+    @property
+    def starts(self) -> list[int]:
+        return [self.start_of(i) for i in range(len(self.text))]
+
+    @property
+    def ends(self) -> list[int]:
+        return [self.end_of(i) for i in range(len(self.text))]
+
+    def __repr__(self) -> str:
+        return f"Segment({self.text!r}, kind={self.kind!r})"
 
 
 @dataclass
@@ -49,76 +85,85 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
 
-_SPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u200b"
+_WS = re.compile(r"\s+")
 
 
 class ProseBuilder:
-    """Collects prose characters for a reader, with their source spans.
+    """Collects prose for a reader, with the source span of every character.
 
-    - `copy(start, end)` keeps source[start:end] as prose, one character each;
-    - `char(ch, start, end)` adds one decoded character (an entity) for source[start:end];
+    - `copy(start, end)` keeps source[start:end] as prose;
+    - `char(ch, start, end)` adds decoded text (an entity) standing for source[start:end];
     - `gap(at)` separates words without adding text (a removed tag, a <br>);
-    - `placeholder(start, end)` stands for skipped inline content (inline code) so that
-      the words around it do not become neighbours;
-    - `end_block()` closes the current segment (paragraph boundary).
+    - `placeholder(start, end)` stands for skipped inline content (inline code) so the
+      words around it do not become neighbours;
+    - `end_block()` closes the current segment (a paragraph boundary).
 
-    Whitespace runs become a single space that maps to the whole run, and blocks are
+    Whitespace runs become a single space mapped to the whole run and blocks are
     stripped, so matching sees "substance abuse" for "substance\\n   abuse".
     """
 
     def __init__(self, source: str):
         self.source = source
         self.segments: list[Segment] = []
-        self._chars: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._texts: list[str] = []
+        self._pieces: list[tuple[int, int, int, bool]] = []
+        self._len = 0
+        self._space = False  # does the prose end with a space?
         self._kind = "prose"
 
     def kind(self, kind: str) -> None:
         """Set the kind of the segment being built."""
         self._kind = kind
 
-    def _add(self, ch: str, start: int, end: int) -> None:
-        if ch in _SPACE:
-            if not self._chars:
-                return
-            if self._chars[-1] == " ":
-                self._ends[-1] = max(self._ends[-1], end)
-                return
-            ch = " "
-        self._chars.append(ch)
-        self._starts.append(start)
-        self._ends.append(end)
+    def _piece(self, text: str, start: int, end: int, copy: bool) -> None:
+        self._texts.append(text)
+        self._pieces.append((self._len, start, end, copy))
+        self._len += len(text)
+        self._space = text == " "
+
+    def _spacer(self, start: int, end: int) -> None:
+        if not self._len:
+            return
+        if self._space:  # widen the last space over this run too
+            p, s, e, c = self._pieces[-1]
+            self._pieces[-1] = (p, min(s, start), max(e, end), False)
+            return
+        self._piece(" ", start, end, False)
 
     def copy(self, start: int, end: int) -> None:
         src = self.source
-        for i in range(start, end):
-            self._add(src[i], i, i + 1)
+        pos = start
+        for m in _WS.finditer(src, start, end):
+            if m.start() > pos:
+                self._piece(src[pos:m.start()], pos, m.start(), True)
+            self._spacer(m.start(), m.end())
+            pos = m.end()
+        if pos < end:
+            self._piece(src[pos:end], pos, end, True)
 
     def char(self, ch: str, start: int, end: int) -> None:
-        for c in ch:  # an entity may decode to more than one code point
-            self._add(c, start, end)
+        if not ch:
+            return
+        if ch.isspace() or ch in "\u200b":
+            self._spacer(start, end)
+        else:
+            self._piece(ch, start, end, False)
 
     def gap(self, at: int) -> None:
-        self._add(" ", at, at)
+        self._spacer(at, at)
 
     def placeholder(self, start: int, end: int) -> None:
         self.gap(start)
-        self._chars.append("\u2022")
-        self._starts.append(start)
-        self._ends.append(end)
+        self._piece("\u2022", start, end, False)
         self.gap(end)
 
     def end_block(self) -> None:
-        while self._chars and self._chars[-1] == " ":
-            self._chars.pop()
-            self._starts.pop()
-            self._ends.pop()
-        if self._chars:
-            self.segments.append(
-                Segment("".join(self._chars), self._starts, self._ends, self._kind)
-            )
-        self._chars, self._starts, self._ends = [], [], []
+        if self._space:
+            self._texts.pop()
+            self._pieces.pop()
+        if self._texts:
+            self.segments.append(Segment("".join(self._texts), self._pieces, self._kind))
+        self._texts, self._pieces, self._len, self._space = [], [], 0, False
         self._kind = "prose"
 
     def finish(self) -> list[Segment]:

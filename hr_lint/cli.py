@@ -1,0 +1,409 @@
+"""The `hr-lint` command line. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 errors."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .finding import SEVERITIES, severity_rank
+from .yamlload import ConfigError
+
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _error(message: str) -> None:
+    click.echo(f"hr-lint: {message}", err=True)
+
+
+class _Run:
+    """Per-configuration linters, so each file gets its nearest configuration."""
+
+    def __init__(self, config_path, isolated, overrides):
+        self.config_path = config_path
+        self.isolated = isolated
+        self.overrides = overrides
+        self._by_config: dict = {}
+
+    def config_file_for(self, path: str) -> str | None:
+        from .config import find_config_file
+
+        if self.isolated:
+            return None
+        if self.config_path:
+            return self.config_path
+        return find_config_file(path if path != "-" else os.getcwd())
+
+    def linter_for(self, path: str):
+        from .config import load_config
+        from .linter import Linter
+
+        key = self.config_file_for(path)
+        if key not in self._by_config:
+            config = load_config(key, isolated=self.isolated).with_overrides(**self.overrides)
+            self._by_config[key] = Linter(config)
+        return self._by_config[key]
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "--output-format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--select", multiple=True, help="Only these rule ids or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or categories.")
+@click.option("--extend-select", multiple=True, help="Add rule ids or categories to the selection.")
+@click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--stdin-filename", help="Name for standard input (format and configuration).")
+@click.option("--fix", "fix", is_flag=True, help="Apply the fixes that are safe (one-to-one replacements).")
+@click.option("--diff", "diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--report-unused-suppressions", is_flag=True, default=None,
+              help="Report hr-lint comments that suppress nothing.")
+@click.option("--jobs", "-j", type=int, default=0, help="Parallel processes (default: automatic).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the findings cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where to keep the cache [default: ~/.cache/hr-lint].")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--explain", "explain_rule", metavar="RULE", help="Explain one rule and exit.")
+@click.option("--show-config", is_flag=True, help="Print the effective settings for PATH and exit.")
+@click.option("--check-rules", is_flag=True, help="Run every rule's own examples and exit.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells.")
+@click.version_option(__version__, prog_name="hr-lint")
+def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend_select, exclude, config_path,
+         isolated, stdin_filename, fix, diff, report_unused_suppressions, jobs, no_cache, cache_dir, statistics, list_rules, explain_rule, show_config, check_rules,
+         quiet):
+    """Find stigmatizing language in Markdown, HTML, reStructuredText, text and Word files.
+
+    PATHS are files or folders (walked recursively); '-' reads standard input.
+    """
+    overrides = {
+        "select": _split(select) or None,
+        "ignore": _split(ignore),
+        "extend-select": _split(extend_select),
+        "exclude": list(exclude),
+        "fail-on": fail_on,
+        "report-unused-suppressions": report_unused_suppressions or None,
+    }
+    run = _Run(config_path, isolated, overrides)
+    try:
+        if config_path and not os.path.isfile(config_path):
+            raise ConfigError("configuration file not found", config_path)
+        if list_rules or explain_rule or check_rules:
+            from . import explain
+
+            linter = run.linter_for(paths[0] if paths else os.getcwd())
+            if list_rules:
+                click.echo(explain.list_rules(linter.config.all_rules()), nl=False)
+                sys.exit(0)
+            if explain_rule:
+                text = explain.explain(linter.config.all_rules(), explain_rule)
+                click.echo(text, nl=False)
+                sys.exit(0)
+            problems = explain.check_rules(linter)
+            for p in problems:
+                click.echo(p, err=True)
+            click.echo(f"{len(problems)} example problem{'s' if len(problems) != 1 else ''} in "
+                       f"{len(linter.rules)} rules", err=bool(problems))
+            sys.exit(2 if problems else 0)
+        if show_config:
+            from . import explain
+
+            target = paths[0] if paths else os.getcwd()
+            linter = run.linter_for(target)
+            click.echo(explain.show_config(linter.config, run.config_file_for(target)), nl=False)
+            sys.exit(0)
+        if fix and diff:
+            raise click.UsageError("--fix and --diff are exclusive: --diff shows what --fix would write")
+        code = _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix, diff,
+                     jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: one line for users, the traceback with HR_LINT_DEBUG=1
+        if os.environ.get("HR_LINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set HR_LINT_DEBUG=1 for details)")
+        sys.exit(2)
+    sys.exit(code)
+
+
+def _collect(paths, run, errors):
+    """Expand folders; report missing paths. Returns the list of files (or '-')."""
+    from . import files
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            out.append("-")
+            continue
+        if os.path.isdir(path):
+            linter = run.linter_for(path)
+            exts = files.extensions_for(linter.config.file_types)
+            found = list(files.walk(path, exts))
+            if not found:
+                click.echo(f"hr-lint: {path}: no Markdown, HTML, reStructuredText, text or .docx files to lint",
+                           err=True)
+            out.extend(f for f in found if f not in seen)
+            seen.update(found)
+        elif os.path.exists(path) or os.path.islink(path):
+            if path not in seen:
+                out.append(path)
+                seen.add(path)
+        else:
+            errors.append(f"{path}: no such file or directory")
+    return out
+
+
+def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix=False, diff=False,
+          jobs=0, use_cache=True, cache_dir=None) -> int:
+    from . import files
+    from . import fix as fixer
+    from .loader import InputError
+    from .output import get_renderer
+
+    if not paths:
+        raise click.UsageError("give files or folders to lint, or '-' for standard input")
+    errors: list[str] = []
+    targets = _collect(paths, run, errors)
+    # exclusions and .gitignore, per the configuration that governs each file
+    kept = []
+    for path in targets:
+        if path == "-":
+            kept.append(path)
+            continue
+        config = run.linter_for(path).config
+        explicit = path in paths
+        if config.exclude and files.matches(path, config.exclude):
+            continue
+        if config.include and not explicit and not files.matches(path, config.include):
+            continue
+        kept.append(path)
+    ignored = files.gitignored([p for p in kept if p != "-" and p not in paths
+                                and run.linter_for(p).config.respect_gitignore])
+    kept = [p for p in kept if p not in ignored]
+
+    if diff:
+        return _diff(run, kept, errors)
+    findings = []
+    stdin_text = {}
+    linted = 0
+    fixed = fixed_files = 0
+    fail_on = "warning"
+    cache = None
+    if use_cache and not fix:
+        from .cache import Cache, default_dir
+
+        cache = Cache(cache_dir or default_dir())
+    pending = []  # (index, path, key) of files the cache did not answer
+    results: dict[int, list] = {}
+    for index, path in enumerate(kept):
+        linter = run.linter_for(path if path != "-" else (stdin_filename or os.getcwd()))
+        fail_on = linter.config.fail_on
+        try:
+            if path == "-":
+                name = stdin_filename or "-"
+                data = sys.stdin.buffer.read()
+                fmt_in = linter.format_for(name) if stdin_filename else None
+                results[index] = linter.lint_bytes(data, name, fmt_in or "text")
+                try:
+                    stdin_text[name] = data.decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    pass
+            elif fix:
+                done = fixer.fix_file(linter, path, write=True)
+                fixed += done.applied
+                fixed_files += bool(done.applied)
+                results[index] = linter.lint_file(path)
+            elif cache is not None:
+                key = _cache_key(linter, path)
+                hit = cache.get(key) if key else None
+                if hit is not None:
+                    results[index] = hit
+                else:
+                    pending.append((index, path, key))
+            else:
+                pending.append((index, path, None))
+        except InputError as exc:
+            errors.append(str(exc))
+    for index, path, key, outcome in _run_pending(run, pending, jobs):
+        if isinstance(outcome, str):
+            errors.append(outcome)
+            continue
+        results[index] = outcome
+        if cache is not None and key:
+            cache.put(key, outcome)
+    for index in sorted(results):
+        linted += 1
+        findings.extend(results[index])
+    findings.sort(key=lambda f: f.sort_key())
+
+    for message in errors:
+        _error(message)
+    if fix and not quiet:
+        click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {fixed_files} "
+                   f"file{'s' if fixed_files != 1 else ''}.", err=True)
+
+    if not quiet:
+        rules = {}
+        for linter in run._by_config.values():
+            rules.update({r.id: r for r in linter.rules})
+        if statistics:
+            report = _statistics(findings)
+        else:
+            renderer = get_renderer(fmt)
+            use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
+            report = renderer(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
+                              files_linted=linted, sources=stdin_text)
+        if output_file:
+            try:
+                _write_atomic(output_file, report)
+            except OSError as exc:
+                errors.append(f"{output_file}: cannot write report: {exc.strerror}")
+                _error(errors[-1])
+        else:
+            click.echo(report, nl=False)
+    if errors:
+        return 2
+    threshold = severity_rank(fail_on)
+    return 1 if any(severity_rank(f.severity) >= threshold for f in findings) else 0
+
+
+def _cache_key(linter, path: str) -> str | None:
+    from .cache import Cache
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None  # let the linter report the problem
+    return Cache.key(linter.fingerprint, path, linter.format_for(path), data)
+
+
+_WORKER_RUN = None
+
+
+def _lint_in_worker(path: str):
+    from .loader import InputError
+
+    try:
+        return _WORKER_RUN.linter_for(path).lint_file(path)
+    except InputError as exc:
+        return str(exc)
+
+
+def _auto_jobs(pending) -> int:
+    """Parallel only where it pays: many files or much text (a worker costs ~1 s to start)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    if cpus < 2 or len(pending) < 8:
+        return 1
+    size = 0
+    for _, path, _ in pending:
+        try:
+            size += os.path.getsize(path)
+        except OSError:
+            pass
+    return min(cpus, 8) if size >= 2_000_000 else 1
+
+
+def _run_pending(run, pending, jobs):
+    """Lint the files the cache did not answer, in order; in a process pool when it pays."""
+    global _WORKER_RUN
+    from .loader import InputError
+
+    n = jobs if jobs and jobs > 0 else _auto_jobs(pending)
+    if n <= 1 or len(pending) < 2:
+        for index, path, key in pending:
+            try:
+                yield index, path, key, run.linter_for(path).lint_file(path)
+            except InputError as exc:
+                yield index, path, key, str(exc)
+        return
+    import multiprocessing
+
+    for _, path, _ in pending:  # build every linter before forking, so workers share them
+        run.linter_for(path)
+    _WORKER_RUN = run
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(min(n, len(pending))) as pool:
+        outcomes = pool.imap(_lint_in_worker, [p for _, p, _ in pending], chunksize=4)
+        for (index, path, key), outcome in zip(pending, outcomes):
+            yield index, path, key, outcome
+
+
+def _diff(run, paths, errors) -> int:
+    """Print what --fix would change; exit 1 when there is something to change."""
+    from . import fix as fixer
+    from .loader import InputError
+
+    changed = 0
+    for path in paths:
+        if path == "-":
+            errors.append("-: --diff needs files, not standard input")
+            continue
+        try:
+            result = fixer.fix_file(run.linter_for(path), path, write=False)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        text = fixer.unified_diff(result)
+        if text:
+            changed += 1
+            click.echo(text, nl=False)
+    for message in errors:
+        _error(message)
+    if errors:
+        return 2
+    return 1 if changed else 0
+
+
+def _statistics(findings) -> str:
+    from collections import Counter
+
+    counts = Counter((f.rule, f.severity) for f in findings)
+    lines = [f"{n:5d}  {rule:32s} {sev}" for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines.append(f"{len(findings):5d}  total")
+    return "\n".join(lines) + "\n"
+
+
+def _write_atomic(path: str, text: str) -> None:
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".hr-lint-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def main(argv=None) -> None:
+    """Entry point: `hr-lint serve ...` starts the writer's page; anything else lints."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args and args[0] == "serve":
+        from .server import serve_command
+
+        serve_command.main(args=args[1:], prog_name="hr-lint serve")
+    else:
+        lint_command.main(args=args, prog_name="hr-lint")

@@ -1,0 +1,254 @@
+"""The matching engine: prose segments in, findings out.
+
+Cheap first: a compiled regex of every rule's trigger words finds candidate
+segments; only those are tokenized by spaCy (blank English + sentencizer, no
+model). A PhraseMatcher holds every inflected form of every term. Each match
+then passes the rule's word conditions, its check module, the name filter and
+the voice tests before it becomes a Finding.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import names, suggest, voice
+from .candidate import Candidate
+from .document import Document, Segment
+from .finding import Finding, severity_rank
+from .rulebook import Rule
+
+# Segments longer than this are cut into windows of whole sentences around candidates
+# before tokenizing, so a long paragraph costs time and memory in proportion to its candidates.
+_MAX_SEGMENT = 2_000
+_WINDOW = 1_000
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s")
+
+
+@dataclass
+class VoicePolicy:
+    """What to do with quoted speech and first-person self-identification."""
+
+    quotes: str = "info"  # "ignore" | "info" | "report"
+    first_person: str = "info"
+
+
+@dataclass
+class EngineOptions:
+    severity: dict[str, str] = field(default_factory=dict)  # rule id or category -> severity
+    allow: list[str] = field(default_factory=list)  # words, phrases and names never reported
+    voice: VoicePolicy = field(default_factory=VoicePolicy)
+
+
+_nlp = None
+
+
+def get_nlp():
+    """The shared blank English pipeline (tokenizer + sentencizer), loaded once per process."""
+    global _nlp
+    if _nlp is None:
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        _nlp = nlp
+    return _nlp
+
+
+def _trigger_regex(words: set[str]) -> re.Pattern:
+    alts = sorted(words, key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w) for w in alts)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+
+
+class Engine:
+    def __init__(self, rules: list[Rule], options: EngineOptions | None = None):
+        self.rules = rules
+        self.by_id = {r.id: r for r in rules}
+        self.options = options or EngineOptions()
+        self._built = False
+        triggers: set[str] = set()
+        for rule in rules:
+            for form, _ in rule.forms():
+                triggers.add(self._trigger_word(form))
+        self._allow_words = [a for a in self.options.allow if a.strip()]
+        self.prefilter = _trigger_regex(triggers) if triggers else None
+
+    @staticmethod
+    def _trigger_word(phrase: str) -> str:
+        """The most selective word of a phrase: the prefilter needs only one per form."""
+        words = [w for w in re.split(r"[^\w']+", phrase.lower()) if w]
+        return max(words, key=len) if words else phrase.lower()
+
+    def _build(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        nlp = get_nlp()
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[Rule, str | None]] = {}
+        for rule in self.rules:
+            matcher = self.exact_matcher if rule.case_sensitive else self.matcher
+            for form, tag in rule.forms():
+                key = f"{rule.id}|{tag}"
+                matcher.add(key, [nlp.make_doc(form)])
+                self.keys[nlp.vocab.strings[key]] = (rule, tag)
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names.add("name", [nlp.make_doc(n) for n in names.KNOWN_NAMES])
+        if self._allow_words:
+            self.names.add("allow", [nlp.make_doc(a) for a in self._allow_words])
+        self._built = True
+
+    # -- public -------------------------------------------------------------------------
+    def lint(self, document: Document, path: str) -> list[Finding]:
+        findings: list[Finding] = []
+        if self.prefilter is None:
+            return findings
+        search = self.prefilter.search
+        for seg in document.segments:
+            text = seg.text
+            if len(text) <= _MAX_SEGMENT:
+                if search(text.lower()):
+                    findings.extend(self._lint_piece(seg, 0, len(text), document, path))
+            else:
+                for lo, hi in self._windows(text):
+                    findings.extend(self._lint_piece(seg, lo, hi, document, path))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _windows(self, text: str):
+        """Merged windows of whole sentences around the candidates in a long segment."""
+        low = text.lower()
+        spans: list[list[int]] = []
+        for m in self.prefilter.finditer(low):
+            if spans and m.start() < spans[-1][1]:
+                continue
+            lo = max(0, m.start() - _WINDOW)
+            ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start())]
+            if ends:
+                lo = ends[-1]
+            elif lo:
+                lo = text.rfind(" ", 0, lo) + 1
+            nxt = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + _WINDOW))
+            if nxt:
+                hi = nxt.end()
+            else:
+                sp = text.find(" ", min(len(text), m.end() + _WINDOW))
+                hi = len(text) if sp == -1 else sp
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        return [tuple(s) for s in spans]
+
+    # -- matching -------------------------------------------------------------------------
+    def _lint_piece(self, seg: Segment, lo: int, hi: int, document: Document, path: str) -> list[Finding]:
+        if not self._built:
+            self._build()
+        text = seg.text[lo:hi]
+        doc = self.nlp(text)
+        matches = self.matcher(doc) + self.exact_matcher(doc)
+        if not matches:
+            return []
+        blocked = [(s, e) for _, s, e in self.names(doc)]
+        quotes = voice.quote_spans(text)
+        candidates: list[Candidate] = []
+        for match_id, start, end in matches:
+            rule, form = self.keys[match_id]
+            cand = Candidate(rule, doc, start, end, form, self.options.severity.get(
+                rule.id, self.options.severity.get(rule.category, rule.severity)))
+            if not self._context_ok(cand):
+                continue
+            if rule.check is not None and not rule.check(cand):
+                continue
+            if any(s < cand.end and cand.start < e for s, e in blocked):
+                continue
+            if names.capitalised_name(doc, cand.start, cand.end):
+                continue
+            if rule.skip_negated and voice.is_negated(doc, cand.start):
+                continue
+            if not self._voice(cand, text, quotes):
+                continue
+            candidates.append(cand)
+        return [self._finding(c, seg, lo, document, path) for c in _drop_overlaps(candidates)]
+
+    @staticmethod
+    def _context_ok(c: Candidate) -> bool:
+        ctx = c.rule.context
+        if not ctx:
+            return True
+        after, before = c.word_after, c.word_before
+        if "not_before" in ctx and after in ctx["not_before"]:
+            return False
+        if "not_after" in ctx and before in ctx["not_after"]:
+            return False
+        if "before" in ctx and after not in ctx["before"]:
+            return False
+        if "after" in ctx and before not in ctx["after"]:
+            return False
+        if "near" in ctx or "not_near" in ctx:
+            words = c.sentence_words()
+            if "near" in ctx and not (words & ctx["near"]):
+                return False
+            if "not_near" in ctx and words & ctx["not_near"]:
+                return False
+        return True
+
+    def _voice(self, c: Candidate, text: str, quotes) -> bool:
+        """Drop words mentioned as words; apply the policy for quotes and first person."""
+        doc = c.doc
+        cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        quote = voice.enclosing_quote(quotes, cs, ce)
+        if quote is not None and voice.is_mention(text, quote, cs, ce):
+            return False
+        if voice.is_mention_cue(doc, c.start):
+            return False
+        policy = None
+        if quote is not None:
+            policy = self.options.voice.quotes
+        elif c.rule.person_label and voice.is_first_person(doc, c.start):
+            policy = self.options.voice.first_person
+        if policy == "ignore":
+            return False
+        if policy == "info":
+            c.severity = "info"
+            c.own_voice = False
+        return True
+
+    def _finding(self, c: Candidate, seg: Segment, lo: int, document: Document, path: str) -> Finding:
+        doc, rule = c.doc, c.rule
+        start = c.start
+        article = None
+        if c.form in ("singular", None) and rule.person_label and suggest.article_before(doc, start):
+            article = doc[start - 1].text
+            start -= 1
+        cs = doc[start].idx
+        last = doc[c.end - 1]
+        ce = last.idx + len(last)
+        s_off, e_off = seg.source_span(lo + cs, lo + ce)
+        matched = document.source[s_off:e_off]
+        prose = doc.text[cs:ce]
+        suggestions = suggest.fit(rule.alternatives_for(c.form), prose, article)
+        line, col = document.position(s_off)
+        end_line, end_col = document.position(e_off)
+        fix = None
+        if rule.fix and suggestions and c.own_voice and matched == prose:
+            fix = suggestions[0]
+        return Finding(
+            path=path, line=line, column=col, end_line=end_line, end_column=end_col,
+            rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,
+            text=matched, suggestions=suggestions, source=rule.url, fix=fix,
+            offset=s_off, end_offset=e_off,
+        )
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Of overlapping matches keep the longest (then the most severe): one underline per phrase."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -severity_rank(c.severity), c.start, c.rule.id))
+    kept: list[Candidate] = []
+    for c in cands:
+        if any(k.start < c.end and c.start < k.end for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept

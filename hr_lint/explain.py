@@ -1,0 +1,107 @@
+"""--list-rules, --explain, --check-rules and --show-config."""
+from __future__ import annotations
+
+import textwrap
+
+from .yamlload import ConfigError, did_you_mean
+
+
+def list_rules(rules) -> str:
+    width = max((len(r.id) for r in rules), default=10)
+    cat = max((len(r.category) for r in rules), default=10)
+    lines = [f"{r.id:{width}}  {r.category:{cat}}  {r.severity:7}  {r.summary}" for r in sorted(rules, key=lambda r: (r.category, r.id))]
+    return "\n".join(lines) + f"\n{len(rules)} rules\n"
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+
+
+def find_rule(rules, rule_id: str):
+    for rule in rules:
+        if rule.id == rule_id:
+            return rule
+    raise ConfigError(f"unknown rule '{rule_id}'{did_you_mean(rule_id, [r.id for r in rules])}"
+                      " (see hr-lint --list-rules)", "--explain")
+
+
+def explain(rules, rule_id: str) -> str:
+    r = find_rule(rules, rule_id)
+    out = [f"{r.id}  ({r.category}, {r.severity})", "", _wrap(r.message), ""]
+    out.append("Catches:")
+    out.append(_wrap(", ".join(r.terms)))
+    if r.context or r.check_name:
+        out.append("")
+        out.append("Leaves alone:")
+        if r.check_name:
+            out.append(_wrap(f"senses that hr_lint/rules/{r.check_name}.py tells apart from this one"))
+        for key, words in sorted(r.context.items()):
+            out.append(_wrap(f"{key.replace('_', ' ')}: {', '.join(sorted(words))}"))
+    out.append(_wrap("names (known organisations, laws and capitalised names), words mentioned as words,"
+                     " and (as info) quoted speech and first-person self-description"))
+    alts = r.alternatives
+    if alts:
+        out.append("")
+        out.append("Alternatives:")
+        if isinstance(alts, dict):
+            for form, items in alts.items():
+                out.append(_wrap(f"{form}: " + "; ".join(items)))
+        else:
+            out.append(_wrap("; ".join(alts)))
+        if r.fix:
+            out.append(_wrap("(--fix applies the first alternative)"))
+    for key, title in (("flag", "Flags"), ("pass", "Does not flag")):
+        if r.examples.get(key):
+            out.append("")
+            out.append(f"{title}:")
+            out.extend(_wrap(f"- {e}") for e in r.examples[key])
+    if r.sources:
+        out.append("")
+        out.append("Sources:")
+        for s in r.sources:
+            out.append(_wrap(f"- {s['title']}" + (f" <{s['url']}>" if s.get("url") else "")))
+    return "\n".join(out) + "\n"
+
+
+def check_rules(linter) -> list[str]:
+    """Each rule's `flag` examples must give a finding of that rule, `pass` examples none."""
+    problems = []
+    for rule in linter.rules:
+        for sentence in rule.examples.get("flag", []):
+            hits = [f for f in linter.lint_text(sentence, format="text") if f.rule == rule.id]
+            if not hits:
+                problems.append(f"{rule.origin}:{rule.line}: {rule.id}: should flag: {sentence}")
+        for sentence in rule.examples.get("pass", []):
+            hits = [f for f in linter.lint_text(sentence, format="text") if f.rule == rule.id]
+            if hits:
+                problems.append(f"{rule.origin}:{rule.line}: {rule.id}: should not flag "
+                                f"'{hits[0].text}' in: {sentence}")
+    return problems
+
+
+def show_config(config, path) -> str:
+    def origin(key):
+        return config.origins.get(key, "built-in default")
+
+    rows = [
+        ("configuration file", path or "(none)", ""),
+        ("select", ", ".join(config.select) if config.select is not None else "ALL", origin("select")),
+        ("extend-select", ", ".join(config.extend_select) or "-", origin("extend-select")),
+        ("ignore", ", ".join(config.ignore) or "-", origin("ignore")),
+        ("severity", ", ".join(f"{k}={v}" for k, v in sorted(config.severity.items())) or "-", origin("severity")),
+        ("fail-on", config.fail_on, origin("fail-on")),
+        ("include", ", ".join(config.include) or "-", origin("include")),
+        ("exclude", ", ".join(config.exclude) or "-", origin("exclude")),
+        ("respect-gitignore", str(config.respect_gitignore).lower(), origin("respect-gitignore")),
+        ("allow", ", ".join(config.allow) or "-", origin("allow")),
+        ("quotes", config.quotes, origin("quotes")),
+        ("first-person", config.first_person, origin("first-person")),
+        ("file-types", ", ".join(f"{k}={v}" for k, v in sorted(config.file_types.items())) or "-", origin("file-types")),
+        ("rules", ", ".join(config.rule_files) or "-", origin("rules")),
+        ("active rules", str(len(config.active_rules())), ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = []
+    for key, value, where in rows:
+        lines.append(f"{key:{width}}  {value}" + (f"    # {where}" if where else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,65 @@
+"""Which files to lint: walk folders, skip what is not documentation, honour .gitignore."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+
+from . import readers
+
+SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv", "env", ".venv", ".env",
+             "build", "dist", ".tox", ".nox"}
+
+
+def _is_venv(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def matches(path: str, patterns: list[str]) -> bool:
+    """Glob patterns against the path and each of its trailing parts ('drafts/**', '*.txt')."""
+    norm = path.replace(os.sep, "/")
+    if norm.startswith("./"):
+        norm = norm[2:]
+    parts = norm.split("/")
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        for i in range(len(parts)):
+            tail = "/".join(parts[i:])
+            if fnmatch.fnmatch(tail, pat) or fnmatch.fnmatch(tail, pat + "/*") or fnmatch.fnmatch(tail, pat.replace("**/", "")):
+                return True
+    return False
+
+
+def walk(root: str, extensions: set[str]):
+    """Files under `root` with a known extension, in a deterministic order."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and d not in SKIP_DIRS and not _is_venv(os.path.join(dirpath, d))
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in extensions:
+                yield os.path.join(dirpath, name)
+
+
+def gitignored(paths: list[str]) -> set[str]:
+    """The paths git would ignore (empty when git or a repository is absent)."""
+    if not paths:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--no-index", "--stdin", "-z"],
+            input="\0".join(paths) + "\0", capture_output=True, text=True, timeout=30,
+            cwd=os.getcwd(),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode not in (0, 1):
+        return set()
+    return {p for p in proc.stdout.split("\0") if p}
+
+
+def extensions_for(file_types: dict[str, str]) -> set[str]:
+    return set(readers.EXTENSIONS) | set(file_types)

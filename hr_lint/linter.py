@@ -1,0 +1,98 @@
+"""The public API: `Linter(config).lint_text(...)` and `.lint_file(...)`."""
+from __future__ import annotations
+
+import os
+
+from . import readers, suppress
+from .config import Config
+from .engine import Engine
+from .finding import Finding
+from .loader import InputError, decode, read_bytes
+
+# A file larger than this is refused rather than read: hr-lint is for documents.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class Linter:
+    """Load once, call many times. `config` is a `Config`, a mapping of settings, or None."""
+
+    def __init__(self, config: Config | dict | None = None):
+        if config is None:
+            config = Config()
+        elif isinstance(config, dict):
+            config = Config.from_mapping(config)
+        self.config = config
+        self.rules = config.active_rules()
+        self.engine = Engine(self.rules, config.engine_options())
+        self._fingerprint: str | None = None
+
+    def lint_text(self, text: str, format: str = "markdown", path: str = "<text>") -> list[Finding]:
+        """Lint a string in one of the text formats (markdown, html, rst, text)."""
+        if format not in readers.FORMATS or format == "docx":
+            raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
+        return self._lint_document(readers.parse(text, format), path)
+
+    def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
+        fmt = format or self.format_for(path) or "text"
+        if fmt == "docx":
+            try:
+                document = readers.parse_docx(data)
+            except readers.ReaderError as exc:
+                raise InputError(path, str(exc)) from None
+        else:
+            document = readers.parse(decode(data, path), fmt)
+        return self._lint_document(document, path)
+
+    def _lint_document(self, document, path: str) -> list[Finding]:
+        findings = self.engine.lint(document, path)
+        found = suppress.directives(document.source, document.format)
+        findings = suppress.apply(findings, found)
+        if self.config.report_unused_suppressions:
+            for d in found:
+                if not d.used:
+                    line_text = document.source.split("\n")[d.line - 1] if document.source else ""
+                    findings.append(Finding(
+                        path=path, line=d.line, column=1, end_line=d.line, end_column=len(line_text) + 1,
+                        rule="unused-suppression", category="hr-lint", severity="warning",
+                        message="This hr-lint comment suppresses nothing; remove it or name the right rule.",
+                        text=line_text.rstrip("\r"),
+                    ))
+            findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_file(self, path: str | os.PathLike, format: str | None = None) -> list[Finding]:
+        """Lint one file; unreadable input raises `InputError` naming the file."""
+        path = os.fspath(path)
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+        return self.lint_bytes(read_bytes(path), path, format)
+
+    def format_for(self, path: str) -> str | None:
+        return self.config.format_for(path)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever anything that could change a finding changes: for the cache."""
+        if self._fingerprint is None:
+            import hashlib
+            from pathlib import Path
+
+            from . import __version__
+
+            h = hashlib.sha256(__version__.encode())
+            package = Path(__file__).parent
+            for source in sorted(package.rglob("*")):
+                if source.suffix in (".py", ".yaml") and "__pycache__" not in source.parts:
+                    h.update(str(source.relative_to(package)).encode())
+                    h.update(source.read_bytes())
+            for rule_file in self.config.rule_files:
+                h.update(Path(rule_file).read_bytes())
+            c = self.config
+            h.update(repr((sorted(r.id for r in self.rules), sorted(c.severity.items()), c.allow, c.quotes,
+                           c.first_person, sorted(c.file_types.items()), c.report_unused_suppressions)).encode())
+            self._fingerprint = h.hexdigest()
+        return self._fingerprint

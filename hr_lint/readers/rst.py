@@ -1,0 +1,351 @@
+"""reStructuredText reader: a line-based scanner (docutils gives no exact offsets).
+
+Prose: paragraphs, section titles (kind "heading"), list items, field bodies,
+footnotes, table cells (grid and simple tables, kind "cell"), the bodies of
+directives that hold prose (note, warning, figure captions...) and the argument
+of admonition-like directives.
+
+Skipped: literal blocks after "::", doctest blocks, code-like directives
+(code, code-block, sourcecode, raw, math, toctree, include, auto*...) with their
+bodies, directive options, comments, hyperlink targets, substitution
+definitions (except `replace::` text), section adornments, table borders,
+list/field markers, inline literals, role targets (:ref:`x`, :doc:`x`...; the
+explicit title of `:ref:`Title <x>`` is kept), footnote and substitution
+references, URLs and e-mail addresses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import ProseBuilder, Segment
+from .plaintext import Run, lines
+
+CODE_DIRECTIVES = frozenset(
+    """code code-block sourcecode literalinclude include raw math highlight toctree
+    graphviz digraph graph plot mermaid uml doctest testcode testoutput testsetup
+    testcleanup ipython jupyter-execute parsed-literal productionlist index meta
+    tabularcolumns default-role role default-domain currentmodule module program
+    option envvar csv-table-file literal""".split()
+)
+# Directives whose argument (text after "::") is prose: a title or the note itself.
+PROSE_ARG_DIRECTIVES = frozenset(
+    """note warning tip important caution danger error hint attention admonition
+    topic sidebar rubric seealso epigraph pull-quote highlights title centered
+    table csv-table list-table deprecated versionadded versionchanged""".split()
+)
+# Roles whose content is what the reader sees (the rest name targets or code).
+TEXT_ROLES = frozenset(
+    """emphasis strong sub subscript sup superscript title-reference title t abbr
+    term dfn guilabel menuselection index""".split()
+)
+CODE_ROLES = frozenset(
+    "code math samp kbd file literal raw command program envvar option regexp makevar".split()
+)
+
+_EXPLICIT = re.compile(r"(\s*)\.\.(?:\s+|$)")
+_ADORNMENT = re.compile(r"\s*([!-/:-@\[-`{-~])\1+\s*$")
+_GRID_BORDER = re.compile(r"\s*\+(?:[-=:]+\+)+\s*$")
+_SIMPLE_BORDER = re.compile(r"\s*=+(?:[ \t]+=+)+\s*$")
+_SPAN_LINE = re.compile(r"\s*-+(?:[ \t]+-+)*\s*$")
+_BULLET = re.compile(r"(\s*)[-*+\u2022\u2023\u2043](?:[ \t]+|$)")
+_ENUM = re.compile(r"(\s*)(?:\(?(?:\d+|#|[A-Za-z]|[ivxlcdmIVXLCDM]+)\)|(?:\d+|#|[A-Za-z]|[ivxlcdmIVXLCDM]+)\.)(?:[ \t]+|$)")
+_FIELD = re.compile(r"(\s*):(?![\s:])(?:[^:`\\]|\\.)+?(?<!\s):(?:[ \t]+|$)")
+_LINE_BLOCK = re.compile(r"(\s*)\|(?:[ \t]+|$)")
+_ANON_TARGET = re.compile(r"\s*__ ")
+
+_INLINE = re.compile(
+    r"""(?P<esc>\\[\s\S])
+    |(?P<lit>(?<![\w\\])``(?=\S)[\s\S]*?(?<=\S)``(?!\w))
+    |(?P<interp>(?<![\w\\`])(?::(?P<role>[A-Za-z][\w.+:-]*?):)?`(?=\S)(?P<body>[^`]+?)(?<=\S)`
+        (?::(?P<role2>[A-Za-z][\w.+:-]*?):)?(?P<ref>__?)?(?!\w))
+    |(?P<fn>(?<![\w\\])\[(?:\#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w))
+    |(?P<sub>(?<![\w\\])\|(?=\S)[^|\n]+?(?<=\S)\|(?:__?)?(?!\w))
+    |(?P<strong>(?<![\w\\*])\*\*(?=\S)(?P<strong_body>[\s\S]+?)(?<=\S)\*\*(?![\w*]))
+    |(?P<em>(?<![\w\\*])\*(?=[^\s*])(?P<em_body>[\s\S]+?)(?<=[^\s\\*])\*(?![\w*]))
+    |(?P<refname>(?<=[^\W_])__?(?!\w))""",
+    re.X,
+)
+_TITLE_TARGET = re.compile(r"([\s\S]*?\S)\s*<[^<>]*>$")
+
+
+@dataclass
+class _Para:
+    col: int  # text column of the first line
+    marker: int | None = None  # indent of a list/field/footnote marker: continuation is deeper
+    what: str = ""  # "item", "field", "lines" or ""
+    kind: str = "prose"
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+        self.b = ProseBuilder(source)
+        self.spans = [(s, e - 1 if source[s:e].endswith("\r") else e) for s, e in lines(source)]
+        self.para: _Para | None = None
+        self.skip_indent: int | None = None  # skip deeper lines (and blanks)
+        self.quoted_skip = False  # skip up to the next blank line
+        self.literal_base: int | None = None  # a "::" paragraph just ended
+        self.options: int | None = None  # directive indent whose options may follow
+
+    def text(self, n: int) -> str:
+        s, e = self.spans[n]
+        return self.source[s:e]
+
+    # -- paragraphs ---------------------------------------------------------
+
+    def start(self, n: int, col: int, **kw) -> None:
+        self.flush()
+        self.para = _Para(col=col, **kw)
+        self.add(n, col)
+
+    def add(self, n: int, col: int) -> None:
+        s, e = self.spans[n]
+        if s + col < e:
+            self.para.pieces.append((s + col, e))
+
+    def flush(self) -> None:
+        p, self.para = self.para, None
+        if not p or not p.pieces:
+            return
+        s, e = p.pieces[-1]
+        last = self.source[s:e].rstrip()
+        if last.endswith("::"):
+            # "text::" shows "text:", "text ::" and "::" show nothing; a literal block follows
+            self.literal_base = p.col
+            cut = len(last) - (2 if last == "::" or last[-3:-2].isspace() else 1)
+            p.pieces[-1] = (s, s + cut)
+        self.emit(p.pieces, p.kind)
+
+    def emit(self, pieces: list[tuple[int, int]], kind: str) -> None:
+        src, b = self.source, self.b
+        chars: list[str] = []
+        offs: list[int] = []
+        for k, (s, e) in enumerate(pieces):
+            if k:
+                chars.append("\n")
+                offs.append(pieces[k - 1][1])
+            chars.append(src[s:e])
+            offs.extend(range(s, e))
+        text = "".join(chars)
+        run = Run()
+
+        def keep(a: int, z: int) -> None:
+            for k in range(a, z):
+                run.add(text[k], offs[k], offs[k] + 1)
+
+        def hole(a: int, z: int) -> None:
+            run.flush(b)
+            b.placeholder(offs[a], offs[z - 1] + 1)
+
+        pos = 0
+        for m in _INLINE.finditer(text):
+            keep(pos, m.start())
+            pos = m.end()
+            if m.group("esc"):
+                if not m.group()[1].isspace():  # an escaped space just disappears
+                    keep(m.start() + 1, m.end())
+            elif m.group("lit") or m.group("fn") or m.group("sub"):
+                hole(m.start(), m.end())
+            elif m.group("interp"):
+                role = (m.group("role") or m.group("role2") or "").split(":")[-1].lower()
+                a, z = m.span("body")
+                titled = _TITLE_TARGET.match(text, a, z)
+                if role in CODE_ROLES:
+                    hole(m.start(), m.end())
+                elif titled and (m.group("ref") or role):
+                    keep(a, titled.end(1))  # `Title <target>`: the title is prose
+                elif m.group("ref") or not role or role in TEXT_ROLES:
+                    keep(a, z)
+                else:
+                    hole(m.start(), m.end())
+            elif m.group("strong"):
+                keep(*m.span("strong_body"))
+            elif m.group("em"):
+                keep(*m.span("em_body"))
+            # refname: the "_" of `word_` is dropped
+        keep(pos, len(text))
+        run.flush(b)
+        b.kind(kind)
+        b.end_block()
+
+    # -- tables -------------------------------------------------------------
+
+    def grid_table(self, n: int) -> int:
+        """Read a grid table starting at border line n; return the line after it."""
+        cells: dict[int, list[tuple[int, int]]] = {}
+        cols: list[int] = []
+        while n < len(self.spans):
+            text = self.text(n)
+            s = self.spans[n][0]
+            stripped = text.lstrip()
+            if _GRID_BORDER.match(text):
+                self.emit_cells(cells)
+                cols = [i for i, c in enumerate(text) if c == "+"]
+            elif stripped.startswith("|") and cols:
+                # a cell runs between "|" at column boundaries (spans skip one)
+                bounds = [c for c in cols if c < len(text) and text[c] == "|"]
+                for left, right in zip(bounds, bounds[1:]):
+                    cells.setdefault(left, []).append((s + left + 1, s + right))
+            else:
+                break
+            n += 1
+        self.emit_cells(cells)
+        return n
+
+    def simple_table(self, n: int) -> int:
+        """Read a simple table starting at border line n; return the line after it."""
+        border = self.text(n)
+        starts = [m.start() for m in re.finditer(r"=+", border)]
+        row: dict[int, list[tuple[int, int]]] = {}
+        n += 1
+        while n < len(self.spans):
+            text = self.text(n)
+            s = self.spans[n][0]
+            if _SIMPLE_BORDER.match(text):
+                self.emit_cells(row)
+                n += 1
+                if n >= len(self.spans) or not self.text(n).strip():
+                    return n  # bottom border
+                continue
+            if _SPAN_LINE.match(text) or not text.strip():
+                self.emit_cells(row)
+                n += 1
+                continue
+            if text[: starts[1]].strip() and row:  # text in column 1: a new row
+                self.emit_cells(row)
+            for j, left in enumerate(starts):
+                right = starts[j + 1] if j + 1 < len(starts) else len(text)
+                if left < len(text) and text[left:right].strip():
+                    row.setdefault(j, []).append((s + left, s + min(right, len(text))))
+            n += 1
+        self.emit_cells(row)
+        return n
+
+    def emit_cells(self, cells: dict[int, list[tuple[int, int]]]) -> None:
+        for key in sorted(cells):
+            self.emit(cells[key], "cell")
+        cells.clear()
+
+    # -- lines --------------------------------------------------------------
+
+    def explicit(self, n: int, ind: int, rest: str, col: int) -> None:
+        """A line starting with ".. ": directive, comment, target, footnote..."""
+        if rest.startswith("_") or rest.startswith("__:"):  # hyperlink target
+            self.skip_indent = ind
+            return
+        sub = re.match(r"\|[^|]+\|\s+([\w:.+-]+)::(?:\s+|$)", rest)
+        if sub:
+            if sub.group(1).lower() == "replace":  # the replacement text reads as prose
+                self.start(n, col + sub.end(), marker=ind)
+            else:
+                self.skip_indent = ind
+            return
+        note = re.match(r"\[(?:#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\](?:\s+|$)", rest)
+        if note:
+            self.start(n, col + note.end(), marker=ind)
+            return
+        d = re.match(r"([A-Za-z0-9][\w:+.-]*?)::(?:\s+|$)", rest)
+        if not d:  # a comment, with its indented body
+            empty = not rest.strip()
+            if not (empty and (n + 1 >= len(self.spans) or not self.text(n + 1).strip())):
+                self.skip_indent = ind
+            return
+        name = d.group(1).lower().split(":")[-1]
+        if name in CODE_DIRECTIVES or name.startswith("auto"):
+            self.skip_indent = ind
+            return
+        self.options = ind
+        if name in PROSE_ARG_DIRECTIVES and rest[d.end():].strip():
+            self.start(n, col + d.end(), marker=ind)
+
+    def read(self) -> list[Segment]:
+        n, total = 0, len(self.spans)
+        while n < total:
+            text = self.text(n)
+            stripped = text.strip()
+            ind = len(text) - len(text.lstrip())
+            if self.skip_indent is not None:
+                if not stripped or ind > self.skip_indent:
+                    n += 1
+                    continue
+                self.skip_indent = None
+            if self.quoted_skip:
+                if stripped:
+                    n += 1
+                    continue
+                self.quoted_skip = False
+            if not stripped:
+                self.flush()
+                self.options = None
+                n += 1
+                continue
+            if self.literal_base is not None:
+                base, self.literal_base = self.literal_base, None
+                if ind > base:
+                    self.skip_indent = base
+                    n += 1
+                    continue
+                if ind == base and not stripped[0].isalnum():  # quoted literal block
+                    self.quoted_skip = True
+                    n += 1
+                    continue
+            if self.options is not None and ind > self.options and _FIELD.match(text):
+                self.flush()  # a directive option such as ":maxdepth: 2"
+                n += 1
+                continue
+            self.options = None
+            n = self.line(n, text, stripped, ind)
+        self.flush()
+        return self.b.finish()
+
+    def line(self, n: int, text: str, stripped: str, ind: int) -> int:
+        """Handle one non-blank line; return the next line to read."""
+        p = self.para
+        m = _EXPLICIT.match(text)
+        if m:
+            self.flush()
+            self.explicit(n, ind, text[m.end():], m.end())
+            return n + 1
+        if _ANON_TARGET.match(text):
+            self.flush()
+            self.skip_indent = ind
+            return n + 1
+        if _GRID_BORDER.match(text):
+            self.flush()
+            return self.grid_table(n)
+        if _SIMPLE_BORDER.match(text) and not p:
+            return self.simple_table(n)
+        if _ADORNMENT.match(text) and stripped != "::":
+            if p and len(p.pieces) == 1 and p.marker is None:
+                p.kind = "heading"  # the line above is a section title
+            self.flush()
+            return n + 1
+        if not p and stripped.startswith(">>>"):  # doctest block
+            self.quoted_skip = True
+            return n + 1
+        m = _BULLET.match(text) or _ENUM.match(text)
+        if m and (not p or p.what == "item"):
+            self.start(n, m.end(), marker=ind, what="item")
+            return n + 1
+        m = _FIELD.match(text)
+        if m and (not p or p.what == "field"):
+            self.start(n, m.end(), marker=ind, what="field")
+            return n + 1
+        m = _LINE_BLOCK.match(text)
+        if m and (not p or p.what == "lines"):
+            if p:
+                self.add(n, m.end())
+            else:
+                self.start(n, m.end(), marker=ind, what="lines")
+            return n + 1
+        if p and ((p.marker is not None and ind > p.marker) or (p.marker is None and ind == p.col)):
+            self.add(n, ind)
+        else:  # a new paragraph, or a definition under its term
+            self.start(n, ind)
+        return n + 1
+
+
+def segments(source: str) -> list[Segment]:
+    return _Reader(source).read()

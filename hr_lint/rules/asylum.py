@@ -1,0 +1,43 @@
+"""asylum / madhouse: a psychiatric hospital, or immigration and figures of speech?
+
+- Bare "asylum" is reported only when the passage is about psychiatric care ("locked
+  in an asylum for thirty years as a mental patient") and never in immigration text
+  ("political asylum", "asylum seekers", "granted asylum", "her asylum hearing").
+- "madhouse" / "funny farm" said of a busy place ("the office was a madhouse") is a
+  figure of speech: info.
+- Compound labels ("insane asylum", "mental institution", "loony bin") are reported.
+"""
+from __future__ import annotations
+
+from .bh_words import nearby_words, next_tokens, prev_tokens
+
+IMMIGRATION = {
+    "seeker", "seekers", "seeking", "seek", "sought", "political", "application", "applications",
+    "applied", "apply", "applying", "granted", "grant", "refugee", "refugees", "immigration",
+    "immigrant", "immigrants", "asylee", "asylees", "deportation", "deported", "persecution",
+    "border", "uscis", "claim", "claims", "hearing", "hearings", "status", "fled", "fleeing",
+    "country", "countries", "diplomatic", "case", "cases", "officer", "officers", "ice", "visa",
+    "migrants", "migrant", "court", "judge", "request", "requested", "petition", "eligible",
+}
+PSYCHIATRIC = {
+    "mental", "mentally", "psychiatric", "insane", "insanity", "lunatic", "lunatics", "patients",
+    "patient", "inmates", "committed", "madness", "institutionalized", "institutionalised",
+    "lobotomy", "lobotomies", "schizophrenia", "asylums", "psychiatry", "psychiatrist", "ward",
+    "wards", "illness", "illnesses", "state", "hospital", "sanitarium", "straitjacket",
+}
+FIGURATIVE_PLACES = {"madhouse", "funny", "nuthouse", "zoo"}
+
+
+def check(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if words == ["asylum"] or words == ["asylums"]:
+        near = nearby_words(c, 1)
+        before = [t.lower_ for t in prev_tokens(c, 2)]
+        after = [t.lower_ for t in next_tokens(c, 2)]
+        if near & IMMIGRATION or set(before + after) & IMMIGRATION:
+            return False
+        return bool(near & PSYCHIATRIC)
+    if words[0] in FIGURATIVE_PLACES:
+        if not nearby_words(c, 1) & PSYCHIATRIC:
+            c.severity = "info"
+    return True

@@ -1,0 +1,137 @@
+"""crazy / insane / nuts / deranged: said about a person, or a figure of speech?
+
+- About a person, their mind or behavior ("a caller who sounds insane", "teens aren't
+  crazy", "a crazy homeless man", "has seemed nuts lately"): reported at the rule's
+  severity, negated or not.
+- A figure of speech about things and times ("crazy busy", "insane traffic", "our phones
+  have been insane", "works like crazy", "crazy about dogs"): lowered to info.
+- Not this sense at all ("tree nuts", "nuts and bolts", "legally insane"): dropped.
+"""
+from __future__ import annotations
+
+from .bh_words import PERSON, THING, next_tokens, prev_tokens
+
+CORE = {"crazy", "crazed", "insane", "nuts", "deranged", "unhinged", "mad"}
+
+# "crazy busy", "insane good": an intensifier before an adjective or adverb.
+INTENSIFIED = {
+    "busy", "good", "fast", "expensive", "hard", "long", "cold", "hot", "high", "low", "cheap", "big",
+    "small", "loud", "quiet", "early", "late", "easy", "difficult", "popular", "lucky", "talented",
+    "smart", "beautiful", "delicious", "cute", "funny", "hectic", "full", "short", "slow", "well",
+    "much", "many", "quick", "crowded", "packed", "strong", "rich", "tall", "close", "far", "fun",
+    "cool", "successful", "productive", "generous", "detailed", "helpful", "efficient",
+}
+
+# Nouns that make "crazy X" about a person's behavior or mind.
+BEHAVIOR = {
+    "behavior", "behaviour", "behaviors", "talk", "talking", "rant", "rants", "ranting", "eyes",
+    "look", "stare", "thoughts", "mind", "state", "episode", "outburst", "actions", "act",
+    "person", "people", "man", "woman", "men", "women", "lady", "guy", "homeless", "old",
+}
+
+# Words skipped when looking back for the subject of "is crazy".
+SKIP = {
+    "so", "totally", "completely", "absolutely", "a", "little", "bit", "kind", "of", "sort", "really",
+    "just", "pretty", "quite", "very", "too", "kinda", "somewhat", "truly", "acting", "act", "acts",
+    "acted", "going", "gone", "went", "go", "goes", "is", "are", "was", "were", "be", "been", "being",
+    "'s", "\u2019s", "'re", "\u2019re", "n't", "\u2019nt", "not", "never", "seem", "seems", "seemed",
+    "seeming", "sound", "sounds", "sounded", "look", "looks", "looked", "appear", "appears",
+    "appeared", "has", "have", "had", "get", "gets", "got", "getting", "become", "became", "lately",
+    "recently", "now", "still", "all", "as", "utterly", "plain", "stark", "raving", "certifiably",
+    "certifiable", "clinically", "feel", "feels", "felt", "may", "might", "can", "could", "will",
+    "would", "should", "must", "ca", "wo", "definitely", "probably", "maybe", "also", "even",
+}
+
+LINKING = {
+    "is", "are", "was", "were", "be", "been", "being", "'s", "\u2019s", "'re", "\u2019re", "'m",
+    "\u2019m", "seem", "seems", "seemed", "seeming", "look", "looks", "looked", "sound", "sounds",
+    "sounded", "act", "acts", "acted", "acting", "went", "go", "goes", "going", "gone", "get", "gets",
+    "got", "getting", "become", "became", "appear", "appears", "appeared", "drive", "drives",
+    "driving", "drove", "driven", "feel", "feels", "felt", "am",
+}
+
+CLAUSE_STOP = {",", ";", ":", "(", ")", "because", "but", "if", "when", "while", "although", "though"}
+
+
+def subject_kind(c, limit: int = 10) -> str | None:
+    """'person' or 'thing' for the nearest subject word before the match, else None."""
+    for tok in prev_tokens(c, limit):
+        low = tok.lower_
+        if low in CLAUSE_STOP:
+            break
+        if low in SKIP:
+            continue
+        if low in ("i", "we", "me", "us", "myself"):
+            return "self"
+        if low in PERSON:
+            return "person"
+        if low in THING:
+            return "thing"
+        if tok.text[:1].isupper() and tok.is_alpha and tok.i != c.sent.start:
+            return "person"  # a name: "Mark seemed crazy"
+    return None
+
+
+def core_index(c) -> int | None:
+    for tok in c.tokens:
+        if tok.lower_ in CORE:
+            return tok.i
+    return None
+
+
+def sense(c) -> str | None:
+    """'person', 'figurative' or None (not this sense) for a match of the crazy rules."""
+    i = core_index(c)
+    if i is None:
+        return "person"  # "lost his mind", "off his rocker": about a person by construction
+    word = c.doc[i].lower_
+    after = [t.lower_ for t in next_tokens(c, 3)]
+    before = [t.lower_ for t in prev_tokens(c, 3)]
+    nxt = after[0] if after else None
+    prv = before[0] if before else None
+
+    if word == "nuts":
+        if nxt == "and" and len(after) > 1 and after[1] in ("bolts", "seeds", "dried", "raisins"):
+            return None
+        # only predicative "nuts" is about a mind: "is nuts", "went nuts", "seemed nuts lately"
+        linked = False
+        for tok in prev_tokens(c, 4):
+            low = tok.lower_
+            if low in LINKING:
+                linked = True
+                break
+            if low not in SKIP:
+                break
+        if not linked:
+            return None
+        if nxt in ("about", "for", "over"):
+            return "figurative"  # "nuts about gardening"
+    if word == "insane" and prv in ("legally",):
+        return None
+    if word == "mad" and not c.end - c.start > 1:
+        return None  # "mad" alone means angry; only "gone mad", "driven mad" are listed
+
+    if prv == "like" and word in ("crazy", "mad"):
+        return "figurative"  # "works like crazy"
+    if nxt in ("about", "for") and word in ("crazy", "nuts", "mad"):
+        return "figurative"  # "crazy about her grandkids"
+    if nxt in INTENSIFIED:
+        return "figurative"  # "crazy busy"
+    if i == c.end - 1 and nxt is not None and c.doc[c.end].is_alpha and nxt not in ("and", "or", "to", "but", "lately", "again", "now", "enough", "too", "in", "at", "on", "with", "when", "after", "because", "if", "since", "by", "from", "of", "that", "who", "as"):
+        # attributive: "a crazy X": about a person if X (or the word after) names one
+        if any(w in PERSON or w in BEHAVIOR for w in after[:3]):
+            return "person"
+        return "figurative"  # "insane traffic", "a crazy week"
+    kind = subject_kind(c)
+    if kind == "thing":
+        return "figurative"  # "our phones have been insane"
+    return "person"
+
+
+def check(c) -> bool:
+    s = sense(c)
+    if s is None:
+        return False
+    if s == "figurative":
+        c.severity = "info"
+    return True

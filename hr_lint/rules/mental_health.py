@@ -1,0 +1,134 @@
+"""Context for several mental-health rules (dispatched on the rule id).
+
+- the-mentally-ill: "the mentally ill" is a collective noun, so its suggestions are
+  the plural ones ("people with mental illness").
+- suffers-from-mental-illness: only pity framing of a mental-health CONDITION
+  ("suffers from schizophrenia", "afflicted with depression", "sufferers of PTSD"),
+  not symptoms or events ("suffered a panic attack", "suffering from pain") and not
+  addiction (a separate substance-use rule covers "suffers from addiction"). The
+  grammatical form picks the replacement: suffers from -> lives with, was afflicted
+  with -> lived with, people afflicted with -> people living with.
+- happy-pills-shrink: "shrink" only as a noun for a clinician ("my shrink", "see a
+  shrink"), never the verb ("budgets shrink") or retail "shrink rate".
+- released-discharged: underline "released" (-> "discharged") or the prison word
+  "inmates" (-> "patients").
+"""
+from __future__ import annotations
+
+from .bh_words import DETERMINERS, next_tokens, prev_tokens
+
+CONDITIONS = {
+    "mental", "depression", "depressive", "anxiety", "schizophrenia", "schizoaffective", "bipolar",
+    "ptsd", "post-traumatic", "posttraumatic", "ocd", "obsessive", "obsessive-compulsive",
+    "psychosis", "psychoses", "anorexia", "bulimia", "eating", "borderline", "personality", "adhd",
+    "agoraphobia", "phobia", "phobias", "dissociative", "mood", "psychiatric", "paranoia",
+    "paranoid", "manic", "mania", "hoarding", "trauma", "cptsd", "c-ptsd", "melancholia", "bpd",
+    "gad", "mdd", "panic", "disorder", "disorders", "illness", "illnesses", "insanity", "dementia",
+}
+NOT_CONDITIONS = {
+    "addiction", "addictions", "alcoholism", "substance", "substances", "sud", "suds", "oud",
+    "aud", "drug", "drugs", "alcohol", "opioid", "opioids", "pain", "injury", "injuries", "attack",
+    "attacks", "withdrawal", "overdose", "overdoses", "burns", "cancer", "asthma", "diabetes",
+    "migraines", "migraine", "headaches", "fatigue", "insomnia", "heat", "hunger", "poverty",
+    "homelessness", "racism", "discrimination", "stigma", "loss", "losses", "grief", "flu",
+}
+FILLERS = {"a", "an", "the", "severe", "chronic", "untreated", "major", "serious", "mild", "his",
+           "her", "their", "its", "from", "clinical", "persistent", "debilitating", "undiagnosed",
+           "co-occurring", "treatment-resistant", "long-term", "lifelong", "crippling", "acute",
+           "moderate", "both", "and", "or", "recurrent", "-", "some", "form", "of", "kind", "type"}
+
+AUX_FORM = {"is": "s", "'s": "s", "\u2019s": "s", "was": "ed", "were": "ed", "are": "base",
+            "be": "base", "been": "ed", "am": "base", "'m": "base", "\u2019m": "base",
+            "'re": "base", "\u2019re": "base"}
+
+
+def _condition_follows(c, limit: int = 6) -> bool:
+    for tok in next_tokens(c, limit):
+        low = tok.lower_
+        if low in NOT_CONDITIONS:
+            return False
+        if low in CONDITIONS:
+            if low == "panic":
+                nxt = c.doc[tok.i + 1].lower_ if tok.i + 1 < len(c.doc) else ""
+                return nxt == "disorder"
+            if low in ("disorder", "disorders", "illness", "illnesses"):
+                prev = c.doc[tok.i - 1].lower_
+                return prev not in NOT_CONDITIONS
+            return True
+        if low not in FILLERS and not tok.is_punct:
+            # first content word names something else: "suffering from the heat"
+            if low.endswith(("ia", "osis", "ism")):
+                return low not in NOT_CONDITIONS and low != "alcoholism"
+            return False
+    return False
+
+
+def _suffers(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if not _condition_follows(c):
+        return False
+    first = words[0]
+    if first in ("suffer", "suffers", "suffered", "suffering"):
+        c.form = {"suffer": "base", "suffers": "s", "suffered": "ed", "suffering": "ing"}[first]
+        return True
+    if first in ("sufferer", "victim"):
+        c.form = "singular"
+        return True
+    if first in ("sufferers", "victims"):
+        c.form = "plural"
+        return True
+    # afflicted with / stricken with / crippled by: take the auxiliary into the span
+    before = prev_tokens(c, 1)
+    if before and before[0].lower_ in AUX_FORM:
+        aux = before[0]
+        c.form = AUX_FORM[aux.lower_]
+        if aux.lower_ == "been":
+            c.form = "ed"
+        c.start = aux.i
+    else:
+        c.form = "ing"
+    return True
+
+
+def _shrink(c) -> bool:
+    before = prev_tokens(c, 1)
+    after = next_tokens(c, 1)
+    prv = before[0].lower_ if before else None
+    nxt = after[0].lower_ if after else None
+    if nxt in ("-", "wrap", "wrapped", "rate", "rates", "tube", "tubing", "film", "sleeve", "sleeves",
+               "allowance", "percentage", "loss", "losses", "ray"):
+        return False
+    return prv in DETERMINERS or prv in ("see", "sees", "seeing", "saw", "seen", "visit", "visits",
+                                         "visiting", "visited", "to", "fancy", "school")
+
+
+def _released(c) -> bool:
+    first = c.tokens[0].lower_
+    if first in ("released", "release", "releases", "releasing"):
+        c.form = "ed" if first == "released" else "base"
+        c.end = c.start + 1
+        return True
+    for tok in c.tokens:
+        if tok.lower_ in ("inmates", "inmate"):
+            c.form = "plural" if tok.lower_ == "inmates" else "singular"
+            c.start, c.end = tok.i, tok.i + 1
+            return True
+    return True
+
+
+def check(c) -> bool:
+    rid = c.rule.id
+    if rid == "the-mentally-ill":
+        words = [t.lower_ for t in c.tokens]
+        if words[0] == "the" and words[-1] in ("ill", "disturbed"):
+            c.form = "plural"
+        return True
+    if rid == "suffers-from-mental-illness":
+        return _suffers(c)
+    if rid == "happy-pills-shrink":
+        if c.tokens[0].lower_ in ("shrink", "shrinks"):
+            return _shrink(c)
+        return True
+    if rid == "released-discharged":
+        return _released(c)
+    return True

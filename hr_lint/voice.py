@@ -1,0 +1,134 @@
+"""Whose voice is it? Quotations, words mentioned as words, first person, negation.
+
+These tests work on a spaCy Doc of one prose segment and token indices; they only
+look at surface words, so they need no trained model.
+"""
+from __future__ import annotations
+
+# An opening quote mark and the marks that may close it.
+_DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
+_SINGLE_OPEN = {"'": "'", "\u2018": "\u2019"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of quotations in a segment of prose.
+
+    Single quotes are only taken as quotes when they cannot be apostrophes: the
+    opener follows a space or bracket and the closer is followed by a non-letter.
+    An unclosed double quote runs to the end of the segment (a quoted paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        closer = None
+        if ch in _DOUBLE_OPEN:
+            closer = _DOUBLE_OPEN[ch]
+        elif ch in _SINGLE_OPEN and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalnum():
+            closer = _SINGLE_OPEN[ch]
+        if closer is None:
+            i += 1
+            continue
+        j = i + 1
+        end = -1
+        while j < n:
+            c = text[j]
+            if c == closer or (closer == '"' and c == "\u201d") or (closer == "\u201d" and c == '"'):
+                if closer in ("'", "\u2019") and j + 1 < n and text[j + 1].isalpha():
+                    j += 1  # an apostrophe inside the quote (don't, addict's)
+                    continue
+                end = j
+                break
+            j += 1
+        if end == -1:
+            if closer in ("'", "\u2019"):
+                i += 1  # a lone single mark is an apostrophe, not a quotation
+                continue
+            end = n
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans
+
+
+def enclosing_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for qs, qe in spans:
+        if qs <= start and end <= qe:
+            return qs, qe
+    return None
+
+
+_ARTICLES = {"a", "an", "the"}
+
+
+def is_mention(text: str, quote: tuple[int, int], start: int, end: int) -> bool:
+    """A quotation that holds little more than the term itself: the word as a word."""
+    inside = text[quote[0]:quote[1]]
+    words = [w.strip(".,;:!?()[]").lower() for w in inside.split()]
+    words = [w for w in words if w and w not in _ARTICLES]
+    term_words = [w for w in text[start:end].lower().split() if w not in _ARTICLES]
+    return len(words) <= len(term_words) + 1
+
+
+_SELF_SUBJECTS = {"i", "we"}
+_LINKING = {
+    "am", "'m", "\u2019m", "was", "were", "are", "'re", "\u2019re", "'ve", "\u2019ve", "have", "had",
+    "been", "be", "got", "get", "stay", "stayed", "became", "become", "remain", "remained",
+    "'ll", "will", "'d", "would", "used", "feel", "felt", "identify", "consider",
+}
+_STOP = {",", ";", ":", "that", "who", "which", "because", "but", "when", "if", "think", "thought",
+         "believe", "know", "say", "said", "see", "saw", "met", "serve", "help", "call", "called"}
+
+
+def is_first_person(doc, start: int) -> bool:
+    """'I'm an addict', 'we were users', 'as an alcoholic, I ...': a person speaking of themselves."""
+    sent = doc[start].sent
+    lo = max(sent.start, start - 7)
+    window = doc[lo:start]
+    for k in range(len(window) - 1, -1, -1):
+        tok = window[k]
+        low = tok.lower_
+        if low in _STOP:
+            break
+        if low in _SELF_SUBJECTS:
+            rest = [t.lower_ for t in window[k + 1:]]
+            return bool(rest) and rest[0] in _LINKING
+        if low in ("i'm", "i\u2019m", "we're", "we\u2019re", "i've", "i\u2019ve"):
+            return True
+    # "As an addict, I ..." / "As a person in recovery and an addict myself"
+    before = [t.lower_ for t in doc[max(sent.start, start - 2):start]]
+    if "as" in before:
+        after = [t.lower_ for t in doc[start:min(sent.end, start + 6)]]
+        return "i" in after or "we" in after or "myself" in after
+    after = [t.lower_ for t in doc[start:min(sent.end, start + 3)]]
+    return "myself" in after or "ourselves" in after
+
+
+_NEGATIONS = {"not", "n't", "n\u2019t", "never", "no", "nor", "myth", "myths", "false", "neither", "isn't",
+              "aren't", "wasn't", "stigma", "stereotype", "stereotypes", "misconception", "misconceptions",
+              "mistaken", "wrong"}
+
+
+def is_negated(doc, start: int) -> bool:
+    """A negating or refuting word earlier in the same sentence."""
+    sent = doc[start].sent
+    return any(t.lower_ in _NEGATIONS for t in doc[sent.start:start])
+
+
+_MENTION_CUES = [
+    ("instead", "of"), ("rather", "than"), ("avoid",), ("avoiding",), ("the", "word"), ("the", "words"),
+    ("the", "term"), ("the", "terms"), ("the", "phrase"), ("the", "label"), ("the", "labels"),
+    ("words", "like"), ("terms", "like"), ("labels", "like"), ("replace",), ("replaced",), ("replacing",),
+]
+
+
+def is_mention_cue(doc, start: int) -> bool:
+    """'instead of clean', 'avoid the term addict': language about language."""
+    sent = doc[start].sent
+    before = [t.lower_ for t in doc[max(sent.start, start - 4):start] if not t.is_punct]
+    for cue in _MENTION_CUES:
+        n = len(cue)
+        for k in range(len(before) - n + 1):
+            if tuple(before[k:k + n]) == cue:
+                return True
+    return False

@@ -1,0 +1,52 @@
+"""The cache and parallel jobs never change what is reported."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from hr_lint.cli import lint_command
+
+TEXTS = [
+    "Three addicts came by.\n\nShe has been clean for two years.\n",
+    "<p>The homeless need shelter. Clean the kitchen.</p>\n",
+    "He committed suicide.\n\n```\naddicts = []\n```\n",
+    "Nothing to see here.\n",
+]
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for i in range(12):
+        ext = (".md", ".html", ".md", ".txt")[i % 4]
+        (tmp_path / f"doc{i:02d}{ext}").write_text(TEXTS[i % 4])
+    return tmp_path
+
+
+def findings(*args):
+    result = CliRunner().invoke(lint_command, ["--format", "json", *args, "."])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_same_findings_with_and_without_cache_and_jobs(tree):
+    cache = str(tree / ".cache")
+    plain = findings("--no-cache", "--jobs", "1")
+    assert plain
+    assert findings("--no-cache", "--jobs", "2") == plain
+    assert findings("--cache-dir", cache) == plain  # cold
+    assert findings("--cache-dir", cache) == plain  # warm
+    assert findings("--cache-dir", cache, "--jobs", "2") == plain
+
+
+def test_cache_is_not_stale_after_a_config_or_content_change(tree):
+    cache = str(tree / ".cache")
+    before = findings("--cache-dir", cache)
+    assert any(f["rule"] == "addict-noun" for f in before)
+    (tree / ".hr-lint.yaml").write_text("ignore: [addict-noun]\n")
+    after = findings("--cache-dir", cache)
+    assert not any(f["rule"] == "addict-noun" for f in after)
+    (tree / ".hr-lint.yaml").unlink()
+    (tree / "doc00.md").write_text("Nothing here.\n")
+    again = findings("--cache-dir", cache)
+    assert not any(f["path"].endswith("doc00.md") for f in again)
