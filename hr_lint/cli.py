@@ -188,9 +188,9 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
             continue
         config = run.linter_for(path).config
         explicit = path in paths
-        if config.exclude and files.matches(path, config.exclude):
+        if config.is_excluded(path):
             continue
-        if config.include and not explicit and not files.matches(path, config.include):
+        if not explicit and not config.is_included(path):
             continue
         kept.append(path)
     ignored = files.gitignored([p for p in kept if p != "-" and p not in paths

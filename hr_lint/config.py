@@ -8,26 +8,32 @@ command line. `Config.origins` remembers where each setting came from.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import readers
+from . import files, readers
 from .engine import EngineOptions, VoicePolicy
 from .finding import SEVERITIES
 from .rulebook import Rule, check_unique, load_builtin_rules, load_wordlist
-from .yamlload import ConfigError, did_you_mean, line_of, load_yaml, load_yaml_file
+from .yamlload import (
+    ConfigError, LineDict, LineList, did_you_mean, display_path, line_of, load_yaml, load_yaml_file,
+)
 
 CONFIG_NAMES = (".hr-lint.yaml", ".hr-lint.yml", "hr-lint.yaml")
 PRESET_DIR = Path(__file__).parent / "presets"
 PRESETS = ("default", "identity-first", "strict")
 VOICE_POLICIES = ("ignore", "info", "report")
+COMMAND_LINE = "command line"
 
 KEYS = {
     "extends", "select", "ignore", "extend-select", "severity", "fail-on", "include", "exclude",
     "respect-gitignore", "allow", "quotes", "first-person", "file-types", "rules",
     "report-unused-suppressions",
 }
+# Settings that add to what earlier layers gave, rather than replace it.
+_ADDING = {"ignore", "extend-select", "severity", "include", "exclude", "allow", "file-types", "rules"}
 
 _builtin_cache: list[Rule] | None = None
 
@@ -37,6 +43,16 @@ def builtin_rules() -> list[Rule]:
     if _builtin_cache is None:
         _builtin_cache = load_builtin_rules()
     return _builtin_cache
+
+
+def _label(path: str) -> str:
+    """How a layer is named in messages and --show-config."""
+    if path == COMMAND_LINE or path.startswith("<"):
+        return path
+    preset = Path(path).resolve()
+    if preset.parent == PRESET_DIR.resolve() and preset.stem in PRESETS:
+        return f"preset {preset.stem}"
+    return display_path(path)
 
 
 @dataclass
@@ -57,6 +73,12 @@ class Config:
     report_unused_suppressions: bool = False
     origins: dict[str, str] = field(default_factory=dict)  # setting -> where it came from
     path: str | None = None  # the configuration file, if any
+    # (setting, rule id or category) -> (where, line): unknown names are reported where written
+    _where: dict = field(default_factory=dict, repr=False)
+    # (setting, glob) -> folder the glob is relative to (its configuration file's)
+    _glob_dirs: dict = field(default_factory=dict, repr=False)
+    # custom rule files whose rules are on without being selected (until a later `select`)
+    _auto_selected: list[str] = field(default_factory=list, repr=False)
     _rules: list[Rule] | None = field(default=None, repr=False)
 
     # -- building ---------------------------------------------------------------------------
@@ -72,118 +94,170 @@ class Config:
         if data is None:
             return
         if not isinstance(data, dict):
-            raise ConfigError("expected a mapping of settings", path, line_of(data) or 1)
+            raise ConfigError("expected a mapping of settings (key: value)", path, line_of(data) or 1)
         for key in data:
             if key not in KEYS:
                 raise ConfigError(f"unknown setting '{key}'{did_you_mean(key, KEYS)}", path, line_of(data, key))
         extends = data.get("extends")
         if extends is not None:
-            for target in ([extends] if isinstance(extends, str) else extends or []):
+            if not isinstance(extends, (str, list)):
+                raise ConfigError("'extends' must name a preset or a file", path, line_of(data, "extends"))
+            for target in ([extends] if isinstance(extends, str) else extends):
                 self._extend(target, path, base_dir, data, _seen)
+
+        label = _label(path)
+        cli = path == COMMAND_LINE
+
+        def where(key):
+            return label if cli or not line_of(data, key) else f"{label}:{line_of(data, key)}"
+
+        def note(key):
+            """Record where `key` came from: adding settings list every layer that added."""
+            here = where(key)
+            old = self.origins.get(key)
+            if key in _ADDING and old and old != here and here not in old.split(", "):
+                here = f"{old}, {here}"
+            self.origins[key] = here
 
         def words(key):
             value = data[key]
             if isinstance(value, str):
                 value = [v.strip() for v in value.split(",") if v.strip()]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise ConfigError(f"'{key}' must be a list of strings", path, line_of(data, key))
-            return list(value)
+            return [v.strip() for v in value]
+
+        def names(key, setting):
+            """Rule ids or categories, remembering where each one was written."""
+            value = words(key)
+            raw = data[key]
+            for i, name in enumerate(value):
+                if cli:
+                    self._where[(setting, name)] = (f"--{key}", None)
+                else:
+                    line = raw.line_of_item(i) if isinstance(raw, LineList) else line_of(data, key)
+                    self._where[(setting, name)] = (label, line)
+            return value
 
         def choice(key, allowed):
             value = data[key]
-            if value not in allowed:
+            if not isinstance(value, str) or value not in allowed:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)}, not '{value}'"
                                   f"{did_you_mean(value, allowed)}", path, line_of(data, key))
             return value
 
-        where = lambda key: f"{path}:{line_of(data, key)}" if line_of(data, key) else path  # noqa: E731
+        def flag(key):
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"'{key}' must be true or false, not '{data[key]}'", path, line_of(data, key))
+            return data[key]
+
         if "select" in data:
-            self.select = words("select")
+            # a new selection replaces everything earlier layers switched on
+            self.select = names("select", "select")
             self.extend_select = []
-            self.origins["select"] = where("select")
+            self._auto_selected = []
+            note("select")
         if "extend-select" in data:
-            self.extend_select = self.extend_select + words("extend-select")
-            self.origins["extend-select"] = where("extend-select")
+            self.extend_select = self.extend_select + names("extend-select", "extend-select")
+            note("extend-select")
         if "ignore" in data:
-            self.ignore = self.ignore + words("ignore")
-            self.origins["ignore"] = where("ignore")
+            self.ignore = self.ignore + names("ignore", "ignore")
+            note("ignore")
         if "severity" in data:
             sev = data["severity"]
             if not isinstance(sev, dict):
-                raise ConfigError("'severity' must map rule ids or categories to error, warning or info",
-                                  path, line_of(data, "severity"))
+                raise ConfigError("'severity' must map rule ids or categories to error, warning or info "
+                                  "(e.g. suicide: error)", path, line_of(data, "severity"))
             for key, value in sev.items():
-                if value not in SEVERITIES:
+                if not isinstance(key, str):
+                    raise ConfigError(f"severity: '{key}' is not a rule id or category", path, line_of(sev, key))
+                if not isinstance(value, str) or value not in SEVERITIES:
                     raise ConfigError(f"severity of '{key}' must be error, warning or info, not '{value}'"
                                       f"{did_you_mean(value, SEVERITIES)}", path, line_of(sev, key))
-                self.severity[str(key)] = value
-            self.origins["severity"] = where("severity")
+                self.severity[key] = value
+                self._where[("severity", key)] = ("--severity", None) if cli else (label, line_of(sev, key))
+            note("severity")
         if "fail-on" in data:
             self.fail_on = choice("fail-on", SEVERITIES)
-            self.origins["fail-on"] = where("fail-on")
-        for key, attr in (("include", "include"), ("exclude", "exclude"), ("allow", "allow")):
+            note("fail-on")
+        for key in ("include", "exclude"):
             if key in data:
-                setattr(self, attr, getattr(self, attr) + words(key))
-                self.origins[key] = where(key)
+                patterns = words(key)
+                for pat in patterns:
+                    self._glob_dirs.setdefault((key, pat), os.path.abspath(base_dir))
+                setattr(self, key, getattr(self, key) + [p for p in patterns if p not in getattr(self, key)])
+                note(key)
+        if "allow" in data:
+            self.allow = self.allow + [a for a in words("allow") if a not in self.allow]
+            note("allow")
         if "report-unused-suppressions" in data:
-            if not isinstance(data["report-unused-suppressions"], bool):
-                raise ConfigError("'report-unused-suppressions' must be true or false", path,
-                                  line_of(data, "report-unused-suppressions"))
-            self.report_unused_suppressions = data["report-unused-suppressions"]
-            self.origins["report-unused-suppressions"] = where("report-unused-suppressions")
+            self.report_unused_suppressions = flag("report-unused-suppressions")
+            note("report-unused-suppressions")
         if "respect-gitignore" in data:
-            if not isinstance(data["respect-gitignore"], bool):
-                raise ConfigError("'respect-gitignore' must be true or false", path, line_of(data, "respect-gitignore"))
-            self.respect_gitignore = data["respect-gitignore"]
-            self.origins["respect-gitignore"] = where("respect-gitignore")
+            self.respect_gitignore = flag("respect-gitignore")
+            note("respect-gitignore")
         if "quotes" in data:
             self.quotes = choice("quotes", VOICE_POLICIES)
-            self.origins["quotes"] = where("quotes")
+            note("quotes")
         if "first-person" in data:
             self.first_person = choice("first-person", VOICE_POLICIES)
-            self.origins["first-person"] = where("first-person")
+            note("first-person")
         if "file-types" in data:
             ft = data["file-types"]
             if not isinstance(ft, dict):
                 raise ConfigError("'file-types' must map extensions to formats (e.g. .mdx: markdown)",
                                   path, line_of(data, "file-types"))
             for ext, fmt in ft.items():
-                if fmt not in readers.FORMATS:
+                if not isinstance(fmt, str) or fmt not in readers.FORMATS:
                     raise ConfigError(f"file type '{ext}': unknown format '{fmt}'{did_you_mean(fmt, readers.FORMATS)}"
                                       f" (expected one of {', '.join(readers.FORMATS)})", path, line_of(ft, ext))
                 ext = str(ext).lower()
                 self.file_types[ext if ext.startswith(".") else "." + ext] = fmt
-            self.origins["file-types"] = where("file-types")
+            note("file-types")
         if "rules" in data:
-            for item in words("rules"):
-                full = item if os.path.isabs(item) else os.path.join(base_dir, item)
+            raw = data["rules"]
+            for i, item in enumerate(words("rules")):
+                full = os.path.abspath(item if os.path.isabs(item) else os.path.join(base_dir, item))
                 if not os.path.isfile(full):
-                    raise ConfigError(f"custom rule file '{item}' not found", path, line_of(data, "rules"))
-                self.rule_files.append(full)
-            self.origins["rules"] = where("rules")
+                    line = raw.line_of_item(i) if isinstance(raw, LineList) else line_of(data, "rules")
+                    raise ConfigError(f"custom rule file '{item}' not found (looked in {display_path(full)})",
+                                      path, line)
+                if full not in self.rule_files:
+                    self.rule_files.append(full)
+                    self._auto_selected.append(full)
+            note("rules")
         self._rules = None
 
     def _extend(self, target, path, base_dir, data, seen) -> None:
-        if not isinstance(target, str):
-            raise ConfigError("'extends' must name a preset or a file", path, line_of(data, "extends"))
+        line = line_of(data["extends"]) or line_of(data, "extends")
+        if not isinstance(target, str) or not target.strip():
+            raise ConfigError("'extends' must name a preset or a file", path, line)
         if target in PRESETS:
             preset_path = str(PRESET_DIR / f"{target}.yaml")
         else:
             preset_path = target if os.path.isabs(target) else os.path.join(base_dir, target)
             if not os.path.isfile(preset_path):
-                raise ConfigError(f"cannot extend '{target}': no such preset or file"
-                                  f"{did_you_mean(target, PRESETS)}", path, line_of(data, "extends"))
+                raise ConfigError(f"cannot extend '{target}': no such preset ({', '.join(PRESETS)}) or file"
+                                  f"{did_you_mean(target, PRESETS)}", path, line)
         real = os.path.realpath(preset_path)
-        if real in seen:
-            raise ConfigError(f"'extends' loops back to {target}", path, line_of(data, "extends"))
-        self.merge(load_yaml_file(preset_path), preset_path, os.path.dirname(preset_path), seen + (real,))
+        here = (os.path.realpath(path),) if os.path.isfile(path) else ()
+        if real in seen + here:
+            raise ConfigError(f"'extends' loops back to {target}", path, line)
+        if os.path.basename(preset_path) == "pyproject.toml":
+            layer = _with_lines(_pyproject_section(preset_path), preset_path)
+        else:
+            layer = load_yaml_file(preset_path)
+        self.merge(layer, preset_path, os.path.dirname(os.path.abspath(preset_path)), seen + here + (real,))
 
     # -- using ------------------------------------------------------------------------------
     def all_rules(self) -> list[Rule]:
-        rules = list(builtin_rules())
+        """Built-in rules, then custom ones; a custom rule replaces a built-in rule of the same id."""
+        custom: list[Rule] = []
         for rule_file in self.rule_files:
-            rules.extend(load_wordlist(rule_file))
-        return check_unique(rules)
+            custom.extend(load_wordlist(rule_file))
+        check_unique(custom)
+        replaced = {r.id for r in custom}
+        return [r for r in builtin_rules() if r.id not in replaced] + custom
 
     def active_rules(self) -> list[Rule]:
         if self._rules is not None:
@@ -191,34 +265,54 @@ class Config:
         rules = self.all_rules()
         ids = {r.id for r in rules}
         categories = {r.category for r in rules}
-        names = ids | categories | {"ALL", "all"}
 
-        def check(selectors, setting):
+        def check(selectors, setting, allowed):
             for sel in selectors:
-                if sel not in names:
-                    where = self.origins.get(setting, "command line")
-                    p, _, ln = where.rpartition(":") if where[-1:].isdigit() else (where, "", "")
+                if sel not in allowed:
+                    where, line = self._where.get((setting, sel), (self.origins.get(setting, COMMAND_LINE), None))
                     raise ConfigError(f"unknown rule or category '{sel}' in '{setting}'"
-                                      f"{did_you_mean(sel, names)}", p or where, int(ln) if ln else None)
+                                      f"{did_you_mean(sel, ids | categories)} (see hr-lint --list-rules)",
+                                      where, line)
 
-        check(self.select or [], "select")
-        check(self.ignore, "ignore")
-        check(self.extend_select, "extend-select")
-        check(self.severity.keys(), "severity")
+        every = ids | categories | {"ALL", "all"}
+        check(self.select or [], "select", every)
+        check(self.ignore, "ignore", every)
+        check(self.extend_select, "extend-select", every)
+        check(self.severity.keys(), "severity", ids | categories)  # the engine looks up ids and categories only
 
         def hit(rule, selectors):
             return any(s in ("ALL", "all") or s == rule.id or s == rule.category for s in selectors)
 
         chosen = []
         for rule in rules:
-            selected = self.select is None or hit(rule, self.select) or hit(rule, self.extend_select)
-            # custom rules are on unless explicitly ignored
-            if rule.origin in self.rule_files:
-                selected = True
+            selected = (self.select is None or hit(rule, self.select) or hit(rule, self.extend_select)
+                        or rule.origin in self._auto_selected)
             if selected and not hit(rule, self.ignore):
                 chosen.append(rule)
+        self._check_custom_examples([r for r in chosen if r.origin in self.rule_files])
         self._rules = chosen
         return chosen
+
+    def _check_custom_examples(self, rules: list[Rule]) -> None:
+        """A custom rule must satisfy its own examples: a broken rule stops the run, naming the line."""
+        if not any(r.examples for r in rules):
+            return
+        from .engine import Engine
+
+        # the examples describe the rule itself, not this configuration's allow list or voice policy
+        engine = Engine(rules, EngineOptions())
+        for rule in rules:
+            for kind in ("flag", "pass"):
+                for i, sentence in enumerate(rule.examples.get(kind, [])):
+                    hits = [f for f in engine.lint(readers.parse(sentence, "text"), "<example>") if f.rule == rule.id]
+                    if kind == "flag" and not hits:
+                        problem = f"rule '{rule.id}': expected the flag example to be flagged, but it is not: {sentence!r}"
+                    elif kind == "pass" and hits:
+                        problem = (f"rule '{rule.id}': expected the pass example not to be flagged, but "
+                                   f"'{hits[0].text}' is: {sentence!r}")
+                    else:
+                        continue
+                    raise ConfigError(problem, rule.origin, _example_line(rule, kind, i))
 
     def engine_options(self) -> EngineOptions:
         return EngineOptions(
@@ -231,14 +325,49 @@ class Config:
         ext = os.path.splitext(path)[1].lower()
         return self.file_types.get(ext) or readers.EXTENSIONS.get(ext)
 
+    def is_excluded(self, path: str) -> bool:
+        """Whether an `exclude` glob matches `path` (globs are relative to their configuration file)."""
+        return self._matches(path, "exclude")
+
+    def is_included(self, path: str) -> bool:
+        """Whether `path` passes `include` (no include globs: every file does)."""
+        return not self.include or self._matches(path, "include")
+
+    def _matches(self, path: str, setting: str) -> bool:
+        absolute = os.path.abspath(path)
+        for pat in getattr(self, setting):
+            base = self._glob_dirs.get((setting, pat), os.getcwd())
+            rel = os.path.relpath(absolute, base)
+            # the path as written, and as seen from the folder of the file that set the glob
+            candidates = [path] if rel.startswith("..") else [path, rel]
+            if any(files.matches(c, [pat]) for c in candidates):
+                return True
+        return False
+
     def with_overrides(self, **overrides) -> "Config":
-        """Command-line settings layered over a file's (the command line wins)."""
-        data = {k: v for k, v in overrides.items() if v not in (None, [], ())}
+        """Command-line settings layered over a file's (the command line wins).
+
+        Keys are the file's setting names with '_' or '-' (`extend_select` or `extend-select`)."""
+        data = {k.replace("_", "-"): v for k, v in overrides.items() if v not in (None, [], ())}
         if data:
-            self.merge(data, "command line", os.getcwd())
-            for key in data:
-                self.origins[key] = "command line"
+            self.merge(data, COMMAND_LINE, os.getcwd())
         return self
+
+
+def _example_line(rule: Rule, kind: str, index: int) -> int | None:
+    """The line of a rule's example in its file (the rule's own line if it cannot be found)."""
+    try:
+        data = load_yaml_file(rule.origin)
+    except ConfigError:
+        return rule.line
+    items = data.get("rules") if isinstance(data, dict) else data
+    for item in items or []:
+        if isinstance(item, dict) and item.get("id") == rule.id:
+            examples = item.get("examples")
+            if isinstance(examples, dict) and isinstance(examples.get(kind), LineList):
+                return examples[kind].line_of_item(index)
+            return line_of(examples) or rule.line
+    return rule.line
 
 
 def find_config_file(start: str) -> str | None:
@@ -262,26 +391,41 @@ def find_config_file(start: str) -> str | None:
         here = parent
 
 
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+
+
 def _pyproject_section(path: str):
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"malformed TOML: {exc}", path, getattr(exc, "lineno", None)) from None
+            raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
-    return data.get("tool", {}).get("hr-lint")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        if b"hr-lint" not in raw:
+            return None  # someone else's broken pyproject.toml: not ours to judge
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        line = int(at.group(1)) if at else raw.count(b"\n") + 1  # "(at end of document)"
+        raise ConfigError(f"malformed TOML: {_TOML_AT.sub('', message)}", path, line) from None
+    tool = data.get("tool")
+    section = tool.get("hr-lint") if isinstance(tool, dict) else None
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError("'tool.hr-lint' must be a table of settings", path)
+    return section
 
 
 def load_config(path: str | None, isolated: bool = False) -> Config:
     """The built-in default preset, then the given configuration file (if any)."""
     config = Config()
-    config.merge(load_yaml_file(str(PRESET_DIR / "default.yaml")), "preset default", str(PRESET_DIR))
-    config.origins = {k: "preset default" for k in config.origins}
+    config.merge(load_yaml_file(str(PRESET_DIR / "default.yaml")), str(PRESET_DIR / "default.yaml"), str(PRESET_DIR))
     if isolated or path is None:
         return config
     if os.path.basename(path) == "pyproject.toml":
         section = _pyproject_section(path)
+        if section is None:
+            raise ConfigError("no [tool.hr-lint] table", path)
         data = _with_lines(section, path)
     else:
         data = load_yaml_file(path)
@@ -290,26 +434,63 @@ def load_config(path: str | None, isolated: bool = False) -> Config:
     return config
 
 
+_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+
 def _with_lines(section, path):
-    """pyproject.toml sections carry no line numbers; find each key's line by text."""
+    """tomllib gives no line numbers: find those of [tool.hr-lint] keys, sub-tables and
+    list items in the text, so errors in pyproject.toml name their line too."""
     if section is None:
         return None
-    from .yamlload import LineDict
-
-    out = LineDict(section)
-    out.key_lines = {}
     try:
-        lines = open(path, encoding="utf-8").read().splitlines()
-    except OSError:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError):
         lines = []
-    start = next((i for i, l in enumerate(lines) if l.strip() in ('[tool.hr-lint]', '[tool."hr-lint"]')), 0)
-    out.line = start + 1
-    for key in section:
-        for i in range(start, len(lines)):
-            if lines[i].split("=")[0].strip().strip('"') == key:
-                out.key_lines[key] = i + 1
-                break
-    return out
+    key_lines: dict[tuple, int] = {}  # (key,) or (key, subkey) -> line
+    table: tuple | None = None
+    top = None
+    for i, text in enumerate(lines, 1):
+        header = _TOML_HEADER.match(text)
+        if header:
+            parts = tuple(p.strip().strip("\"'") for p in header.group(1).split("."))
+            table = parts[2:] if parts[:2] == ("tool", "hr-lint") else None
+            if table == ():
+                top = top or i
+            elif table and (table[0],) not in key_lines:
+                key_lines[(table[0],)] = i
+            continue
+        key = _TOML_KEY.match(text)
+        if key is not None and table is not None:
+            name = next(g for g in key.groups() if g)
+            key_lines.setdefault(table[:1] + (name,), i)
+
+    def convert(value, prefix, line):
+        if isinstance(value, dict):
+            out = LineDict(value)
+            out.line = line or 0
+            out.key_lines = {}
+            for k, v in value.items():
+                kl = key_lines.get(prefix + (k,)) if len(prefix) < 2 else None
+                out.key_lines[k] = kl or line or 0
+                out[k] = convert(v, prefix + (k,), out.key_lines[k])
+            return out
+        if isinstance(value, list):
+            out = LineList(value)
+            out.line = line or 0
+            # each string item on the first line at or after the key that holds it
+            out.item_lines = []
+            start = (line or 1) - 1
+            for item in value:
+                found = next((n + 1 for n in range(start, len(lines))
+                              if isinstance(item, str) and (f'"{item}"' in lines[n] or f"'{item}'" in lines[n])),
+                             line or 0)
+                out.item_lines.append(found)
+            return out
+        return value
+
+    return convert(section, (), top)
 
 
 def parse_config_text(text: str, path: str) -> Config:

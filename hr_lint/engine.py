@@ -219,16 +219,19 @@ class Engine:
         doc, rule = c.doc, c.rule
         start = c.start
         article = None
+        alternatives = rule.alternatives_for(c.form)
         if c.form in ("singular", None) and rule.person_label and suggest.article_before(doc, start):
-            article = doc[start - 1].text
-            start -= 1
+            # fold "a"/"an" into the finding only when the replacement needs the other one
+            if suggest.article_changes(doc[start - 1].text, alternatives):
+                article = doc[start - 1].text
+                start -= 1
         cs = doc[start].idx
         last = doc[c.end - 1]
         ce = last.idx + len(last)
         s_off, e_off = seg.source_span(lo + cs, lo + ce)
         matched = document.source[s_off:e_off]
         prose = doc.text[cs:ce]
-        suggestions = suggest.fit(rule.alternatives_for(c.form), prose, article)
+        suggestions = suggest.fit(alternatives, prose, article)
         line, col = document.position(s_off)
         end_line, end_col = document.position(e_off)
         fix = None

@@ -32,6 +32,16 @@ def article_before(doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in _ARTICLES and doc[start - 1].sent == doc[start].sent
 
 
+def article_changes(article: str, alternatives: list[str]) -> bool:
+    """Would any alternative need a different indefinite article than the one in the text?"""
+    for alt in alternatives:
+        words = alt.split()
+        if words and words[0].lower() not in ("a", "an", "the", "some", "people"):
+            if indefinite_article(alt) != article.lower():
+                return True
+    return False
+
+
 def fit(alternatives: list[str], matched_text: str, article: str | None) -> list[str]:
     """Complete replacements for `matched_text` (which includes `article` if given)."""
     out = []

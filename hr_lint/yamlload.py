@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 
 import yaml
 
@@ -16,10 +17,22 @@ class ConfigError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or "<config>"
+        where = display_path(self.path) if self.path else "<config>"
         if self.line:
             where += f":{self.line}"
-        return f"{where}: {self.message}"
+        # always one line: YAML and TOML messages can carry newlines
+        return " ".join(f"{where}: {self.message}".split())
+
+
+def display_path(path: str) -> str:
+    """A path as the user would write it: relative when it lies under the working folder."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
 
 
 class LineDict(dict):
@@ -33,7 +46,14 @@ class LineDict(dict):
 
 
 class LineList(list):
+    """A sequence from YAML with its own `line` and the line of each item (`item_lines`)."""
+
     line: int = 0
+    item_lines: list
+
+    def line_of_item(self, index: int) -> int:
+        lines = getattr(self, "item_lines", None) or []
+        return lines[index] if index < len(lines) else self.line
 
 
 class _Loader(yaml.SafeLoader):
@@ -51,6 +71,9 @@ def _construct_mapping(loader, node):
             hash(key)
         except TypeError:
             raise ConfigError("a mapping key must be a plain value", line=key_node.start_mark.line + 1)
+        if key in result:  # YAML would silently keep the last one
+            raise ConfigError(f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+                              line=key_node.start_mark.line + 1)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -59,6 +82,7 @@ def _construct_mapping(loader, node):
 def _construct_sequence(loader, node):
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
@@ -78,6 +102,10 @@ def load_yaml(text: str, path: str):
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "malformed YAML"
         raise ConfigError(f"malformed YAML: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise ConfigError(f"malformed YAML: {exc.reason} (character #x{exc.character:04x})"
+                          if isinstance(exc.character, int) else f"malformed YAML: {exc.reason}", path, line) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"malformed YAML: {exc}", path) from None
 

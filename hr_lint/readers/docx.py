@@ -11,7 +11,7 @@ import io
 import zipfile
 
 from ..document import ProseBuilder, Segment
-from .plaintext import Run
+from .plaintext import Run, collect
 
 
 class ReaderError(Exception):
@@ -95,4 +95,4 @@ def read(data: bytes) -> tuple[str, list[Segment]]:
         b.kind(kind)
         b.end_block()
         at += len(text) + 1
-    return source, b.finish()
+    return source, collect(b)

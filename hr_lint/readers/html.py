@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 
 from ..document import ProseBuilder, Segment
-from .plaintext import Run
+from .plaintext import Run, collect
 
 BLOCK = frozenset(
     """address article aside blockquote body br caption center dd details dialog div
@@ -91,10 +91,18 @@ class _Parser(HTMLParser):
         self.line_starts: list[int] = []
 
     def feed_region(self, end: int) -> None:
-        text = self.source[self.base:end]
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.feed(text)
-        self.close()
+        while True:
+            text = self.source[self.base:end]
+            self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            try:
+                self.reset()
+                self.feed(text)
+                self.close()
+                break
+            except AssertionError:
+                # html.parser gives up on some malformed "<!..." markup: drop that
+                # "<" and read on from the next char
+                self.base = self._at() + 1
         self.block()
 
     def _at(self) -> int:
@@ -164,6 +172,9 @@ class _Parser(HTMLParser):
             end += 1
         raw = self.source[at:end]
         decoded = html.unescape(raw)
+        if decoded == raw:  # not a known entity: plain text
+            self.run.copy(self.source, at, end)
+            return
         for ch in decoded:
             self.run.add(ch, at, end)
 
@@ -179,14 +190,7 @@ def read_region(source: str, start: int, end: int, b: ProseBuilder, ab: ProseBui
     _Parser(source, start, b, ab).feed_region(end)
 
 
-def merge(*builders: ProseBuilder) -> list[Segment]:
-    """All segments of the builders, in source order."""
-    segs = [s for b in builders for s in b.finish()]
-    segs.sort(key=lambda s: s.starts[0])
-    return segs
-
-
 def segments(source: str) -> list[Segment]:
     b, ab = ProseBuilder(source), ProseBuilder(source)
     read_region(source, 0, len(source), b, ab)
-    return merge(b, ab)
+    return collect(b, ab)

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from ..document import ProseBuilder, Segment
 from . import html as html_reader
-from .plaintext import Run, lines
+from .plaintext import Run, collect, lines
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _MD.disable("text_join")  # keep escapes and entities as their own tokens
@@ -108,7 +108,8 @@ class _Reader:
 
     def _locate(self, piece: str, n: int, lo: int, suffix: bool) -> list[int]:
         """Source offset of each char of `piece`, a stretch of line n at or after column lo."""
-        text = self.line(n)
+        # the line as markdown-it saw it (same length as the source line)
+        text = self.line(n).replace("\r", " ").replace("\0", "\ufffd")
         base = self.spans[n][0]
         core = piece.strip(" \t")
         lead = len(piece) - len(piece.lstrip(" \t"))
@@ -167,22 +168,26 @@ class _Reader:
             p = content.find(s, at)
             return p if p >= 0 else at
 
+        def found(s: str, at: int) -> bool:
+            return content.startswith(s, at)
+
         def span(p: int, e: int) -> tuple[int, int]:
-            return cmap[p], cmap[max(e - 1, p)] + 1
+            last = len(cmap) - 1
+            return cmap[min(p, last)], cmap[min(max(e - 1, p), last)] + 1
 
         while i < len(children):
             t = children[i]
             ty = t.type
             if ty == "text":
                 p = find(t.content, cursor)
-                if skip_from is None:
+                if skip_from is None and found(t.content, p):
                     for k in range(p, p + len(t.content)):
                         run.add(content[k], cmap[k], cmap[k] + 1)
                 cursor = p + len(t.content)
             elif ty == "text_special":
                 p = find(t.markup, cursor)
                 e = p + len(t.markup)
-                if skip_from is None:
+                if skip_from is None and found(t.markup, p):
                     if t.info == "escape" and t.content != t.markup:
                         # keep the escaped char, mapped to itself (not the backslash)
                         run.add(t.content, cmap[p + 1], cmap[p + 1] + 1)
@@ -230,11 +235,11 @@ class _Reader:
                     if self.source.startswith(t.content, s):  # tag on one line
                         html_reader.tag_attributes(t.content, s, self.ab, self.source)
             elif ty == "link_open":
-                if t.markup in ("autolink", "linkify"):
-                    p = find("<", cursor) if t.markup == "autolink" else cursor
+                if t.markup == "autolink":  # <https://...>: skip it all
+                    p = find("<", cursor)
                     while i < len(children) and children[i].type != "link_close":
                         i += 1
-                    e = find(">", p) + 1 if t.markup == "autolink" else p
+                    e = find(">", p) + 1
                     run.flush(b)
                     b.placeholder(*span(p, e))
                     cursor = e
@@ -285,7 +290,7 @@ class _Reader:
                 start = self.spans[l0][0]
                 end = self.spans[min(l1, len(self.spans)) - 1][1]
                 html_reader.read_region(self.source, start, end, self.b, self.ab)
-        return html_reader.merge(self.b, self.ab)
+        return collect(self.b, self.ab)
 
 
 def _backtick_run(s: str, at: int, n: int) -> int:
@@ -293,7 +298,8 @@ def _backtick_run(s: str, at: int, n: int) -> int:
     ticks = "`" * n
     p = s.find(ticks, at)
     while p >= 0:
-        if (p == 0 or s[p - 1] != "`") and s[p + n:p + n + 1] != "`":
+        # (an escaped backtick just before `at` is not part of the run)
+        if (p == at or s[p - 1] != "`") and s[p + n:p + n + 1] != "`":
             return p
         q = p
         while q < len(s) and s[q] == "`":

@@ -76,6 +76,14 @@ class Run:
         self.chars, self.starts, self.ends = [], [], []
 
 
+def collect(*builders: ProseBuilder) -> list[Segment]:
+    """The builders' segments in source order, without placeholder-only ones
+    (a paragraph that is just inline code has no prose)."""
+    segs = [s for b in builders for s in b.finish() if s.text.strip(" \u2022")]
+    segs.sort(key=lambda s: s.starts[0])
+    return segs
+
+
 def lines(source: str):
     """(start, end) of each line, end excluding the "\\n" (a "\\r" stays in)."""
     start = 0
@@ -98,4 +106,4 @@ def segments(source: str) -> list[Segment]:
             run.flush(b)
             b.end_block()
     run.flush(b)
-    return b.finish()
+    return collect(b)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import ProseBuilder, Segment
-from .plaintext import Run, lines
+from .plaintext import Run, collect, lines
 
 CODE_DIRECTIVES = frozenset(
     """code code-block sourcecode literalinclude include raw math highlight toctree
@@ -32,7 +32,8 @@ CODE_DIRECTIVES = frozenset(
 PROSE_ARG_DIRECTIVES = frozenset(
     """note warning tip important caution danger error hint attention admonition
     topic sidebar rubric seealso epigraph pull-quote highlights title centered
-    table csv-table list-table deprecated versionadded versionchanged""".split()
+    table csv-table list-table deprecated versionadded versionchanged versionremoved
+    compound line-block todo tab tab-item dropdown card grid-item-card""".split()
 )
 # Roles whose content is what the reader sees (the rest name targets or code).
 TEXT_ROLES = frozenset(
@@ -88,6 +89,7 @@ class _Reader:
         self.quoted_skip = False  # skip up to the next blank line
         self.literal_base: int | None = None  # a "::" paragraph just ended
         self.options: int | None = None  # directive indent whose options may follow
+        self.arg_skip: int | None = None  # directive indent whose argument lines may follow
 
     def text(self, n: int) -> str:
         s, e = self.spans[n]
@@ -257,8 +259,11 @@ class _Reader:
             self.skip_indent = ind
             return
         self.options = ind
-        if name in PROSE_ARG_DIRECTIVES and rest[d.end():].strip():
-            self.start(n, col + d.end(), marker=ind)
+        if name in PROSE_ARG_DIRECTIVES:
+            if rest[d.end():].strip():
+                self.start(n, col + d.end(), marker=ind)
+        else:  # an argument such as a path may go on over the next lines
+            self.arg_skip = ind
 
     def read(self) -> list[Segment]:
         n, total = 0, len(self.spans)
@@ -278,7 +283,7 @@ class _Reader:
                 self.quoted_skip = False
             if not stripped:
                 self.flush()
-                self.options = None
+                self.options = self.arg_skip = None
                 n += 1
                 continue
             if self.literal_base is not None:
@@ -295,10 +300,13 @@ class _Reader:
                 self.flush()  # a directive option such as ":maxdepth: 2"
                 n += 1
                 continue
-            self.options = None
+            if self.arg_skip is not None and ind > self.arg_skip:
+                n += 1  # the directive's argument, continued (or an option's value)
+                continue
+            self.options = self.arg_skip = None
             n = self.line(n, text, stripped, ind)
         self.flush()
-        return self.b.finish()
+        return collect(self.b)
 
     def line(self, n: int, text: str, stripped: str, ind: int) -> int:
         """Handle one non-blank line; return the next line to read."""

@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from .bh_words import PERSON, THING, next_tokens, prev_tokens
+from .bh_words import BOUNDARY, PERSON, THING, next_tokens, prev_tokens
 
 CORE = {"crazy", "crazed", "insane", "nuts", "deranged", "unhinged", "mad"}
 
@@ -48,6 +48,14 @@ LINKING = {
     "sounded", "act", "acts", "acted", "acting", "went", "go", "goes", "going", "gone", "get", "gets",
     "got", "getting", "become", "became", "appear", "appears", "appeared", "drive", "drives",
     "driving", "drove", "driven", "feel", "feels", "felt", "am",
+}
+
+# Words after "crazy" that show it is not attributive ("acting crazy and ...", "insane are").
+NOT_ATTRIBUTIVE = BOUNDARY | {
+    "or", "to", "lately", "again", "now", "enough", "too", "in", "at", "on", "when", "after",
+    "because", "if", "since", "by", "from", "of", "who", "as", "anymore", "sometimes", "today",
+    "tonight", "yesterday", "last", "this", "every", "all", "for", "about", "over", "without",
+    "before", "until", "around", "here", "there", "right", "either", "though", "yet", "ever",
 }
 
 CLAUSE_STOP = {",", ";", ":", "(", ")", "because", "but", "if", "when", "while", "although", "though"}
@@ -117,14 +125,14 @@ def sense(c) -> str | None:
         return "figurative"  # "crazy about her grandkids"
     if nxt in INTENSIFIED:
         return "figurative"  # "crazy busy"
-    if i == c.end - 1 and nxt is not None and c.doc[c.end].is_alpha and nxt not in ("and", "or", "to", "but", "lately", "again", "now", "enough", "too", "in", "at", "on", "with", "when", "after", "because", "if", "since", "by", "from", "of", "that", "who", "as"):
+    if i == c.end - 1 and nxt is not None and c.doc[c.end].is_alpha and nxt not in NOT_ATTRIBUTIVE:
         # attributive: "a crazy X": about a person if X (or the word after) names one
         if any(w in PERSON or w in BEHAVIOR for w in after[:3]):
             return "person"
         return "figurative"  # "insane traffic", "a crazy week"
     kind = subject_kind(c)
-    if kind == "thing":
-        return "figurative"  # "our phones have been insane"
+    if kind in ("thing", "self"):
+        return "figurative"  # "our phones have been insane", "you're driving me crazy"
     return "person"
 
 
@@ -134,4 +142,14 @@ def check(c) -> bool:
         return False
     if s == "figurative":
         c.severity = "info"
+    set_form(c)
     return True
+
+
+def set_form(c) -> None:
+    """Idioms built on a verb get verb-phrase replacements (see the rule's alternatives)."""
+    first = c.tokens[0].lower_
+    if first in ("lost", "went"):
+        c.form = "ed"
+    elif first in ("gone", "driven"):
+        c.form = "base"

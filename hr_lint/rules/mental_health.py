@@ -99,7 +99,7 @@ def _shrink(c) -> bool:
                "allowance", "percentage", "loss", "losses", "ray"):
         return False
     return prv in DETERMINERS or prv in ("see", "sees", "seeing", "saw", "seen", "visit", "visits",
-                                         "visiting", "visited", "to", "fancy", "school")
+                                         "visiting", "visited", "school", "fancy")
 
 
 def _released(c) -> bool:
@@ -126,7 +126,12 @@ def check(c) -> bool:
     if rid == "suffers-from-mental-illness":
         return _suffers(c)
     if rid == "happy-pills-shrink":
-        if c.tokens[0].lower_ in ("shrink", "shrinks"):
+        words = [t.lower_ for t in c.tokens]
+        if words[-1] in ("pills", "pill"):
+            c.form = "base"
+            return True
+        c.form = "plural" if words[-1] in ("shrinks", "doctors") else "singular"
+        if words[0] in ("shrink", "shrinks"):
             return _shrink(c)
         return True
     if rid == "released-discharged":

@@ -8,7 +8,8 @@ sentence is about diagnosis and treatment.
 """
 from __future__ import annotations
 
-from .bh_words import DETERMINERS, PERSON, VIOLENT, at_clause_start, next_tokens, prev_tokens
+from .bh_words import BOUNDARY, DETERMINERS, PERSON, VIOLENT, at_clause_start, next_tokens, prev_tokens
+from .crazy import subject_kind
 
 CLINICAL_NEXT = {
     "disorder", "disorders", "disease", "illness", "illnesses", "symptom", "symptoms", "episode",
@@ -52,7 +53,7 @@ def _ocd(c) -> bool:
     return nxt not in ("symptoms", "is", "can", "may", "treatment", "diagnosis", "disorder", "was")
 
 
-def check(c) -> bool:
+def _metaphor(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "ocd" in words:
         return _ocd(c)
@@ -76,7 +77,23 @@ def check(c) -> bool:
         # an adjective before a noun that is not clinical and not a person
         return bool(after) and after[0].is_alpha or prv in INTENSIFIERS
     if word == "bipolar":
-        return prv in INTENSIFIERS or nxt in MOOD_THINGS
+        if prv in INTENSIFIERS or nxt in MOOD_THINGS:
+            return True
+        # predicative about a thing: "the stock market has been bipolar lately"
+        return (nxt is None or not after[0].is_alpha or nxt in BOUNDARY or nxt in ("lately", "today")) \
+            and subject_kind(c) == "thing"
     if word == "psychotic":
         return prv in TURN or prv in INTENSIFIERS or nxt in MOOD_THINGS
     return False
+
+
+# Which alternatives list fits which word (see the rule's alternatives).
+FORM_FOR = {"schizophrenic": "singular", "bipolar": "base", "psychotic": "s"}
+
+
+def check(c) -> bool:
+    if not _metaphor(c):
+        return False
+    words = [t.lower_ for t in c.tokens]
+    c.form = "plural" if "ocd" in words else FORM_FOR.get(words[-1], "singular")
+    return True

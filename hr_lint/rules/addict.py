@@ -1,0 +1,164 @@
+"""'addict' and 'junkie' as labels for people who use drugs, versus hobby talk.
+
+- addict-noun / junkie: dropped when a non-drug interest stands right before the word
+  ('news junkie', 'adrenaline addict', 'sudoku addict', 'a Netflix addict') or when
+  'junkie for' names something other than a drug. A substance before the word joins the
+  underline ('heroin addicts', 'IV drug addict', 'meth junkie') so that the replacement
+  covers it. 'the addicted' counts only where a noun phrase ends ('we serve the addicted
+  and their families'), not in 'the addicted brain' or 'addicted to'.
+- addicted-baby: 'drug-addicted babies' -> the underline takes in 'drug-'.
+- addicted-person: 'drug-addicted mothers', 'opioid-dependent patients' - a substance
+  compound before a person noun; the underline takes in the noun and the suggestion
+  follows its number. Babies are left to addicted-baby; predicate uses ('she was
+  opioid-dependent') are not reported.
+"""
+from __future__ import annotations
+
+from hr_lint.rules.substance_context import FUNCTION_WORDS, PERSON_WORDS, is_substance
+
+FIGURATIVE = {
+    "news", "political", "politics", "adrenaline", "sports", "sport", "data", "tech",
+    "technology", "caffeine", "coffee", "espresso", "sugar", "chocolate", "carb", "carbs",
+    "fitness", "gym", "exercise", "workout", "running", "history", "trivia", "football",
+    "soccer", "baseball", "basketball", "hockey", "golf", "tennis", "film", "movie", "movies",
+    "cinema", "music", "book", "books", "reading", "poll", "polling", "policy", "culture", "pop",
+    "science", "gadget", "gadgets", "travel", "reality", "tv", "television", "internet", "media",
+    "crossword", "puzzle", "puzzles", "sudoku", "game", "games", "gaming", "video", "nature",
+    "weather", "food", "foodie", "fashion", "shopping", "thrill", "action", "attention",
+    "approval", "information", "info", "stats", "statistics", "numbers", "word", "words",
+    "grammar", "art", "theater", "theatre", "opera", "jazz", "comic", "comics", "anime", "car",
+    "cars", "speed", "hiking", "outdoor", "outdoors", "camping", "cooking", "baking", "diy",
+    "garden", "gardening", "crime", "podcast", "podcasts", "election", "campaign", "research",
+    "detail", "details", "work", "love", "sex", "porn", "pornography", "gambling", "phone",
+    "screen", "social", "celebrity", "gossip", "drama", "romance", "fantasy", "horror",
+    "mystery", "marathon", "yoga", "cycling", "ski", "surf", "surfing", "shoe", "sneaker",
+    "makeup", "beauty", "tea", "soda", "junk", "candy", "cake", "pizza", "burger", "wine-tasting",
+    "adventure", "action-movie", "true-crime", "sci-fi", "scifi", "bird", "birding", "knitting",
+    "quilting", "craft", "crafts", "lego", "board", "card", "chess", "bridge", "poker", "pinball",
+    "arcade", "vinyl", "record", "records", "coupon", "bargain", "sale", "sales", "deal", "deals",
+    "fragrance", "perfume", "skincare", "spreadsheet", "productivity", "efficiency", "learning",
+    "education", "trail", "mountain", "beach", "sun", "tanning", "cardio", "protein", "hot",
+    "sauce", "spice", "spicy", "stats", "weather", "storm", "tornado", "space", "astronomy",
+    "math", "physics", "economics", "finance", "stock", "stocks", "market", "crypto", "bitcoin",
+    "housing", "real", "estate", "renovation", "design", "typography", "font", "font-", "color",
+    "colour", "plant", "plants", "houseplant", "dog", "cat", "horse", "animal", "car-",
+    "attention-", "drama-", "twitter", "facebook", "instagram", "tiktok", "netflix", "youtube",
+    "reddit", "wordle", "fortnite", "minecraft", "podcasting", "blog", "blogging", "selfie",
+}
+_PERSON_NOUNS = (PERSON_WORDS - {"i", "you", "he", "she", "they", "we", "him", "her", "them",
+                                 "us", "who", "one", "ones", "someone", "somebody", "anyone",
+                                 "anybody", "everyone", "everybody", "nobody"}) | {
+    "population", "populations", "youths", "moms", "dads", "fathers", "mothers", "defendants",
+    "arrestees", "prisoners", "homeless", "teenagers", "patients", "clients", "workers",
+    "pregnant", "new", "young", "older", "adolescents", "adolescent", "families", "family",
+}
+_PLURAL_PEOPLE = {"people", "men", "women", "children", "youth", "staff", "police", "population",
+                  "populations", "families", "alumni"}
+_BABIES = {"baby", "babies", "newborn", "newborns", "infant", "infants", "neonate", "neonates",
+           "child", "children", "kid", "kids", "fetus", "fetuses"}
+_ADJ_SKIP = {"pregnant", "new", "young", "older", "single", "teen", "teenage", "expectant",
+             "low-income", "homeless", "parenting", "unhoused", "adult"}
+
+
+def _is_figurative(doc, k: int) -> bool:
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    j = k - 1
+    if j >= lo and doc[j].text == "-":
+        j -= 1
+    if j < lo:
+        return False
+    prev = doc[j]
+    w = prev.lower_
+    if is_substance(w):
+        return False
+    if w in FIGURATIVE:
+        return True
+    # 'a Netflix addict', 'a Wordle junkie': a capitalised word that is not a substance
+    if (prev.text[:1].isupper() and not prev.text.isupper() and prev.is_alpha
+            and w not in FUNCTION_WORDS and w not in {"a", "an", "the", "my", "his", "her", "our"}
+            and not doc[k].text.isupper() and j > lo and not doc[j - 1].is_punct):
+        return True
+    # 'a junkie for true crime', 'an addict of detective novels'
+    if k + 2 < hi and doc[k + 1].lower_ in {"for", "of"}:
+        nxt = doc[k + 2].lower_
+        if nxt in {"a", "an", "the", "good", "all"} and k + 3 < hi:
+            nxt = doc[k + 3].lower_
+        if not is_substance(nxt) and nxt not in {"drugs", "opioids", "heroin", "alcohol", "pills"}:
+            return True
+    return False
+
+
+def _widen_substance(c, k: int) -> None:
+    """Take substance modifiers before token k into the underline ('IV drug addicts')."""
+    doc = c.doc
+    lo = doc[k].sent.start
+    j = k - 1
+    start = None
+    while j >= lo:
+        w = doc[j].lower_
+        if w == "-":
+            j -= 1
+            continue
+        if is_substance(w) and w not in {"chemical", "medication", "medications"}:
+            start = j
+            j -= 1
+            continue
+        break
+    if start is not None:
+        c.start = min(c.start, start)
+
+
+def _label(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    word = doc[k].lower_
+    if word == "addicted":  # 'the addicted'
+        nxt = doc[k + 1] if k + 1 < hi else None
+        if nxt is not None and not (nxt.is_punct or nxt.lower_ in FUNCTION_WORDS) or (
+                nxt is not None and nxt.lower_ in {"to", "-"}):
+            return False
+        return True
+    if _is_figurative(doc, k):
+        return False
+    if k + 1 < hi and doc[k + 1].text == "-":
+        return False  # 'addict-proof', 'junkie-warning' style compounds
+    _widen_substance(c, c.start)
+    return True
+
+
+def _addicted_baby(c) -> bool:
+    doc = c.doc
+    k = c.start
+    lo = doc[k].sent.start
+    if k - 2 >= lo and doc[k - 1].text == "-" and is_substance(doc[k - 2].lower_):
+        c.start = k - 2
+    return True
+
+
+def _addicted_person(c) -> bool:
+    doc = c.doc
+    hi = doc[c.start].sent.end
+    j = c.end
+    if j < hi and doc[j].lower_ in _ADJ_SKIP and j + 1 < hi and doc[j + 1].lower_ in _PERSON_NOUNS | _BABIES:
+        j += 1
+    if j >= hi:
+        return False
+    noun = doc[j].lower_
+    if noun in _BABIES or noun not in _PERSON_NOUNS or noun in _ADJ_SKIP:
+        return False
+    c.end = j + 1
+    plural = noun in _PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
+    c.form = "plural" if plural else "singular"
+    if any(doc[t].lower_ in {"dependent", "dependence"} for t in range(c.start, c.end)):
+        c.severity = "info" if c.severity == "warning" else c.severity
+    return True
+
+
+def check(c) -> bool:
+    rid = c.rule.id
+    if rid == "addicted-baby":
+        return _addicted_baby(c)
+    if rid == "addicted-person":
+        return _addicted_person(c)
+    return _label(c)

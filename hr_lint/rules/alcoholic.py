@@ -1,0 +1,59 @@
+"""'alcoholic' the person versus 'alcoholic' the adjective.
+
+alcoholic-noun: 'alcoholics' is always a noun (names such as Alcoholics Anonymous are
+dropped by the engine; lower-case 'alcoholics anonymous' here). Singular 'alcoholic' is a
+noun only where a noun phrase can end: 'her father was an alcoholic.', 'an alcoholic who',
+'a 44-year-old alcoholic and IV drug user'; not 'alcoholic beverages', 'alcoholic hepatitis',
+'non-alcoholic beer'. 'functioning'/'high-functioning' before it join the underline.
+
+alcoholic-liver-disease: the underline is narrowed to 'alcoholic', so the replacement
+'alcohol-associated' fits every disease name ('alcoholic cirrhosis' ->
+'alcohol-associated cirrhosis').
+"""
+from __future__ import annotations
+
+from hr_lint.rules.substance_context import FUNCTION_WORDS
+
+_AFTER_NOUN_OK = FUNCTION_WORDS | {"myself", "himself", "herself", "themselves", "in", "like",
+                                   "anonymous"}
+_NOT_AFTER_PLURAL = {"anonymous"}
+
+
+def _alcoholic_noun(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    word = doc[k].lower_
+    prev = doc[k - 1].lower_ if k - 1 >= lo else ""
+    if prev in {"non", "non-"} or (prev == "-" and k - 2 >= lo and doc[k - 2].lower_ in {"non", "anti", "low", "no"}):
+        return False
+    nxt = doc[k + 1] if k + 1 < hi else None
+    if word == "alcoholics":
+        if nxt is not None and nxt.lower_ in _NOT_AFTER_PLURAL:
+            return False
+    else:
+        if nxt is not None and not (nxt.is_punct or nxt.like_num or nxt.lower_ in _AFTER_NOUN_OK):
+            return False  # an adjective: 'alcoholic drinks', 'alcoholic liver disease'
+        if nxt is not None and nxt.text == "-":
+            return False
+    # 'a functioning alcoholic', 'a high-functioning alcoholic'
+    if prev == "functioning":
+        c.start = k - 1
+        if k - 3 >= lo and doc[k - 2].text == "-" and doc[k - 3].lower_ in {"high", "highly"}:
+            c.start = k - 3
+    return True
+
+
+def _liver_disease(c) -> bool:
+    doc = c.doc
+    for k in range(c.start, c.end):
+        if doc[k].lower_ == "alcoholic":
+            c.start, c.end = k, k + 1
+            return True
+    return False
+
+
+def check(c) -> bool:
+    if c.rule.id == "alcoholic-liver-disease":
+        return _liver_disease(c)
+    return _alcoholic_noun(c)

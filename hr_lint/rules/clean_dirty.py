@@ -1,0 +1,377 @@
+"""'clean' and 'dirty': a person's substance use, a drug test, injection equipment, or
+(most of the time) just cleaning, data and code.
+
+`sense(doc, i)` classifies the clean/dirty token at index i as
+
+- "status": a person's abstinence or use ("has been clean for two years", "stay clean",
+  "90 days clean", "clean and sober", "came in dirty again");
+- "test": a toxicology result ("UDS came back dirty for fentanyl", "a clean urine screen",
+  "tested clean", "one dirty test" in a sentence about treatment);
+- "equipment": injection equipment ("clean needles", "dirty syringes");
+- "time": NA-style 'clean time' / 'clean date';
+- None: everything else ("clean the kitchen", "clean water", "came clean", "clean code",
+  "dirty dishes", "dirty records", "clean-catch urine", "clean slate", "clean up").
+
+`check(c)` serves every rule that names it and keeps the match when the sense is the one
+the rule is about, judged from its id: ids with 'syringe'/'needle' want equipment, ids with
+'test' want a test result (and, for 'dirty', a person in active use), 'clean-time' wants
+time, any other id wants a person's status.
+"""
+from __future__ import annotations
+
+from hr_lint.rules.substance_context import (
+    FUNCTION_WORDS, PERSON_WORDS, TECH_WORDS, TIME_UNITS, drug_context, is_name,
+    is_substance, sentence_span,
+)
+
+_CD = {"clean", "dirty", "dirties"}
+
+_ADVERBS = {"still", "now", "finally", "completely", "totally", "fully", "really", "already",
+            "actually", "truly", "mostly", "not", "never", "all", "both", "n't", "\u2019t",
+            "always", "somehow", "officially", "technically", "supposedly", "reportedly",
+            "basically", "even", "again", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019",
+            "*", "_", "("}
+_STATUS_VERBS = {"get", "gets", "got", "gotten", "getting", "stay", "stays", "stayed", "staying",
+                 "remain", "remains", "remained", "remaining", "been", "be", "being", "is", "are",
+                 "was", "were", "am", "'s", "\u2019s", "'re", "\u2019re", "'m", "\u2019m", "living",
+                 "live", "lives", "lived", "become", "became", "becomes", "becoming", "went", "go",
+                 "goes", "come", "came", "walked", "walk",
+                 "showed", "show", "shows", "arrive", "arrives", "arrived", "turned", "turn"}
+_IDIOM_BEFORE = {"make", "makes", "made", "making", "wipe", "wiped", "wipes", "sweep", "swept",
+                 "scrub", "scrubbed", "wash", "washed", "lick", "licked", "squeaky", "spotless",
+                 "spotlessly", "sparkling", "spick", "shaved", "shaven", "picked", "rinse",
+                 "rinsed", "hands", "nice", "neat", "tidy", "fresh", "dry", "quick", "keep", "keeps",
+                 "kept", "keeping"}
+_THINGS = {
+    "kitchen", "kitchens", "room", "rooms", "bathroom", "bathrooms", "restroom", "restrooms",
+    "floor", "floors", "area", "areas", "space", "spaces", "house", "home", "building", "unit",
+    "van", "car", "counter", "desk", "desks", "workspace", "surface", "surfaces", "water", "air",
+    "hands", "hand", "skin", "wound", "wounds", "clothes", "clothing", "laundry", "sheets",
+    "linens", "dishes", "mugs", "cups", "spoon", "spoons", "cooker", "cookers", "code", "data",
+    "database", "file", "files", "record", "records", "extract", "extracts", "row", "rows",
+    "field", "fields", "form", "forms", "copy", "copies", "draft", "drafts", "build", "install",
+    "repo", "repository", "branch", "tree", "cache", "environment", "output", "input", "text",
+    "page", "pages", "list", "lists", "report", "reports", "equipment", "tools", "supplies",
+    "needle", "needles", "syringe", "syringes", "kit", "kits", "park", "street", "streets",
+    "city", "neighborhood", "campus", "shelter", "beach", "river", "lake", "yard", "lobby",
+    "office", "site", "sites", "it", "this", "that", "everything", "table", "tables", "model",
+    "models", "instance", "object", "objects", "state", "tests", "test", "result", "results",
+    "sample", "samples", "specimen", "specimens", "screen", "screens", "urine", "ua", "uds",
+    "drop", "cup", "container", "diaper", "diapers", "bed", "beds", "bedding", "towel", "towels",
+    "money", "campaign", "election", "fight", "game", "record", "history", "energy", "fuel",
+    "coal", "technology", "procedure", "technique", "field", "site", "sink", "toilet", "trash",
+}
+_TEST_NOUNS_STRONG = {"urine", "urines", "ua", "uas", "uds", "udss", "tox", "toxicology",
+                      "toxicologies", "drug-screen", "drug-test", "utox"}
+_TEST_NOUNS = {"test", "tests", "screen", "screens", "screening", "screenings", "result",
+               "results", "drop", "drops", "sample", "samples", "specimen", "specimens", "panel",
+               "panels", "uas", "reading", "readings", "cup", "cups"}
+_TEST_CONTEXT = {"urine", "urines", "ua", "uas", "uds", "tox", "toxicology", "drug", "drugs",
+                 "lab", "labs", "fentanyl", "opioid", "opioids", "thc", "cocaine", "meth",
+                 "methamphetamine", "benzodiazepines", "buprenorphine", "methadone", "heroin",
+                 "prescriber", "probation", "parole", "positive", "negative", "treatment",
+                 "discharge", "discharged", "syringe", "clinic", "dose", "doses", "take-home",
+                 "screen", "screens", "alcohol", "substance", "substances", "etg", "breathalyzer"}
+_TEST_VETO = {"background", "check", "checks", "scan", "scans", "mri", "ct", "x", "ray",
+              "x-ray", "biopsy", "virus", "viruses", "malware", "antivirus", "audit", "audits",
+              "inspection", "inspections", "mammogram", "pap", "cancer", "covid", "pcr", "strep",
+              "colonoscopy", "code", "build", "unit", "suite", "integration", "ci", "linter",
+              "lint", "compile", "software", "sti", "std", "hiv", "hepatitis", "tb", "lead",
+              "water", "soil", "air", "mold", "radon", "asbestos", "swab"}
+_EQUIPMENT = {"needle", "needles", "syringe", "syringes", "works", "rig", "rigs", "equipment",
+              "gear", "supplies", "kit", "kits", "cooker", "cookers", "pipe", "pipes", "points",
+              "spike", "spikes", "sharps"}
+_EQUIP_ALWAYS = {"needle", "needles", "syringe", "syringes"}
+_COME = {"come", "came", "comes", "coming"}
+_VERB_PARTICLES = {"up", "out", "down", "away", "off", "around"}
+_TECH_VETO = TECH_WORDS - {"service", "services", "program", "programs", "programme", "park",
+                           "parks", "facility", "facilities", "site", "sites", "record", "records",
+                           "data", "phone", "phones", "video", "mobile", "hearing", "network",
+                           "networks", "library", "libraries", "table", "tables", "tool", "tools",
+                           "trail", "trails", "road", "roads", "bus", "file", "files", "field",
+                           "fields", "email", "online", "web"}
+_TECH_VETO |= {"git", "pip", "npm", "make", "makefile", "refactor", "refactoring", "linter",
+               "compile", "compiler", "checkout", "worktree", "diff", "bytes", "buffer",
+               "buffers", "cache", "caches", "migration", "migrations", "queryset", "orm"}
+
+
+def _w(doc, k, lo, hi) -> str:
+    return doc[k].lower_ if lo <= k < hi else ""
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your", "their",
+                "its", "every", "each"}
+_NOT_NOUNS = {"same", "only", "first", "last", "other", "whole", "entire", "most", "more",
+              "very", "new", "old", "long", "one"}
+
+
+def _subject(doc, k, lo) -> str | None:
+    """Look back from token k (a verb) for the subject: 'person', 'thing' or None."""
+    j = k - 1
+    steps = 0
+    while j >= lo and steps < 7:
+        t = doc[j]
+        w = t.lower_
+        if w in {",", ";", ":", "(", ")", "\u2014", "\u2013"} and steps > 0:
+            break
+        if w in PERSON_WORDS or w in {"who", "whoever", "those"}:
+            return "person"
+        if w in _THINGS or w in TECH_WORDS:
+            return "thing"
+        if is_name(t) and t.is_alpha and w not in {"do", "does", "did"}:
+            return "person"
+        # 'Marcus has been clean': a capitalised first word right before the verb is a name
+        if (j == lo and t.is_alpha and t.text[:1].isupper() and w not in _DETERMINERS
+                and w not in _NOT_NOUNS and w not in FUNCTION_WORDS):
+            if j == k - 1 or (j == k - 2 and doc[j + 1].lower_ in {"'s", "\u2019s", "has", "had",
+                                                                     "must", "will", "can", "should"}):
+                return "person"
+        # 'the apartment has been clean': an unknown noun after a determiner is a thing
+        if t.is_alpha and j - 1 >= lo and doc[j - 1].lower_ in _DETERMINERS and w not in _NOT_NOUNS:
+            return "thing"
+        j -= 1
+        steps += 1
+    return None
+
+
+def _tech(doc, i, around=0) -> bool:
+    lo, hi = sentence_span(doc, i, around)
+    return any(t.lower_ in _TECH_VETO for t in doc[lo:hi])
+
+
+def _duration_after(doc, i, hi) -> bool:
+    """'clean for two years', 'clean 3 years', 'clean since 2019', 'clean ever since'."""
+    k = i + 1
+    if k >= hi:
+        return False
+    w = doc[k].lower_
+    if doc[k].like_num and k + 1 < hi and doc[k + 1].lower_ in TIME_UNITS:
+        return True
+    if w in {"for", "over", "nearly", "almost", "about"}:
+        for j in range(k + 1, min(hi, k + 6)):
+            if doc[j].lower_ in TIME_UNITS or doc[j].lower_ in {"long", "good", "ages"}:
+                return True
+            if doc[j].is_punct:
+                break
+        return False
+    if w == "since":
+        nxt = doc[k + 1] if k + 1 < hi else None
+        return nxt is not None and (nxt.like_num or nxt.lower_ in {"then", "last", "march", "april",
+                                                                      "may", "june", "july", "january",
+                                                                      "february", "august", "september",
+                                                                      "october", "november", "december",
+                                                                      "i", "he", "she", "they", "we",
+                                                                      "her", "his", "their", "my", "leaving",
+                                                                      "release", "treatment", "detox", "rehab"})
+    if w in {"off", "from"}:
+        for j in range(k + 1, min(hi, k + 4)):
+            if is_substance(doc[j].lower_):
+                return True
+    return False
+
+
+def _duration_before(doc, i, lo) -> bool:
+    """'90 days clean', 'five years clean', 'a long stretch clean'."""
+    k = i - 1
+    while k >= lo and doc[k].lower_ in {"'", "\u2019", '"', "\u201d"}:
+        k -= 1
+    return k >= lo and doc[k].lower_ in TIME_UNITS and doc[k].lower_ != "while"
+
+
+def _predicative(doc, i, hi) -> bool:
+    """clean/dirty ends its phrase: not 'clean water', 'dirty dishes'."""
+    k = i + 1
+    if k >= hi:
+        return True
+    t = doc[k]
+    if t.is_punct or t.like_num:
+        return t.text != "-"
+    return t.lower_ in FUNCTION_WORDS or t.lower_ in {"sober", "again", "anymore", "yet"}
+
+
+def _next_word(doc, i, hi, skip=frozenset({",", "new", "unused", "used", "sterile", "and", "or", "fresh", "free"})):
+    k = i + 1
+    while k < hi and doc[k].lower_ in skip:
+        k += 1
+    return (doc[k].lower_, k) if k < hi else ("", hi)
+
+
+def sense(doc, i: int) -> str | None:
+    lo, hi = doc[i].sent.start, doc[i].sent.end
+    w = doc[i].lower_
+    if w in {"cleaner", "dirtier"}:
+        return None
+    prv, nxt = _w(doc, i - 1, lo, hi), _w(doc, i + 1, lo, hi)
+    nxt2 = _w(doc, i + 2, lo, hi)
+    if w == "dirties":
+        return "equipment" if drug_context(doc, i, 1) else None
+    # hyphenated compounds: clean-catch, clean-up, squeaky-clean, clean-layout
+    if nxt == "-" or prv == "-":
+        if nxt == "-" and nxt2 in {"needle", "needles", "syringe", "syringes"}:
+            return "equipment"
+        return None
+    # injection equipment
+    head, hk = _next_word(doc, i, hi)
+    if head in _EQUIPMENT:
+        if head in _EQUIP_ALWAYS or drug_context(doc, i, 1):
+            return "equipment"
+        return None
+    # verb + particle: clean up, clean out, clean off (but 'clean off heroin')
+    if nxt in _VERB_PARTICLES:
+        if nxt == "off" and any(is_substance(doc[j].lower_) for j in range(i + 2, min(hi, i + 5))):
+            return "status"
+        return None
+    # test results
+    if nxt in _TEST_NOUNS_STRONG:
+        if nxt2 in {"-", "catch", "collection", "cup", "container"}:
+            return None
+        return "test"
+    if nxt == "drug" and nxt2 in {"test", "tests", "screen", "screens", "screening", "result",
+                                  "results", "panel"}:
+        return "test"
+    if nxt in _TEST_NOUNS:
+        if nxt2 in {"container", "containers", "cup", "cups", "jar", "collection", "bottle", "tube",
+                    "environment", "suite", "run", "runs", "data", "copy", "tube"}:
+            return None
+        lo1, hi1 = sentence_span(doc, i, 1)
+        words = {t.lower_ for t in doc[lo1:hi1]}
+        if words & _TEST_CONTEXT and not (words & _TEST_VETO) and not _tech(doc, i):
+            return "test"
+        return None
+    if prv in {"tested", "test", "tests", "testing", "screened", "screens", "screen"}:
+        if _tech(doc, i) or words_set(doc, i) & _TEST_VETO:
+            return None
+        if w == "dirty" or drug_context(doc, i, 1) or _subject(doc, i - 1, lo) == "person":
+            return "test"
+        return None
+    if prv == "back" and _w(doc, i - 2, lo, hi) in _COME:
+        lo1, hi1 = sentence_span(doc, i, 1)
+        words = {t.lower_ for t in doc[lo1:hi1]}
+        if words & _TEST_VETO:
+            return None
+        if (nxt == "for" and is_substance(nxt2)) or words & (_TEST_NOUNS_STRONG | {"drug", "screen", "screens", "test", "tests", "lab", "result", "results"}):
+            return "test"
+        return None
+    if nxt == "for" and is_substance(nxt2, strict=True):
+        # "dirty for fentanyl", "clean for opioids"
+        return "test"
+    # idioms and cleaning
+    if prv in _COME:
+        return None  # "came clean about the budget"
+    if prv in {"in", "up"} and _w(doc, i - 2, lo, hi) in _COME | {"showed", "show", "shows", "turned", "turn", "turns", "walked", "walks"}:
+        # "came in dirty", "showed up clean"
+        if drug_context(doc, i, 1) and not _tech(doc, i):
+            return "status"
+        return None
+    if prv in _IDIOM_BEFORE:
+        return None
+    # NA vocabulary: clean time, clean date
+    if w == "clean" and nxt in {"time", "date", "dates", "anniversary"}:
+        return "time"
+    if not _predicative(doc, i, hi):
+        return None
+    if _tech(doc, i):
+        return None
+    # clean and sober / sober and clean
+    if nxt == "and" and nxt2 == "sober":
+        return "status"
+    if prv == "and" and _w(doc, i - 2, lo, hi) == "sober":
+        return "status"
+    before = _duration_before(doc, i, lo)
+    strong = before or _duration_after(doc, i, hi)
+    # the verb the adjective hangs on, skipping adverbs and quote marks
+    k = i - 1
+    while k >= lo and doc[k].lower_ in _ADVERBS:
+        k -= 1
+    verb = doc[k].lower_ if k >= lo else ""
+    if verb in _STATUS_VERBS:
+        subj = _subject(doc, k, lo)
+    else:
+        subj = None
+        if not strong:
+            return None
+    if subj == "thing":
+        return None
+    if w == "dirty":
+        # a person 'is dirty' only in talk about drug use, and only with a person subject
+        if subj == "person" and drug_context(doc, i, 1):
+            return "status"
+        return None
+    if strong:
+        # '90 days clean', 'two years clean' is recovery talk on its own
+        if before or subj == "person" or drug_context(doc, i, 1):
+            return "status"
+        return None
+    if drug_context(doc, i, 1):
+        return "status"
+    # 'we don't require people to be clean', 'prove they are clean': eligibility talk
+    if subj == "person" and doc[i].lower_ == "clean" and words_set(doc, i, 0) & _ELIGIBILITY:
+        return "status"
+    # 'Clients must stay clean to keep their voucher': a person staying or getting clean,
+    # unless it is hygiene ('kids stay clean and dry')
+    if verb in _STRONG_VERBS and subj == "person" and doc[i].lower_ == "clean":
+        if nxt == "and" and nxt2 in _HYGIENE:
+            return None
+        if words_set(doc, i, 0) & _HYGIENE_CONTEXT:
+            return None
+        return "status"
+    return None
+
+
+_ELIGIBILITY = {"require", "requires", "required", "requiring", "requirement", "requirements",
+                "prove", "proves", "proving", "proof", "eligible", "eligibility", "qualify",
+                "qualifies", "condition", "precondition", "prerequisite"}
+_STRONG_VERBS = {"stay", "stays", "stayed", "staying", "remain", "remains", "remained",
+                 "remaining", "get", "gets", "got", "gotten", "getting"}
+_HYGIENE_CONTEXT = {"bath", "baths", "shower", "showers", "soap", "wash", "washing", "scrub",
+                    "laundry", "hygiene", "mud", "muddy", "dirt", "sand", "paint", "spill"}
+_HYGIENE = {"dry", "warm", "fed", "safe", "healthy", "tidy", "neat", "comfortable", "presentable",
+            "groomed", "fresh", "shaved", "dressed", "cool", "hydrated"}
+
+
+def words_set(doc, i, around=1):
+    lo, hi = sentence_span(doc, i, around)
+    return {t.lower_ for t in doc[lo:hi]}
+
+
+def _cd_index(c) -> int | None:
+    for k in range(c.start, c.end):
+        if c.doc[k].lower_ in _CD:
+            return k
+    return None
+
+
+def check(c) -> bool:
+    doc = c.doc
+    rid = c.rule.id
+    k = _cd_index(c)
+    if k is None:
+        # a term without clean/dirty ('failed a drug test') is decided by the rule itself;
+        # 'cleans', 'dirtied' and the like are never ours
+        return "test" in rid and not any(doc[j].lower_.startswith(("clean", "dirt")) for j in range(c.start, c.end))
+    s = sense(doc, k)
+    if "syringe" in rid or "needle" in rid:
+        if s != "equipment":
+            return False
+        last = doc[c.end - 1].lower_
+        if c.form in (None, "singular") and last.endswith("s"):
+            c.form = "plural"
+        return True
+    if "test" in rid:
+        if s == "test":
+            return True
+        return s == "status" and doc[k].lower_ == "dirty"
+    if rid.endswith("clean-time"):
+        if s != "time" or _tech(doc, k):
+            return False
+        c.start, c.end = k, k + 1
+        return True
+    if s != "status" or doc[k].lower_ != "clean":
+        return False
+    # underline the whole phrase for 'clean and sober' / 'sober and clean'
+    hi = doc[k].sent.end
+    if k + 2 < hi and doc[k + 1].lower_ == "and" and doc[k + 2].lower_ == "sober" and c.end == k + 1:
+        c.end = k + 3
+    elif k - 2 >= doc[k].sent.start and doc[k - 1].lower_ == "and" and doc[k - 2].lower_ == "sober" and c.start == k:
+        c.start = k - 2
+    return True

@@ -1,0 +1,61 @@
+"""'habit' for substance use versus ordinary habits.
+
+drug-habit (term: habit): kept after a substance ('drug habit', 'heroin habit', 'his
+$100-a-day heroin habit', 'pill habit'), after 'drinking' in the singular ('his drinking
+habit'; the plural 'drinking habits' is survey wording and left alone), or as 'his/her/their
+habit' in a sentence about drugs. Never 'healthy habits', 'habit tracker', 'habit-forming',
+'a nun's habit', 'smoking habit', 'her habit of reading'.
+
+feed-habit (terms: feed/support/fund his habit ...): kept only in talk about drugs and not
+before 'of' ('feeds his habit of collecting').
+"""
+from __future__ import annotations
+
+from hr_lint.rules.substance_context import drug_context, is_substance
+
+_NOT_DRUG = {"smoking", "nicotine", "tobacco", "vaping", "vape", "cigarette", "cigarettes",
+             "pipe", "chewing", "coffee", "caffeine", "prescription", "pain", "chemical",
+             "medication", "medications", "speed", "pot"}
+_POSSESSIVE = {"his", "her", "their", "your", "my", "a", "the", "that", "this", "its", "whose"}
+
+
+def _habit(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    nxt = doc[k + 1].lower_ if k + 1 < hi else ""
+    if nxt in {"-", "of", "forming", "tracker", "trackers", "formation", "stacking", "loop",
+               "loops", "change", "reversal", "app"}:
+        return False
+    j = k - 1
+    if j >= lo and doc[j].text == "-":
+        j -= 1
+    prev = doc[j].lower_ if j >= lo else ""
+    if prev in _NOT_DRUG:
+        return False
+    if prev == "drinking":
+        if doc[k].lower_ == "habits":
+            return False  # 'ask about drinking habits'
+        c.start = j
+        return True
+    if is_substance(prev) or prev in {"needle", "dope", "smack", "coke", "crack", "booze"}:
+        return True
+    # '$100-a-day habit', 'her habit', 'the habit' in a sentence about drugs
+    if prev in _POSSESSIVE or prev == "day" or (j >= lo and doc[j].like_num):
+        return drug_context(doc, k) and doc[k].lower_ == "habit"
+    return False
+
+
+def _feed_habit(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    hi = doc[k].sent.end
+    if k + 1 < hi and doc[k + 1].lower_ in {"of", "for", "-"}:
+        return False
+    return drug_context(doc, k, 1)
+
+
+def check(c) -> bool:
+    if c.rule.id == "feed-habit":
+        return _feed_habit(c)
+    return _habit(c)

@@ -1,0 +1,124 @@
+""""the homeless" (and "the unhoused", "the chronically homeless") as a collective noun.
+
+"The homeless are...", "services for the homeless.", "the homeless camped along the
+river" name people by their housing status. Followed by a noun, "homeless" is an
+adjective ("the homeless shelter", "the homeless services system", "the homeless
+liaison", "the homeless count") and is fine. Without a tagger we decide on the next
+word: a noun that the phrase commonly modifies -> adjective; punctuation, a function
+word, a verb or an adverb -> collective noun. An unknown word counts as a noun, which
+keeps the rule quiet when in doubt.
+
+A capitalised "Homeless" inside ordinary prose is part of an organisation's name
+("the Riverbend Coalition for the Homeless"); in a title-case heading the capitals say
+nothing and the phrase is reported.
+"""
+from __future__ import annotations
+
+from ..names import title_case_sentence
+from .bh_words import BOUNDARY, DETERMINERS, nearby_words, next_tokens, prev_tokens
+
+COLLECTIVE_NEXT = {
+    "and", "or", "but", "nor", "in", "of", "on", "at", "for", "to", "from", "with", "without", "by",
+    "who", "whom", "whose", "that", "which", "as", "into", "than", "like", "about", "across",
+    "are", "were", "is", "was", "be", "been", "have", "had", "has", "can", "could", "will", "would",
+    "should", "may", "might", "must", "do", "does", "did", "need", "needs", "deserve", "deserves",
+    "sleep", "sleeps", "live", "lives", "lack", "face", "faces", "use", "get", "go", "come", "gather",
+    "congregate", "stay", "move", "tend", "remain", "suffer", "receive", "account", "make", "die",
+    "struggle", "experience", "seek", "rely", "often", "also", "still", "typically", "usually",
+    "already", "frequently", "sometimes", "here", "there", "downtown", "themselves", "too", "alone",
+    "now", "today", "really", "actually", "always", "never", "mostly", "camp", "want", "wander",
+    "panhandle", "loiter", "fill", "flock", "end", "make", "include", "includes", "continue",
+    "during", "after", "before", "because", "while", "when", "where", "if", "within", "along",
+    "we", "you", "they", "i", "he", "she", "our", "us", "your", "their", "its", "it", "this", "these",
+}
+# nouns that "homeless" commonly modifies, including plurals ending in -s
+KNOWN_NOUNS = {"services", "shelters", "programs", "counts", "liaisons", "providers", "agencies",
+               "advocates", "students", "veterans", "families", "individuals", "systems", "camps",
+               "encampments", "councils", "coalitions", "outreach", "numbers", "rates", "statistics",
+               "figures", "populations", "funds", "dollars", "grants", "beds", "sweeps", "deaths",
+               "youths", "adults", "kids", "children", "residents", "clients", "patients", "persons",
+               "issues", "needs", "rights", "laws", "ordinances", "policies", "initiatives", "missions"}
+VERBISH_NEXT = {"to", "that", "a", "an", "the", "in", "on", "at", "for", "with", "up", "out", "down",
+                "more", "less", "most", "many", "much", "some", "no", "across", "into"}
+# -ing words that are nouns in this position ("the homeless housing program")
+ING_NOUNS = {"housing", "funding", "programming", "counting", "planning", "sheltering", "training",
+             "screening", "building", "meeting", "hearing"}
+
+
+PROPERTY = {"building", "buildings", "vessel", "vessels", "vehicle", "vehicles", "property",
+            "properties", "boat", "boats", "car", "cars", "house", "houses", "lot", "lots", "site",
+            "sites", "structure", "structures", "land", "mine", "mines", "factory", "warehouse", "ship",
+            "ships", "barge", "barges", "home", "homes", "hotel", "mill", "mall", "railway", "track",
+            "tracks", "pier", "dock", "in", "of", "cells", "cell", "bird", "birds"}
+PEOPLE_NEXT = {"camp", "camps", "population", "populations", "man", "men", "woman", "women",
+               "people", "person", "persons", "youth", "problem", "encampment", "encampments"}
+BUM_NOT_NEXT = {"a", "an", "some", "money", "cigarette", "cigarettes", "smoke", "smokes", "ride",
+                "rides", "lift", "cash", "knee", "knees", "leg", "legs", "ankle", "ankles", "shoulder",
+                "hip", "back", "rap", "deal", "steer", "bag", "bags", "note", "notes", "around",
+                "off", "change"}
+BUM_NOT_BEFORE = {"my", "his", "her", "your", "their", "our", "its", "on", "to", "'ll", "can", "could",
+                  "to", "will", "would", "i", "you", "we", "they", "he", "she", "bare", "sore", "wet"}
+
+
+def _vagrant(c) -> bool:
+    word = c.tokens[-1].lower_
+    after = next_tokens(c, 1)
+    nxt = after[0].lower_ if after else None
+    before = prev_tokens(c, 1)
+    prv = before[0].lower_ if before else None
+    if word.startswith("derelict"):
+        return nxt not in PROPERTY and not (after and after[0].is_alpha and word == "derelict"
+                                             and nxt not in BOUNDARY and nxt not in PEOPLE_NEXT)
+    if word.startswith("vagrant"):
+        if nearby_words(c, 1) & {"bird", "birds", "birders", "birding", "warbler", "species", "range",
+                                 "sighting", "cells", "cell", "ebird"}:
+            return False
+        if word == "vagrant" and after and after[0].is_alpha and nxt not in BOUNDARY:
+            return nxt in PEOPLE_NEXT
+        return True
+    if word in ("bum", "bums"):
+        if nxt in BUM_NOT_NEXT or prv in BUM_NOT_BEFORE:
+            return False
+        if word == "bum" and prv not in DETERMINERS | {"town", "old", "lazy", "like", "drunken", "homeless"}:
+            return False
+        return True
+    if word.startswith("hobo"):
+        return nxt not in ("bag", "bags", "purse", "purses", "style", "chic", "stew")
+    return True
+
+
+def _illegal(c) -> bool:
+    c.end = c.start + 1  # underline "illegal": the word that labels people and places
+    return True
+
+
+def check(c) -> bool:
+    if c.rule.id == "vagrant-derelict-bum":
+        return _vagrant(c)
+    if c.rule.id == "illegal-camping":
+        return _illegal(c)
+    last = c.tokens[-1]
+    if last.text[:1].isupper() and not title_case_sentence(c.sent) and c.start != c.sent.start:
+        if c.tokens[0].text[:1].islower():
+            return False  # "the Riverbend Coalition for the Homeless"
+    after = next_tokens(c, 2)
+    if not after:
+        return True
+    nxt = after[0]
+    low = nxt.lower_
+    if nxt.is_punct or not nxt.is_alpha:
+        if nxt.text in ("-", "\u2010", "\u2011") or nxt.text in ("'", "\u2019", "'s", "\u2019s"):
+            return False  # "the homeless-services hub", "the homeless' ..." (rare) - stay quiet
+        return True
+    if low in COLLECTIVE_NEXT:
+        return True
+    if low.endswith("ly") and len(low) > 4:
+        return True  # an adverb: "the homeless frequently..."
+    if low.endswith("ed") and len(low) > 4:
+        return True  # a verb: "the homeless camped along the river"
+    if low.endswith("s") and low not in KNOWN_NOUNS and len(after) > 1 and after[1].lower_ in VERBISH_NEXT:
+        return True  # a verb: "funding for the homeless continues to lag"
+    if low.endswith("ing") and low not in ING_NOUNS:
+        nxt2 = after[1].lower_ if len(after) > 1 else None
+        return nxt2 not in ("ban", "bans", "ordinance", "ordinances", "program", "programs", "site", "sites")
+    return False

@@ -1,0 +1,139 @@
+"""'abuse' of a substance versus every other abuse.
+
+substance-abuse (terms: abuse, inflected as a verb): kept when
+- a substance stands right before the noun: 'substance abuse', 'drug abuse',
+  'opioid abuse', 'prescription drug abuse', 'substance-abuse treatment',
+  'drug and alcohol abuse';
+- 'abuse of' names a substance: 'abuse of alcohol', 'abuse of prescription opioids';
+- the verb has a substance as its object: 'abusing pills', 'abused opioids',
+  'is abusing benzodiazepines', 'abuses alcohol or pills'; 'commonly abused drugs'.
+Dropped: child, sexual, domestic, elder, emotional abuse; abuse of power, of the
+overtime code, API abuse; 'abuse-deterrent', 'abuse potential'; DSM-IV history.
+The underline is the word 'abuse' itself: 'use' replaces it one-for-one.
+
+substance-abuser (terms: abuser, IVDA): kept after a substance ('drug abusers',
+'alcohol abuser', 'IV drug abuser'; the underline grows to the modifier) or before
+'of <substance>'; bare 'abuser(s)' only in a sentence about drugs with no sign of
+domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
+"""
+from __future__ import annotations
+
+from hr_lint.rules.substance_context import drug_context, is_substance, sentence_span
+
+_ABUSE_NOUN = {"abuse", "abuses"}
+_ABUSER = {"abuser", "abusers"}
+_SKIP_OBJ = {"a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "some", "any",
+             "both", "other", "illicit", "illegal", "prescribed", "prescription", "street",
+             "various", "multiple", "several", "different", "legal", "recreational", "hard",
+             "many", "more", "all", "such", "these", "those", "over-the-counter", "otc",
+             "painkilling", "synthetic", "cheap", "stronger", "strong", "powerful", "opioid",
+             "opiate", "narcotic", "-", "and", "or", ",", "either", "even", "also", "still",
+             "heavily", "regularly", "routinely", "daily"}
+_NOT_SUBSTANCE_MOD = {"pain"}
+# words that are substances as modifiers but not as objects ('abuse of the prescription system')
+_NOT_OBJECT = {"prescription", "prescriptions", "pain", "chemical", "iv", "injection",
+               "injecting", "intravenous", "speed", "pot", "smack", "substance", "drug"}
+_REGULATORY_AFTER = {"deterrent", "deterrence", "potential", "liability", "resistant",
+                     "resistance", "warning", "proof", "-"}
+_DV = {"domestic", "partner", "spouse", "spousal", "child", "children", "sexual", "sexually",
+       "victim", "victims", "violence", "survivor", "survivors", "wife", "husband", "boyfriend",
+       "girlfriend", "ex", "ex-partner", "restraining", "protective", "assault", "rape", "abused",
+       "elder", "animal", "dv", "batterer", "batterers", "perpetrator", "perpetrators", "her",
+       "kids", "emotional", "verbal", "physical", "intimate", "dating", "stalking", "advocate"}
+_DSM_HISTORY = {"dsm", "dsm-iv", "iv", "merged", "replaced", "formerly", "former", "previously",
+                "retired", "dropped", "older", "earlier", "superseded", "combined"}
+
+
+def _substance_mod(doc, k: int, lo: int) -> int | None:
+    """Start of a substance modifier ending at token k (skipping '-', '/', 'and', 'or')."""
+    start = None
+    while k >= lo:
+        w = doc[k].lower_
+        if w in {"-", "/"} and start is None:
+            k -= 1
+            continue
+        if is_substance(w) and w not in _NOT_SUBSTANCE_MOD:
+            start = k
+            k -= 1
+            continue
+        if start is not None and w in {"-", "/", "and", "or", ",", "&"} and k - 1 >= lo and is_substance(doc[k - 1].lower_):
+            k -= 1
+            continue
+        break
+    return start
+
+
+def _object_substance(doc, k: int, hi: int) -> int | None:
+    """Index of a substance named as the object after token k (within 5 tokens)."""
+    j = k + 1
+    steps = 0
+    while j < hi and steps < 6:
+        w = doc[j].lower_
+        if is_substance(w) and w not in _NOT_OBJECT:
+            return j
+        if w in _SKIP_OBJ:
+            j += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _dsm_history(doc, i: int) -> bool:
+    lo, hi = sentence_span(doc, i)
+    words = {t.lower_ for t in doc[lo:hi]}
+    return ("dsm" in words or "dsm-iv" in words or any(w.startswith("dsm") for w in words)) and bool(words & _DSM_HISTORY)
+
+
+def _abuse(c) -> bool:
+    doc = c.doc
+    i = c.start
+    lo, hi = doc[i].sent.start, doc[i].sent.end
+    w = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < hi else ""
+    if _dsm_history(doc, i):
+        return False
+    if w in _ABUSE_NOUN or w == "abused":
+        # '<substance> abuse', 'substance-abuse', 'drug/alcohol abuse'
+        if i - 1 >= lo and _substance_mod(doc, i - 1, lo) is not None:
+            if nxt in _REGULATORY_AFTER and (nxt != "-" or (i + 2 < hi and doc[i + 2].lower_ in _REGULATORY_AFTER)):
+                return False
+            return True
+    if w in _ABUSE_NOUN:
+        if nxt == "of":
+            return _object_substance(doc, i + 1, hi) is not None
+        return False
+    # verb forms: abuse/abuses/abused/abusing + substance object
+    if w in {"abuse", "abusing", "abused", "abuses"}:
+        if _object_substance(doc, i, hi) is not None:
+            return True
+    return False
+
+
+def _abuser(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    if doc[k].lower_ not in _ABUSER:
+        return True  # IVDA
+    start = _substance_mod(doc, k - 1, lo) if k - 1 >= lo else None
+    if start is not None:
+        c.start = min(c.start, start)
+        return True
+    if k + 1 < hi and doc[k + 1].lower_ == "of":
+        j = _object_substance(doc, k + 1, hi)
+        if j is not None:
+            c.end = j + 1
+            return True
+        return False
+    lo1, hi1 = sentence_span(doc, k)
+    words = {t.lower_ for t in doc[lo1:hi1]}
+    if words & _DV:
+        return False
+    return drug_context(doc, k)
+
+
+def check(c) -> bool:
+    if any(c.doc[k].lower_ in _ABUSER for k in range(c.start, c.end)) or c.doc[c.start].lower_ == "ivda":
+        return _abuser(c)
+    return _abuse(c)

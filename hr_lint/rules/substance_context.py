@@ -1,0 +1,318 @@
+"""Shared word lists and tests for the substance-use and recovery checks.
+
+Used by the check modules of `wordlists/substance-use.yaml` and `wordlists/recovery.yaml`
+(clean_dirty, drug_user, substance_abuse, alcoholic, addict, habit, slang_label, ...).
+Everything here looks at surface words only: the pipeline is a blank English one.
+
+As a check of its own (`check: substance_context`) it keeps a match only when its
+sentence is about drugs or alcohol and not about software or services.
+"""
+from __future__ import annotations
+
+# Words naming a substance, a class of substances or a route of use. Used as the
+# modifier in "<substance> abuse", "<substance> users", "<substance> habit", and as the
+# object in "abusing <substance>", "hooked on <substance>".
+SUBSTANCES = {
+    "substance", "substances", "drug", "drugs", "alcohol", "etoh", "liquor", "booze",
+    "opioid", "opioids", "opiate", "opiates", "heroin", "fentanyl", "methadone", "morphine",
+    "oxycodone", "oxycontin", "oxy", "oxys", "hydrocodone", "vicodin", "percocet", "percocets",
+    "painkiller", "painkillers", "pain", "narcotic", "narcotics", "codeine", "tramadol",
+    "meth", "methamphetamine", "methamphetamines", "amphetamine", "amphetamines", "speed",
+    "crack", "cocaine", "coke", "stimulant", "stimulants", "ecstasy", "mdma", "molly",
+    "marijuana", "cannabis", "pot", "weed", "thc", "ketamine", "pcp", "lsd", "psychedelic",
+    "psychedelics", "hallucinogen", "hallucinogens", "inhalant", "inhalants", "solvent", "solvents",
+    "benzodiazepine", "benzodiazepines", "benzo", "benzos", "xanax", "valium", "klonopin",
+    "barbiturate", "barbiturates", "sedative", "sedatives", "tranquilizer", "tranquilizers",
+    "steroid", "steroids", "pill", "pills", "prescription", "prescriptions", "medication",
+    "medications", "polysubstance", "polydrug", "tobacco", "nicotine", "dope", "smack", "xylazine",
+    "kratom", "gabapentin", "iv", "injection", "injecting", "intravenous", "chemical",
+}
+# substance words that only name a substance when no other reading is likely
+_WEAK_SUBSTANCES = {"pain", "speed", "pot", "coke", "chemical", "prescription", "prescriptions",
+                    "medication", "medications", "iv", "injection", "injecting", "intravenous",
+                    "tobacco", "nicotine", "smack", "molly", "weed", "dope"}
+SUBSTANCE_PREFIXES = (
+    "opioid", "opiate", "heroin", "fentanyl", "methamphetamin", "cocaine", "benzodiazep",
+    "buprenorph", "oxycod", "oxycontin", "hydrocod", "painkiller", "narcotic", "amphetamin",
+    "methadone", "cannabi", "marijuana", "stimulant", "barbiturat", "hallucinogen", "ketamine",
+    "morphine", "carfentanil", "xylazine",
+)
+
+# Words that make a sentence clearly about drug or alcohol use.
+DRUG_WORDS = {
+    "drug", "drugs", "heroin", "fentanyl", "methadone", "opioid", "opioids", "opiate", "opiates",
+    "meth", "methamphetamine", "cocaine", "naloxone", "narcan", "overdose", "overdoses",
+    "overdosed", "overdosing", "syringe", "syringes", "needle", "needles", "buprenorphine",
+    "suboxone", "addict", "addicts", "addicted", "addiction", "addictions", "junkie", "junkies",
+    "crackhead", "crackheads", "tweaker", "tweakers", "dealer", "dealers", "dealing",
+    "marijuana", "cannabis", "alcohol", "alcoholic", "alcoholics", "alcoholism", "drunk", "drunks",
+    "drinking", "intoxicated", "intoxication", "sober", "sobriety", "detox", "rehab",
+    "relapse", "relapsed", "relapses", "relapsing", "benzodiazepines", "benzos", "pills",
+    "sud", "oud", "aud", "pwud", "pwid", "ssp", "sharps", "substance", "substances",
+    "prostitutes", "vagrants", "ua", "uas", "uds", "tox", "toxicology", "urine", "withdrawal",
+    "injecting", "inject", "injects", "injected", "injection", "smoking", "snorting", "shooting",
+    "sponsor", "mat", "moud", "xylazine", "stimulants", "psychedelics", "ketamine", "kratom",
+    "hooked", "dope", "stoned", "wasted", "high", "treatment", "recovery",
+}
+# these count only when another reading is ruled out (see drug_context)
+_AMBIGUOUS = {"needle", "needles", "inject", "injects", "injected", "injection", "injecting",
+              "shooting", "smoking", "high", "withdrawal", "sponsor", "mat", "dealer", "dealers",
+              "dealing", "tox", "sharps", "wasted", "hooked", "dope", "relapse", "relapsed",
+              "relapses", "relapsing", "drinking", "sober", "substance", "substances", "pills",
+              "urine", "stoned", "treatment", "recovery"}
+DRUG_PREFIXES = SUBSTANCE_PREFIXES + ("overdos", "naloxon", "narcan", "syring", "addict", "detox")
+
+# Technology, services, infrastructure: "users", "clean", "dirty" here are benign.
+TECH_WORDS = {
+    "app", "apps", "application", "applications", "account", "accounts", "interface",
+    "interfaces", "ui", "ux", "login", "logins", "logon", "password", "passwords", "username",
+    "usernames", "admin", "admins", "administrator", "administrators", "wheelchair",
+    "wheelchairs", "library", "libraries", "database", "databases", "site", "sites", "website",
+    "websites", "web", "portal", "portals", "software", "online", "internet", "browser",
+    "browsers", "email", "server", "servers", "api", "apis", "dashboard", "dashboards",
+    "platform", "platforms", "download", "downloads", "beta", "signup", "profile", "profiles",
+    "permission", "permissions", "authentication", "authenticated", "cookie", "cookies",
+    "django", "python", "code", "repository", "repo", "git", "query", "queries", "sql",
+    "script", "scripts", "plugin", "plugins", "module", "modules", "framework", "install",
+    "installation", "compile", "build", "builds", "cache", "commit", "branch", "merge",
+    "deploy", "config", "configuration", "forum", "forums", "button", "widget", "broadband",
+    "screenreader", "accessibility", "sso", "oauth", "ldap", "desktop", "linux", "windows",
+    "mac", "ios", "android", "folder", "directory", "dataset", "pipeline", "etl", "csv",
+    "json", "yaml", "column", "columns", "rows", "settings", "menu", "subscription",
+    "subscriber", "subscribers", "smartphone", "click", "clicks", "keyboard", "checkbox",
+    "dropdown", "tooltip", "endpoint", "endpoints", "admin's",
+}
+
+# Function words that may follow a noun or a predicate adjective ("been clean for",
+# "a user since"), as opposed to a noun the word modifies ("clean water", "user account").
+FUNCTION_WORDS = {
+    "for", "and", "or", "nor", "but", "so", "yet", "since", "before", "after", "when", "while",
+    "until", "till", "to", "by", "at", "in", "on", "off", "from", "with", "without", "again",
+    "now", "today", "tonight", "yesterday", "already", "because", "as", "then", "first", "long",
+    "enough", "than", "ever", "throughout", "during", "through", "though", "although", "if",
+    "unless", "whether", "who", "whom", "whose", "which", "that", "is", "are", "was", "were",
+    "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
+    "can", "could", "should", "shall", "may", "might", "must", "need", "needs", "needed",
+    "about", "of", "like", "too", "also", "here", "there", "where", "anymore", "either",
+    "themselves", "himself", "herself", "myself", "yourself", "ourselves", "itself", "all",
+    "'s", "\u2019s", "'re", "\u2019re", "'ve", "\u2019ve", "'d", "\u2019d", "'ll", "\u2019ll",
+    "n't", "not", "never", "just", "only", "even", "still", "get", "gets", "got", "seek", "say",
+    "says", "said", "tend", "tends", "often", "usually", "sometimes", "who've", "this", "these",
+}
+
+TIME_UNITS = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+    "hour", "hours", "stretch", "period", "spell", "while", "weekend", "weekends",
+}
+
+PERSON_WORDS = {
+    "i", "you", "he", "she", "they", "we", "him", "her", "them", "us", "who", "someone",
+    "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "people", "person",
+    "persons", "client", "clients", "patient", "patients", "participant", "participants",
+    "resident", "residents", "tenant", "tenants", "guest", "guests", "member", "members",
+    "parent", "parents", "mother", "mothers", "father", "fathers", "mom", "moms", "dad", "dads",
+    "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters",
+    "husband", "wife", "partner", "partners", "friend", "friends", "child", "children", "kid",
+    "kids", "teen", "teens", "teenager", "teenagers", "youth", "adult", "adults", "man", "men",
+    "woman", "women", "graduate", "graduates", "veteran", "veterans", "individual",
+    "individuals", "peer", "peers", "volunteer", "volunteers", "employee", "employees",
+    "applicant", "applicants", "candidate", "candidates", "one", "ones", "coach", "mentor",
+    "speaker", "guy", "guys", "lady", "folks", "fellow", "grandson", "granddaughter", "nephew",
+    "niece", "cousin", "aunt", "uncle", "grandma", "grandpa", "grandmother", "grandfather",
+    "roommate", "coworker", "coworkers", "colleague", "colleagues", "boss", "teammate",
+    "sponsee", "defendant", "defendants", "probationer", "parolee", "client's", "loved",
+    "inmate", "inmates", "offender", "offenders", "sibling", "siblings", "spouse",
+    "boyfriend", "girlfriend", "neighbor", "neighbors", "alumni", "alumnus", "student",
+    "students", "worker", "workers", "mentee", "caller", "callers", "nurse", "doctor",
+}
+
+
+def low(tok) -> str:
+    return tok.lower_
+
+
+def is_word(tok) -> bool:
+    return tok.is_alpha or tok.like_num or "'" in tok.text or "\u2019" in tok.text
+
+
+def is_substance(word: str, strict: bool = False) -> bool:
+    if word in SUBSTANCES:
+        return not (strict and word in _WEAK_SUBSTANCES)
+    return word.startswith(SUBSTANCE_PREFIXES)
+
+
+def sentence_span(doc, i: int, around: int = 0):
+    """Token range (lo, hi) of the sentence holding token i, widened by `around`
+    sentences on each side (within the segment)."""
+    sent = doc[i].sent
+    lo, hi = sent.start, sent.end
+    for _ in range(around):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+        if hi < len(doc):
+            hi = doc[hi].sent.end
+    return lo, hi
+
+
+def _drug_hit(doc, k: int, lo: int, hi: int) -> bool:
+    w = doc[k].lower_
+    if not (w in DRUG_WORDS or w.startswith(DRUG_PREFIXES)):
+        return False
+    if w not in _AMBIGUOUS:
+        return True
+    prev = doc[k - 1].lower_ if k - 1 >= lo else ""
+    nxt = doc[k + 1].lower_ if k + 1 < hi else ""
+    if w == "high":
+        # "arrives high", "got high", "high on meth" - not "high risk", "high school"
+        return prev in {"get", "gets", "got", "getting", "gotten", "arrive", "arrives",
+                        "arrived", "came", "come", "comes", "stay", "stayed", "be", "being",
+                        "was", "were", "is", "are", "seemed", "seems", "looked", "looks"} and (
+            nxt in {"", "on", "again", ",", ".", ";", "and", "or", "!", "?"})
+    if w in {"needle", "needles"}:
+        window = {t.lower_ for t in doc[lo:hi]}
+        return not (window & {"haystack", "thread", "sewing", "knitting", "pine", "compass"})
+    if w.startswith("inject"):
+        window = {t.lower_ for t in doc[max(lo, k - 5):min(hi, k + 6)]}
+        if window & {"sql", "dependency", "dependencies", "code", "fuel", "botox", "insulin",
+                     "vaccine", "vaccines", "flu", "shot", "shots", "capital", "funding", "money",
+                     "cash", "funds", "energy", "humor", "openssl", "pyopenssl", "ssl", "tls",
+                     "version", "versions", "upgrade", "vulnerability", "attack", "attacks",
+                     "script", "header", "headers", "fault", "faults", "prompt", "payload",
+                     "steroid", "steroids", "testosterone", "contrast", "anesthetic", "filler"}:
+            return False
+        if nxt in {"", ".", ",", ";", "!", "?", "again", "alone", "together", "daily", "regularly"}:
+            return True  # 'still injecting.', 'people who inject alone'
+        near = {t.lower_ for t in doc[max(lo, k - 3):min(hi, k + 4)]}
+        return bool(near & {"drug", "drugs", "heroin", "meth", "fentanyl", "cocaine", "opioids",
+                            "who", "supervised", "safer", "safe", "equipment", "site", "sites",
+                            "room", "rooms", "people", "users", "user", "vein", "veins", "needle",
+                            "needles", "syringe", "syringes", "practices", "pwid", "idu", "iv",
+                            "use", "using", "began", "started", "stop", "stopped", "they", "he",
+                            "she", "clients", "participants", "peers", "risks", "risk"})
+    if w in {"shooting", "smoking"}:
+        return nxt in {"up", "heroin", "meth", "crack", "dope", "drugs", "fentanyl", "cocaine"}
+    if w in {"dealer", "dealers", "dealing"}:
+        return prev in {"drug", "street", "a", "and", "or", "local", "the"} and (
+            w != "dealing" or nxt in {"drugs", "heroin", "meth", "crack", "fentanyl", "cocaine"})
+    if w == "withdrawal":
+        return prev not in {"cash", "money", "funds", "atm", "bank", "troop", "troops", "consent",
+                            "early", "penalty", "from"}
+    if w == "sponsor":
+        return prev in {"her", "his", "my", "their", "your", "a", "na", "aa"} and nxt not in {"company", "organization"}
+    if w == "mat":
+        return doc[k].text == "MAT"
+    if w == "tox":
+        return True
+    if w in {"wasted", "stoned", "hooked"}:
+        return nxt in {"", "on", ",", ".", "again", "and"}
+    if w == "dope":
+        return prev in {"a", "on", "some", "the", "of", "and", "or", "smoke", "smoking", "shoot",
+                        "shooting", "sell", "selling", "buy", "buying", "cut", "bad"}
+    if w in {"relapse", "relapsed", "relapses", "relapsing"}:
+        window = {t.lower_ for t in doc[lo:hi]}
+        return not (window & {"cancer", "sclerosis", "ms", "leukemia", "lymphoma", "tumor", "remission"})
+    if w == "drinking":
+        return nxt not in {"water", "fountain", "fountains", "straw", "straws", "glass", "cup"}
+    if w in {"substance", "substances"}:
+        return nxt not in {"of", "over"} and prev not in {"in", "chemical", "hazardous", "toxic"}
+    if w == "pills":
+        return prev not in {"vitamin", "birth", "control", "sleeping", "iron", "diet", "fish", "oil"}
+    if w == "treatment":
+        return prev not in {"special", "preferential", "equal", "fair", "unfair", "water", "heat",
+                            "surface", "differential", "same", "different", "silent", "this",
+                            "data", "wastewater", "sewage", "cancer", "chemo", "hair", "skin"}
+    if w == "recovery":
+        return prev not in {"password", "data", "disaster", "error", "account", "crash", "file",
+                            "key", "cost", "economic", "market", "storm", "flood", "hurricane",
+                            "pandemic", "post-pandemic", "fault", "backup", "job", "jobs",
+                            "stock", "price", "heat", "surgical", "injury", "stroke", "muscle",
+                            "system", "full", "quick", "speedy"}
+    if w == "urine":
+        return True
+    if w == "sober":
+        return True
+    return True
+
+
+def drug_context(doc, i: int, around: int = 0) -> bool:
+    """Is the sentence holding token i (widened by `around` sentences) about drug or
+    alcohol use? Also counts 'using' standing without an object ('still using', 'stop
+    using or get clean')."""
+    lo, hi = sentence_span(doc, i, around)
+    for k in range(lo, hi):
+        if _drug_hit(doc, k, lo, hi):
+            return True
+        if doc[k].lower_ in {"using", "use"} and k + 1 <= hi:
+            nxt = doc[k + 1].lower_ if k + 1 < hi else ""
+            prev = doc[k - 1].lower_ if k > lo else ""
+            if doc[k].lower_ == "using" and prev in {"been", "stop", "stopped", "still", "start",
+                                                     "started", "keep", "kept", "quit", "were",
+                                                     "was", "are", "is", "began", "begin",
+                                                     "currently", "actively", "active"} and (
+                    nxt in {"", "or", "and", ",", ".", ";", "again", "since", "before", "when",
+                            "while", "for", "at", "?", "!"}):
+                return True
+            if prev in {"active", "injection", "injecting", "substance", "drug"}:
+                return True
+        # 'share equipment', 'sharing works': harm-reduction talk about injection gear
+        if doc[k].lower_ in {"share", "shares", "shared", "sharing"} and k + 1 < hi and doc[k + 1].lower_ in {
+                "equipment", "works", "cookers", "cotton", "rigs", "pipes", "straws", "gear"}:
+            return True
+    return False
+
+
+def tech_context(doc, i: int, around: int = 0, extra: set[str] | None = None) -> bool:
+    lo, hi = sentence_span(doc, i, around)
+    words = TECH_WORDS | extra if extra else TECH_WORDS
+    return any(t.lower_ in words for t in doc[lo:hi])
+
+
+def words_in(doc, i: int, words: set[str], around: int = 0) -> bool:
+    lo, hi = sentence_span(doc, i, around)
+    return any(t.lower_ in words for t in doc[lo:hi])
+
+
+def prev_index(doc, i: int, skip: set[str] = frozenset(), lo: int | None = None) -> int | None:
+    """Index of the nearest token before i that is not in `skip` (lower-case texts)."""
+    lo = doc[i].sent.start if lo is None else lo
+    k = i - 1
+    while k >= lo and doc[k].lower_ in skip:
+        k -= 1
+    return k if k >= lo else None
+
+
+def next_index(doc, i: int, skip: set[str] = frozenset(), hi: int | None = None) -> int | None:
+    hi = doc[i].sent.end if hi is None else hi
+    k = i + 1
+    while k < hi and doc[k].lower_ in skip:
+        k += 1
+    return k if k < hi else None
+
+
+def follows_as_noun(doc, i: int) -> bool:
+    """Does token i stand where a noun phrase ends (next token is punctuation, the end,
+    a function word, a number or a verb-like word), rather than modifying a noun?"""
+    sent_end = doc[i].sent.end
+    if i + 1 >= sent_end:
+        return True
+    nxt = doc[i + 1]
+    if nxt.is_punct or nxt.is_space or nxt.like_num:
+        return True
+    return nxt.lower_ in FUNCTION_WORDS
+
+
+def is_name(tok) -> bool:
+    """A capitalised word that is not the first of its sentence: probably a name."""
+    t = tok.text
+    if not t[:1].isupper() or t == "I":
+        return False
+    k = tok.i - 1
+    while k >= tok.sent.start and (tok.doc[k].is_punct or tok.doc[k].is_space):
+        k -= 1
+    return k >= tok.sent.start
+
+
+def check(c) -> bool:
+    """Generic check: keep the match only in a sentence about drug or alcohol use that is
+    not about technology or services."""
+    return drug_context(c.doc, c.start) and not tech_context(c.doc, c.start)

@@ -1,0 +1,158 @@
+"""Context for the suicide rules (dispatched on the rule id).
+
+The wording rules must stay silent on prevention work that shares their words:
+"completed suicide prevention training", "a successful suicide prevention campaign",
+"committed to suicide prevention", "a failed attempt to pass the levy",
+"shot himself in the foot", "overdosed on fentanyl" (an overdose, not a suicide),
+"a cry for help" in a story about a flooded basement.
+"""
+from __future__ import annotations
+
+from .bh_words import nearby_words, next_tokens, prev_tokens
+
+# Nouns after "suicide" that make it a modifier of prevention work, not a death.
+PROGRAM = {
+    "prevention", "preventions", "training", "trainings", "risk", "risks", "assessment",
+    "assessments", "screening", "screenings", "awareness", "module", "modules", "course", "courses",
+    "safety", "postvention", "education", "intervention", "interventions", "first", "gatekeeper",
+    "program", "programs", "programme", "plan", "plans", "hotline", "lifeline", "crisis", "policy",
+    "policies", "protocol", "protocols", "care", "coalition", "task", "research", "rates", "rate",
+    "data", "statistics", "-", "response", "grant", "grants", "walk", "month", "week", "campaign",
+    "campaigns", "counseling", "workshop", "workshops", "curriculum", "certification", "toolkit",
+}
+
+SUICIDE_CONTEXT = {
+    "suicide", "suicides", "suicidal", "self-harm", "self", "harm", "self-injury", "cutting", "cut",
+    "cuts", "overdose", "overdosed", "attempt", "attempts", "attempted", "wrists", "ideation",
+    "kill", "killing", "killed", "die", "died", "dying", "death", "dead", "life", "lives",
+    "threat", "threats", "threatened", "threatening", "pills", "note", "hanging", "988",
+}
+DEATH_CONTEXT = {"suicide", "suicides", "suicidal", "died", "death", "dead", "killed", "fatal",
+                 "fatally", "body", "found", "deceased", "decedent", "decedents", "own", "life",
+                 "funeral", "memorial", "mourn", "mourning", "survived", "ending"}
+CHOICE_CONTEXT = {"suicide", "suicides", "suicidal", "died", "die", "dies", "death", "dead", "killed",
+                  "deceased", "funeral", "memorial", "overdose", "overdosed"}
+RESEARCH = {"study", "studies", "research", "researchers", "analysis", "analyses", "analyzed",
+            "linguistic", "linguistics", "corpus", "sample", "coded", "dataset", "fiction", "novel",
+            "character", "characters", "literature", "forensic", "archive"}
+
+
+def _successful_failed(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    after = [t.lower_ for t in next_tokens(c, 2)]
+    nxt = after[0] if after else None
+    if nxt in PROGRAM:
+        return False  # "a successful suicide prevention campaign"
+    if "suicide" not in words and "suicides" not in words:
+        # "failed attempt", "successful attempt": only when the passage is about suicide
+        if nxt in ("to", "at", "on", "by"):
+            return False  # "a failed attempt to pass the levy"
+        if not nearby_words(c, 1) & {"suicide", "suicides", "suicidal", "overdose", "overdosed",
+                                      "self-harm", "wrists", "hanging", "ideation"}:
+            return False
+    plural = words[-1].endswith("s")
+    if words[0] == "successful":
+        c.form = "s" if plural else "base"  # a death, not an attempt
+    else:
+        c.form = "plural" if plural else "singular"
+    return True
+
+
+def _completed(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    after = [t.lower_ for t in next_tokens(c, 1)]
+    nxt = after[0] if after else None
+    if nxt in PROGRAM:
+        return False
+    if words in (["completers"], ["completer"]):
+        if not nearby_words(c) & {"suicide", "suicides", "suicidal"}:
+            return False
+        c.form = "plural" if words[0] == "completers" else "singular"
+        return True
+    if words[-1] in ("completer", "completers"):
+        c.form = "plural" if words[-1] == "completers" else "singular"
+        return True
+    before = [t.lower_ for t in prev_tokens(c, 1)]
+    prv = before[0] if before else None
+    if words[-1] == "suicides" or prv in ("a", "the", "of", "and", "or", "among", "number", "rate",
+                                            "rates", "attempted", "versus", "vs", "vs.", "between"):
+        # a noun: "rates of completed suicide", "attempted and completed suicides"
+        c.form = "plural" if words[-1] == "suicides" else "singular"
+        return True
+    c.form = {"complete": "base", "completes": "s", "completed": "ed", "completing": "ing"}.get(words[0], c.form)
+    return True
+
+
+def _method(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    after = [t.lower_ for t in next_tokens(c, 3)]
+    if words[0] in ("hanged", "hung", "slit"):
+        return True
+    if words[0] == "shot":
+        if after[:3] == ["in", "the", "foot"]:
+            return False
+        return bool(nearby_words(c, 1) & DEATH_CONTEXT)
+    # jumped from / jumped off / overdosed on: only in a passage about a suicide
+    return bool(nearby_words(c, 1) & {"suicide", "suicides", "suicidal", "own"})
+
+
+def _note(c) -> bool:
+    near = nearby_words(c, 1)
+    if near & RESEARCH:
+        return False
+    words = [t.lower_ for t in c.tokens]
+    if "suicide" in words:
+        return True
+    return bool(near & DEATH_CONTEXT)
+
+
+def _gesture(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if "suicidal" in words or "suicide" in words:
+        return True
+    words_near = nearby_words(c, 1) - set(words)
+    return bool(words_near & SUICIDE_CONTEXT)
+
+
+def _choice(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if "suicide" in words or "life" in words or "lives" in words:
+        return True
+    return bool(nearby_words(c, 1) & CHOICE_CONTEXT)
+
+
+def _attempter(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if "suicide" in words or words[-1].startswith("ideator"):
+        return True
+    return bool(nearby_words(c) & {"suicide", "suicides", "suicidal", "attempt", "attempts", "ideation"})
+
+
+def _epidemic(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if len(words) == 1:
+        # "skyrocketing", "soaring": only when the sentence is about suicide numbers
+        c.form = {"skyrocketing": "ing", "skyrocketed": "ed", "skyrocket": "base", "skyrockets": "s"}.get(words[0])
+        return bool(c.sentence_words() & {"suicide", "suicides"})
+    return True
+
+
+def check(c) -> bool:
+    rid = c.rule.id
+    if rid == "suicide-epidemic":
+        return _epidemic(c)
+    if rid == "successful-failed-suicide":
+        return _successful_failed(c)
+    if rid == "completed-suicide":
+        return _completed(c)
+    if rid == "suicide-method-detail":
+        return _method(c)
+    if rid == "suicide-note":
+        return _note(c)
+    if rid == "suicide-gesture-attention":
+        return _gesture(c)
+    if rid == "suicide-choice-blame":
+        return _choice(c)
+    if rid == "suicide-attempter-ideator":
+        return _attempter(c)
+    return True

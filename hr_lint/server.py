@@ -1,0 +1,711 @@
+"""`hr-lint serve`: the writer's page and a small HTTP API, on loopback by default.
+
+    GET  /                 the page (hr_lint/static/index.html, app.js, app.css)
+    POST /api/lint         {"text", "format", "preset"} -> {"findings": [...], ...}
+    POST /api/lint-file    multipart upload (field "file") -> findings and the decoded text
+    GET  /api/rules        the rules of a preset
+    GET  /api/presets      the built-in presets this installation has
+    GET  /healthz          {"status": "ok"}
+    GET  /openapi.json     an OpenAPI 3 description of the above
+
+`findings` are exactly the objects of `hr-lint --format json`; whatever the page needs
+besides (code-point offsets, counts, rule details) lives in other top-level keys.
+"""
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import socket
+import threading
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+STATIC_DIR = Path(__file__).parent / "static"
+DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
+TEXT_FORMATS = ("markdown", "text", "html", "rst")
+UPLOAD_EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text",
+    ".rst": "rst", ".rest": "rst",
+    ".docx": "docx",
+}
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class ApiError(Exception):
+    """A client mistake, answered as JSON `{"error": message}` with `status`."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+# -- presets and linters ------------------------------------------------------------------------
+
+def available_presets() -> list[str]:
+    """The built-in presets whose file exists in this installation, in PRESETS order."""
+    from .config import PRESET_DIR, PRESETS
+
+    return [name for name in PRESETS if (PRESET_DIR / f"{name}.yaml").is_file()]
+
+
+class LinterPool:
+    """One `Linter` per preset, built on first use (loading is slow) and reused.
+
+    Each linter is used by one request at a time: linting runs in worker threads and
+    spaCy pipelines are not promised to be thread-safe.
+    """
+
+    def __init__(self, rule_files=()):
+        self.rule_files = [os.path.abspath(f) for f in rule_files or ()]
+        self._linters: dict = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def _lock_for(self, preset: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(preset, threading.Lock())
+
+    def get(self, preset: str):
+        """The linter for `preset`; ApiError 400 for a preset that does not exist."""
+        from .config import PRESETS, Config
+        from .linter import Linter
+        from .yamlload import ConfigError
+
+        presets = available_presets()
+        if preset not in presets:
+            known = ", ".join(presets) or "none"
+            hint = " (its preset file is not installed)" if preset in PRESETS else ""
+            raise ApiError(400, f"unknown preset '{preset}'{hint}: expected one of {known}")
+        linter = self._linters.get(preset)
+        if linter is not None:
+            return linter
+        with self._lock_for(preset):
+            linter = self._linters.get(preset)
+            if linter is None:
+                try:
+                    settings = {"extends": preset}
+                    if self.rule_files:
+                        settings["rules"] = list(self.rule_files)
+                    linter = Linter(Config.from_mapping(settings))
+                except ConfigError as exc:
+                    raise ApiError(500, f"preset '{preset}' cannot be loaded: {exc}") from None
+                self._linters[preset] = linter
+        return linter
+
+    def run(self, preset: str, fn):
+        """Call fn(linter) while holding that linter."""
+        linter = self.get(preset)
+        with self._lock_for(preset):
+            return fn(linter)
+
+
+# -- what the API answers -----------------------------------------------------------------------
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def positions(text: str, findings) -> list[dict]:
+    """0-based code-point offsets of each finding in `text`, from its line and column."""
+    starts = _line_starts(text)
+
+    def at(line: int, column: int) -> int:
+        if line - 1 >= len(starts):
+            return len(text)
+        return min(starts[line - 1] + column - 1, len(text))
+
+    return [{"offset": at(f.line, f.column), "end_offset": at(f.end_line, f.end_column)} for f in findings]
+
+
+def rule_info(rule, severity: str | None = None) -> dict:
+    return {
+        "id": rule.id,
+        "category": rule.category,
+        "severity": severity or rule.severity,
+        "summary": rule.summary,
+        "message": rule.message,
+        "alternatives": rule.alternatives,
+        "sources": [dict(s) for s in rule.sources],
+    }
+
+
+def effective_severity(linter, rule) -> str:
+    sev = linter.config.severity
+    return sev.get(rule.id, sev.get(rule.category, rule.severity))
+
+
+def lint_response(linter, preset: str, fmt: str, text: str, findings) -> dict:
+    by_id = {r.id: r for r in linter.rules}
+    used = {}
+    for f in findings:
+        if f.rule in by_id and f.rule not in used:
+            used[f.rule] = rule_info(by_id[f.rule], effective_severity(linter, by_id[f.rule]))
+    return {
+        "findings": [f.to_dict() for f in findings],
+        "positions": positions(text, findings),
+        "counts": {
+            "total": len(findings),
+            "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+            "by_severity": {s: n for s in ("error", "warning", "info")
+                            if (n := sum(1 for f in findings if f.severity == s))},
+        },
+        "rules": used,
+        "preset": preset,
+        "format": fmt,
+    }
+
+
+def _choice(value, name: str, allowed, default):
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise ApiError(400, f"'{name}' must be a string")
+    if value not in allowed:
+        raise ApiError(400, f"unknown {name} '{value}': expected one of {', '.join(allowed)}")
+    return value
+
+
+def _preset(value, default: str) -> str:
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str):
+        raise ApiError(400, "'preset' must be a string")
+    return value  # LinterPool.get() says whether it exists
+
+
+def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, f"malformed JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "expected a JSON object such as {\"text\": \"...\", \"format\": \"markdown\"}")
+    if "text" not in data:
+        raise ApiError(400, "missing 'text': send {\"text\": \"...\"}")
+    text = data["text"]
+    if not isinstance(text, str):
+        raise ApiError(400, "'text' must be a string")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, "'text' is not valid Unicode (it contains a lone surrogate escape)") from None
+    fmt = _choice(data.get("format"), "format", TEXT_FORMATS, "markdown")
+    preset = _preset(data.get("preset"), default_preset)
+    findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt))
+    return lint_response(pool.get(preset), preset, fmt, text, findings)
+
+
+def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str) -> dict:
+    from . import readers
+    from .loader import InputError, decode
+
+    name = os.path.basename((filename or "").replace("\\", "/")) or "upload"
+    if fmt is None:
+        ext = os.path.splitext(name)[1].lower()
+        fmt = UPLOAD_EXTENSIONS.get(ext)
+        if fmt is None:
+            raise ApiError(400, f"cannot lint '{name}': expected a .md, .html, .txt, .rst or .docx file")
+    try:
+        if fmt == "docx":
+            try:
+                document = readers.parse_docx(data)
+            except readers.ReaderError as exc:
+                raise InputError(name, str(exc)) from None
+            findings = pool.run(preset, lambda linter: linter.engine.lint(document, name))
+            text = document.source
+            edit_format = "text"
+        else:
+            text = decode(data, name)
+            if "\r" in text:  # as a browser's text box would hold it
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt, path=name))
+            edit_format = fmt
+    except InputError as exc:
+        raise ApiError(400, str(exc)) from None
+    out = lint_response(pool.get(preset), preset, edit_format, text, findings)
+    out.update({"text": text, "filename": name, "source_format": fmt})
+    return out
+
+
+def rules_response(linter, preset: str) -> dict:
+    rules = sorted(linter.rules, key=lambda r: (r.category, r.id))
+    return {"preset": preset, "rules": [rule_info(r, effective_severity(linter, r)) for r in rules]}
+
+
+# -- ASGI middleware ----------------------------------------------------------------------------
+
+class SecurityHeaders:
+    """A strict Content-Security-Policy and friends on every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """413 for a request body over `limit` bytes: by Content-Length, and by counting."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def _refuse(self, send):
+        human = _human(self.limit)
+        limit = f"{self.limit} bytes" + (f" ({human})" if human != f"{self.limit} bytes" else "")
+        body = json.dumps({"error": f"request body too large: the limit is {limit}"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for key, value in scope.get("headers", []):
+            if key == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared > self.limit:
+                    return await self._refuse(send)
+        seen = 0
+        started = False
+
+        async def counting_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge()
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+
+def _human(n: int) -> str:
+    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KB"
+    return f"{n} bytes"
+
+
+# -- the application ----------------------------------------------------------------------------
+
+def openapi_document(max_upload: int, default_preset: str) -> dict:
+    error = {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+    def err(text):
+        return dict(error, description=text)
+
+    lint_result = {"$ref": "#/components/schemas/LintResult"}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "hr-lint",
+            "version": __version__,
+            "description": "Finds stigmatizing language about drug use, mental health, suicide, incarceration,"
+                           " homelessness and sex work, and suggests person-first alternatives. `findings` are"
+                           " the same objects as `hr-lint --format json`.",
+        },
+        "paths": {
+            "/api/lint": {"post": {
+                "summary": "Lint a piece of text",
+                "operationId": "lint",
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/LintRequest"}}}},
+                "responses": {
+                    "200": {"description": "The findings", "content": {"application/json": {"schema": lint_result}}},
+                    "400": err("Malformed JSON, missing or non-string text, unknown format or preset"),
+                    "413": err(f"Request body over the limit ({max_upload} bytes)"),
+                },
+            }},
+            "/api/lint-file": {"post": {
+                "summary": "Lint an uploaded file (.md, .html, .txt, .rst or .docx)",
+                "operationId": "lintFile",
+                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                    "type": "object", "required": ["file"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "preset": {"type": "string", "default": default_preset},
+                        "format": {"type": "string", "enum": list(TEXT_FORMATS) + ["docx"],
+                                   "description": "Default: from the file name's extension"},
+                    }}}}},
+                "responses": {
+                    "200": {"description": "The findings and the text they refer to (for .docx: the paragraphs)",
+                            "content": {"application/json": {"schema": {"allOf": [lint_result, {
+                                "type": "object", "required": ["text", "filename", "source_format"],
+                                "properties": {"text": {"type": "string"}, "filename": {"type": "string"},
+                                               "source_format": {"type": "string"}}}]}}}},
+                    "400": err("No file, an unsupported file type, an undecodable file or an unknown preset"),
+                    "413": err(f"Upload over the limit ({max_upload} bytes)"),
+                },
+            }},
+            "/api/rules": {"get": {
+                "summary": "List the rules of a preset",
+                "operationId": "rules",
+                "parameters": [{"name": "preset", "in": "query", "required": False,
+                                "schema": {"type": "string", "default": default_preset}}],
+                "responses": {
+                    "200": {"description": "The rules", "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["preset", "rules"],
+                        "properties": {"preset": {"type": "string"},
+                                       "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}}}}},
+                    "400": err("Unknown preset"),
+                },
+            }},
+            "/api/presets": {"get": {
+                "summary": "The built-in presets available",
+                "operationId": "presets",
+                "responses": {"200": {"description": "Preset names and the server's default", "content": {
+                    "application/json": {"schema": {"type": "object", "required": ["presets", "default"], "properties": {
+                        "presets": {"type": "array", "items": {"type": "string"}},
+                        "default": {"type": "string"}, "max_upload": {"type": "integer"}}}}}}},
+            }},
+            "/healthz": {"get": {
+                "summary": "Liveness check",
+                "operationId": "health",
+                "responses": {"200": {"description": "Up", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["status"],
+                    "properties": {"status": {"type": "string", "enum": ["ok"]}}}}}}},
+            }},
+            "/openapi.json": {"get": {
+                "summary": "This description",
+                "operationId": "openapi",
+                "responses": {"200": {"description": "OpenAPI 3 document",
+                                      "content": {"application/json": {"schema": {"type": "object"}}}}},
+            }},
+        },
+        "components": {"schemas": {
+            "LintRequest": {
+                "type": "object", "required": ["text"],
+                "properties": {
+                    "text": {"type": "string"},
+                    "format": {"type": "string", "enum": list(TEXT_FORMATS), "default": "markdown"},
+                    "preset": {"type": "string", "default": default_preset},
+                },
+            },
+            "Finding": {
+                "type": "object",
+                "description": "Exactly one object of `hr-lint --format json`. Lines and columns are 1-based,"
+                               " columns count Unicode code points, the end is exclusive.",
+                "additionalProperties": False,
+                "required": ["path", "line", "column", "end_line", "end_column", "rule", "category",
+                             "severity", "message", "text", "suggestions", "source", "fix"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "line": {"type": "integer", "minimum": 1},
+                    "column": {"type": "integer", "minimum": 1},
+                    "end_line": {"type": "integer", "minimum": 1},
+                    "end_column": {"type": "integer", "minimum": 1},
+                    "rule": {"type": "string"},
+                    "category": {"type": "string"},
+                    "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+                    "message": {"type": "string"},
+                    "text": {"type": "string"},
+                    "suggestions": {"type": "array", "items": {"type": "string"}},
+                    "source": {"type": ["string", "null"]},
+                    "fix": {"type": ["string", "null"]},
+                },
+            },
+            "Position": {
+                "type": "object", "required": ["offset", "end_offset"],
+                "description": "0-based code-point offsets of a finding in the text that was linted",
+                "properties": {"offset": {"type": "integer"}, "end_offset": {"type": "integer"}},
+            },
+            "Rule": {
+                "type": "object",
+                "required": ["id", "category", "severity", "summary", "message", "alternatives", "sources"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "category": {"type": "string"},
+                    "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+                    "summary": {"type": "string"},
+                    "message": {"type": "string"},
+                    "alternatives": {"oneOf": [
+                        {"type": "array", "items": {"type": "string"}},
+                        {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+                    ]},
+                    "sources": {"type": "array", "items": {"type": "object", "required": ["title"], "properties": {
+                        "title": {"type": "string"}, "url": {"type": ["string", "null"]}}}},
+                },
+            },
+            "LintResult": {
+                "type": "object",
+                "required": ["findings", "positions", "counts", "rules", "preset", "format"],
+                "properties": {
+                    "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+                    "positions": {"type": "array", "items": {"$ref": "#/components/schemas/Position"},
+                                  "description": "One per finding, in the same order"},
+                    "counts": {"type": "object", "properties": {
+                        "total": {"type": "integer"},
+                        "by_category": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}}}},
+                    "rules": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Rule"},
+                              "description": "The rules of the findings, by id"},
+                    "preset": {"type": "string"},
+                    "format": {"type": "string", "description": "The format to re-lint edited text with"},
+                },
+            },
+            "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+        }},
+    }
+
+
+def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", allowed_hosts=None,
+               rule_files=()):
+    """The Starlette application.
+
+    `allowed_hosts`: Host header names to accept (None: any); `rule_files`: custom rule
+    files (the wordlist schema) added to every preset, as `rules:` in a configuration.
+    """
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException
+    from starlette.middleware import Middleware
+    from starlette.requests import Request
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    pool = LinterPool(rule_files)
+
+    def error(status: int, message: str) -> JSONResponse:
+        return JSONResponse({"error": message}, status_code=status)
+
+    async def page(request: Request):
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"cache-control": "no-cache"})
+
+    async def favicon(request: Request):
+        return Response(status_code=204)
+
+    async def api_lint(request: Request):
+        ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
+            return error(415, f"expected Content-Type application/json, not '{ctype}'")
+        body = await request.body()
+        try:
+            result = await run_in_threadpool(lint_json_body, pool, body, preset)
+        except ApiError as exc:
+            return error(exc.status, exc.message)
+        return JSONResponse(result)
+
+    async def api_lint_file(request: Request):
+        ctype = request.headers.get("content-type", "")
+        if not ctype.lower().startswith("multipart/form-data"):
+            return error(400, "expected a multipart/form-data upload with the file in the field 'file'")
+        try:
+            async with request.form(max_files=1, max_fields=10) as form:
+                upload = form.get("file")
+                if upload is None or isinstance(upload, str):
+                    return error(400, "no file: send the file in the multipart field 'file'")
+                data = await upload.read()
+                filename = upload.filename or ""
+                fmt = form.get("format") or None
+                chosen = form.get("preset") or preset
+        except HTTPException as exc:  # malformed multipart
+            return error(400, f"malformed upload: {exc.detail}")
+        try:
+            if fmt is not None:
+                fmt = _choice(fmt, "format", TEXT_FORMATS + ("docx",), None)
+            chosen = _preset(chosen, preset)
+            result = await run_in_threadpool(lint_upload, pool, filename, data, fmt, chosen)
+        except ApiError as exc:
+            return error(exc.status, exc.message)
+        return JSONResponse(result)
+
+    async def api_rules(request: Request):
+        chosen = request.query_params.get("preset") or preset
+        try:
+            linter = await run_in_threadpool(pool.get, chosen)
+        except ApiError as exc:
+            return error(exc.status, exc.message)
+        return JSONResponse(rules_response(linter, chosen))
+
+    async def api_presets(request: Request):
+        return JSONResponse({"presets": available_presets(), "default": preset, "max_upload": max_upload})
+
+    async def healthz(request: Request):
+        return JSONResponse({"status": "ok"})
+
+    spec = openapi_document(max_upload, preset)
+
+    async def openapi(request: Request):
+        return JSONResponse(spec)
+
+    async def http_error(request: Request, exc: HTTPException):
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, limit=max_upload)]
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+    app = Starlette(
+        routes=[
+            Route("/", page),
+            Route("/favicon.ico", favicon),
+            Route("/api/lint", api_lint, methods=["POST"]),
+            Route("/api/lint-file", api_lint_file, methods=["POST"]),
+            Route("/api/rules", api_rules),
+            Route("/api/presets", api_presets),
+            Route("/healthz", healthz),
+            Route("/openapi.json", openapi),
+            Mount("/static", app=StaticFiles(directory=str(STATIC_DIR)), name="static"),
+        ],
+        middleware=middleware,
+        exception_handlers={HTTPException: http_error},
+    )
+    app.state.linters = pool
+    app.state.preset = preset
+    app.state.max_upload = max_upload
+    return app
+
+
+# -- the command --------------------------------------------------------------------------------
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening socket; port 0 picks a free port, known before the server starts."""
+    infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, _, _, _, addr = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if family == socket.AF_INET6:
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    sock.bind(addr)
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_for(host: str, port: int) -> str:
+    shown = host.strip("[]")
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback makes the page reachable from other machines.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--max-upload", type=click.IntRange(1), default=DEFAULT_MAX_UPLOAD, show_default=True,
+              help="Largest request body or upload, in bytes.")
+@click.option("--preset", default="default", show_default=True,
+              help="Policy used when a request names none (default, identity-first, strict).")
+def serve_command(host, port, open_browser, max_upload, preset):
+    """Serve the writer's page and the HTTP API until Ctrl-C."""
+    import uvicorn
+
+    presets = available_presets()
+    if preset not in presets:
+        raise click.BadParameter(f"unknown preset '{preset}': expected one of {', '.join(presets) or 'none'}",
+                                 param_hint="--preset")
+    loopback = is_loopback(host)
+    # on loopback, refuse other Host names: a web page elsewhere cannot reach us by DNS rebinding
+    allowed = list(dict.fromkeys([*LOOPBACK_NAMES, host.strip("[]").lower()])) if loopback else None
+    app = create_app(max_upload=max_upload, preset=preset, allowed_hosts=allowed)
+    click.echo("hr-lint: loading the rules...", err=True)
+    try:  # warm up: the first request should not wait for spaCy and the readers to load
+        linter = app.state.linters.get(preset)
+        for fmt in TEXT_FORMATS:
+            linter.lint_text("A first sentence to load the readers.", format=fmt)
+    except ApiError as exc:
+        raise click.ClickException(exc.message) from None
+    try:
+        sock = bind_socket(host, port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    actual_port = sock.getsockname()[1]
+    url = url_for(host, actual_port)
+    if not loopback:
+        click.echo(f"hr-lint: warning: listening on {host}: anyone who can reach this machine can use the page"
+                   " (there is no authentication)", err=True)
+    click.echo(f"hr-lint: serving on {url}")
+    click.echo("hr-lint: press Ctrl-C to stop", err=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            timeout_graceful_shutdown=3)
+    server = uvicorn.Server(config)
+    if open_browser:
+        import time
+        import webbrowser
+
+        def opener():
+            for _ in range(200):
+                if server.started:
+                    break
+                time.sleep(0.05)
+            webbrowser.open(url)
+
+        threading.Thread(target=opener, daemon=True).start()
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    click.echo("hr-lint: stopped", err=True)

@@ -1,0 +1,267 @@
+"""The writer's page end to end: the real server under uvicorn, real headless Chromium.
+
+Skipped (not failed) when the `playwright` package or a Chromium binary is missing.
+CI installs Chromium from Debian (`apt-get install -y chromium`); `playwright install`
+is not needed because the system browser is used.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import threading
+import time
+
+import pytest
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    pytest.skip("the 'playwright' Python package is not installed (pip install playwright)",
+                allow_module_level=True)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+if not os.path.isfile(CHROMIUM) or not os.access(CHROMIUM, os.X_OK):
+    pytest.skip("no Chromium binary (install it with: apt-get install -y chromium)", allow_module_level=True)
+
+uvicorn = pytest.importorskip("uvicorn")
+
+from hr_lint import server  # noqa: E402
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+RULES_YAML = """\
+category: substance-use
+rules:
+  - id: test-addict
+    severity: warning
+    message: Labels such as 'addict' reduce a person to their substance use.
+    summary: Put the person before the substance use.
+    terms: [addict, drug addict]
+    person_label: true
+    alternatives:
+      singular: [person who uses drugs, person with a substance use disorder]
+      plural: [people who use drugs, people with substance use disorders]
+    sources:
+      - title: NIDA - Words Matter
+        url: https://nida.nih.gov/research-topics/addiction-science/words-matter
+      - title: "<img src=x onerror=window.__pwned=5>"
+        url: "javascript:window.__pwned=6"
+  - id: test-committed-suicide
+    category: suicide
+    severity: error
+    message: "'Committed suicide' echoes the time when suicide was a crime."
+    terms: [commit suicide]
+    inflect: verb
+    alternatives:
+      ed: [died by suicide]
+      base: [die by suicide]
+"""
+
+DRAFT = "We met an addict near the station. Two addicts asked about housing."
+PWN = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    rules = tmp_path_factory.mktemp("rules") / "custom.yaml"
+    rules.write_text(RULES_YAML, encoding="utf-8")
+    app = server.create_app(rule_files=[str(rules)], allowed_hosts=list(server.LOOPBACK_NAMES))
+    app.state.linters.get("default")  # load before the first page asks
+    sock = server.bind_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    pg = context.new_page()
+    problems, foreign = [], []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.on("request", lambda r: None if r.url.startswith((base_url, "blob:", "data:")) else foreign.append(r.url))
+    pg.goto(base_url + "/")
+    expect(pg.locator("#preset option")).not_to_have_count(0)
+    yield pg
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not problems, f"console errors: {problems}"
+    context.close()
+
+
+def total(pg) -> int:
+    return int(pg.locator("#count").get_attribute("data-total"))
+
+
+def paste(pg, text, fmt="markdown", expect_total=None):
+    pg.select_option("#format", fmt)
+    pg.fill("#editor", text)
+    if expect_total is not None:
+        expect(pg.locator("#count")).to_have_attribute("data-total", str(expect_total))
+        expect(pg.locator("#view")).not_to_have_class("view stale")
+        expect(pg.locator("#view mark.hl")).to_have_count(expect_total)
+
+
+def test_keyboard_only_replacement(page):
+    paste(page, DRAFT, expect_total=2)
+    assert page.locator("#view").inner_text() == DRAFT
+    assert page.locator("#view mark.hl").all_inner_texts() == ["an addict", "addicts"]
+
+    page.focus("#editor")
+    for _ in range(10):  # Tab out of the text box, past the buttons, to the first highlight
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('hl')"):
+            break
+    else:
+        pytest.fail("Tab never reached a highlight")
+    assert page.evaluate("document.activeElement.textContent") == "an addict"
+    assert page.evaluate("document.activeElement.tabIndex") == 0
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    assert "reduce a person to their substance use" in described and "person who uses drugs" in described
+    details = page.locator("#details-body")
+    expect(details).to_contain_text("Why")
+    expect(details).to_contain_text("reduce a person to their substance use")
+    expect(details.locator("a")).to_have_text(["NIDA - Words Matter"])  # the javascript: URL is no link
+    expect(details).to_contain_text("<img src=x onerror=window.__pwned=5>")
+
+    page.keyboard.press("Enter")  # to the alternatives
+    assert page.evaluate("document.activeElement.textContent") == "a person who uses drugs"
+    page.keyboard.press("Escape")  # and back
+    assert page.evaluate("document.activeElement.textContent") == "an addict"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # choose the first alternative
+
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    assert page.input_value("#editor") == DRAFT.replace("an addict", "a person who uses drugs")
+    expect(page.locator("#view mark.hl")).to_have_text(["addicts"])
+    # focus moves on to the next highlight
+    expect(page.locator("#view mark.hl").first).to_be_focused()
+    expect(page.locator("#status")).to_contain_text("1 finding")
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_mouse_replacement_and_counts(page):
+    paste(page, DRAFT + "\n\nHer brother committed suicide.", expect_total=3)
+    expect(page.locator("#by-category li")).to_have_text(["substance-use: 2", "suicide: 1"])
+    expect(page.locator("#by-severity li")).to_have_text(["1 error", "2 warnings"])
+    assert page.locator("#view mark.hl.sev-error").inner_text() == "committed suicide"
+
+    page.hover("#view mark.hl.sev-error")
+    expect(page.locator("#details-body")).to_contain_text("echoes the time when suicide was a crime")
+    page.click("#details-body button:has-text('died by suicide')")
+    expect(page.locator("#count")).to_have_attribute("data-total", "2")
+    assert page.input_value("#editor").endswith("Her brother died by suicide.")
+    expect(page.locator("#by-category li")).to_have_text(["substance-use: 2"])
+
+
+def test_markup_in_a_draft_is_shown_as_text(page):
+    for fmt in ("html", "markdown", "text", "rst"):
+        draft = f"{PWN}\n\nWe met an addict ({fmt})."
+        paste(page, draft, fmt=fmt)
+        expect(page.locator("#status")).to_contain_text("finding")
+        expect(page.locator("#view")).to_have_text(draft)
+        assert page.locator("#view img, #view script, #details img, #descriptions img").count() == 0
+        page.locator("#view mark.hl").last.focus()
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.__pwned") is None, fmt
+
+
+def test_uploaded_markup_and_file_name_are_shown_as_text(page):
+    name = "<img src=x onerror=window.__pwned=3>.html"  # (browsers percent-encode quotes in names)
+    content = f"<p>We met an addict.</p>{PWN}"
+    page.set_input_files("#file", files=[{"name": name, "mimeType": "text/html", "buffer": content.encode()}])
+    expect(page.locator("#origin")).to_have_text(f"Opened {name}.")
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    assert page.input_value("#editor") == content
+    assert page.input_value("#format") == "html"
+    expect(page.locator("#view")).to_have_text(content)
+    assert page.locator("img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_astral_characters_before_a_finding(page):
+    draft = "😀🧪 notes: 😀 we met an addict 🙂 and two addicts."
+    paste(page, draft, expect_total=2)
+    assert page.locator("#view mark.hl").all_inner_texts() == ["an addict", "addicts"]
+    page.locator("#view mark.hl").first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    assert page.input_value("#editor") == draft.replace("an addict", "a person who uses drugs")
+
+
+def test_docx_upload_downloads_as_txt(page):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Intake notes")
+    document.add_paragraph("The client is an addict.")
+    buf = io.BytesIO()
+    document.save(buf)
+    page.set_input_files("#file", files=[{
+        "name": "report.docx",
+        "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "buffer": buf.getvalue()}])
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    expect(page.locator("#origin")).to_contain_text("report.docx (Word)")
+    expect(page.locator("#download-note")).to_be_visible()
+    expect(page.locator("#download-note")).to_contain_text(".txt")
+    assert "The client is an addict." in page.input_value("#editor")
+
+    page.locator("#view mark.hl").first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator("#count")).to_have_attribute("data-total", "0")
+    with page.expect_download() as info:
+        page.click("#download")
+    download = info.value
+    assert download.suggested_filename == "report.txt"
+    with open(download.path(), encoding="utf-8") as fh:
+        saved = fh.read()
+    assert saved == page.input_value("#editor")
+    assert "The client is a person who uses drugs." in saved
+
+
+def test_download_keeps_the_text_format(page):
+    paste(page, "# Notes\n\nWe met an addict.\n", expect_total=1)
+    with page.expect_download() as info:
+        page.click("#download")
+    assert info.value.suggested_filename == "draft.md"
+    paste(page, "Plain words.", fmt="rst")
+    with page.expect_download() as info:
+        page.click("#download")
+    assert info.value.suggested_filename == "draft.rst"
+
+
+def test_copy_corrected_text(page):
+    paste(page, DRAFT, expect_total=2)
+    page.click("#copy")
+    expect(page.locator("#status")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == DRAFT
+
+
+def test_policy_picker_lists_installed_presets(page, base_url):
+    options = page.locator("#preset option").all_inner_texts()
+    assert options == server.available_presets()
+    assert page.input_value("#preset") == "default"
