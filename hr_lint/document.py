@@ -131,15 +131,18 @@ class ProseBuilder:
         self._piece(" ", start, end, False)
 
     def copy(self, start: int, end: int) -> None:
-        src = self.source
-        pos = start
-        for m in _WS.finditer(src, start, end):
+        self.copy_text(self.source[start:end], start)
+
+    def copy_text(self, text: str, start: int) -> None:
+        """Prose whose characters stand one for one at source[start:start + len(text)]."""
+        pos = 0
+        for m in _WS.finditer(text):
             if m.start() > pos:
-                self._piece(src[pos:m.start()], pos, m.start(), True)
-            self._spacer(m.start(), m.end())
+                self._piece(text[pos:m.start()], start + pos, start + m.start(), True)
+            self._spacer(start + m.start(), start + m.end())
             pos = m.end()
-        if pos < end:
-            self._piece(src[pos:end], pos, end, True)
+        if pos < len(text):
+            self._piece(text[pos:], start + pos, start + len(text), True)
 
     def char(self, ch: str, start: int, end: int) -> None:
         if not ch:

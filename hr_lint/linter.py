@@ -30,6 +30,8 @@ class Linter:
         """Lint a string in one of the text formats (markdown, html, rst, text)."""
         if format not in readers.FORMATS or format == "docx":
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
+        if not self._worth_reading(text):
+            return []
         return self._lint_document(readers.parse(text, format), path)
 
     def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
@@ -40,8 +42,18 @@ class Linter:
             except readers.ReaderError as exc:
                 raise InputError(path, str(exc)) from None
         else:
-            document = readers.parse(decode(data, path), fmt)
+            text = decode(data, path)
+            if not self._worth_reading(text):
+                return []
+            document = readers.parse(text, fmt)
         return self._lint_document(document, path)
+
+    def _worth_reading(self, text: str) -> bool:
+        """Most files hold no trigger at all, even in markup: they need no parsing."""
+        if self.config.report_unused_suppressions and "hr-lint" in text:
+            return True
+        prefilter = self.engine.prefilter
+        return prefilter is not None and prefilter.search(text.lower()) is not None
 
     def _lint_document(self, document, path: str) -> list[Finding]:
         findings = self.engine.lint(document, path)

@@ -72,8 +72,8 @@ class LinterPool:
     spaCy pipelines are not promised to be thread-safe.
     """
 
-    def __init__(self, rule_files=()):
-        self.rule_files = [os.path.abspath(f) for f in rule_files or ()]
+    def __init__(self, settings: dict | None = None):
+        self.settings = dict(settings or {})
         self._linters: dict = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -100,10 +100,10 @@ class LinterPool:
             linter = self._linters.get(preset)
             if linter is None:
                 try:
-                    settings = {"extends": preset}
-                    if self.rule_files:
-                        settings["rules"] = list(self.rule_files)
-                    linter = Linter(Config.from_mapping(settings))
+                    config = Config.from_mapping({"extends": preset})
+                    if self.settings:
+                        config.merge(self.settings, "server settings", os.getcwd())
+                    linter = Linter(config)
                 except ConfigError as exc:
                     raise ApiError(500, f"preset '{preset}' cannot be loaded: {exc}") from None
                 self._linters[preset] = linter
@@ -505,11 +505,12 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
 
 
 def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", allowed_hosts=None,
-               rule_files=()):
+               settings: dict | None = None):
     """The Starlette application.
 
-    `allowed_hosts`: Host header names to accept (None: any); `rule_files`: custom rule
-    files (the wordlist schema) added to every preset, as `rules:` in a configuration.
+    `allowed_hosts`: Host header names to accept (None: any). `settings`: configuration
+    settings layered over every preset, as in a configuration file (e.g. custom `rules`
+    files, `select`, `ignore`); relative paths are taken from the current directory.
     """
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
@@ -520,7 +521,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    pool = LinterPool(rule_files)
+    pool = LinterPool(settings)
 
     def error(status: int, message: str) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status)

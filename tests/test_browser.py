@@ -31,32 +31,20 @@ from hr_lint import server  # noqa: E402
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
+# A house rule on top of the built-in ones, whose sources try to inject markup and script.
 RULES_YAML = """\
-category: substance-use
 rules:
-  - id: test-addict
-    severity: warning
-    message: Labels such as 'addict' reduce a person to their substance use.
-    summary: Put the person before the substance use.
-    terms: [addict, drug addict]
-    person_label: true
-    alternatives:
-      singular: [person who uses drugs, person with a substance use disorder]
-      plural: [people who use drugs, people with substance use disorders]
+  - id: house-service-refuser
+    category: care
+    severity: info
+    message: "'Service refuser' blames the person for a service that did not fit them."
+    terms: [service refuser]
+    alternatives: [person who has declined services]
     sources:
-      - title: NIDA - Words Matter
-        url: https://nida.nih.gov/research-topics/addiction-science/words-matter
       - title: "<img src=x onerror=window.__pwned=5>"
         url: "javascript:window.__pwned=6"
-  - id: test-committed-suicide
-    category: suicide
-    severity: error
-    message: "'Committed suicide' echoes the time when suicide was a crime."
-    terms: [commit suicide]
-    inflect: verb
-    alternatives:
-      ed: [died by suicide]
-      base: [die by suicide]
+      - title: House style guide
+        url: https://example.org/style
 """
 
 DRAFT = "We met an addict near the station. Two addicts asked about housing."
@@ -65,9 +53,9 @@ PWN = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    rules = tmp_path_factory.mktemp("rules") / "custom.yaml"
+    rules = tmp_path_factory.mktemp("rules") / "house.yaml"
     rules.write_text(RULES_YAML, encoding="utf-8")
-    app = server.create_app(rule_files=[str(rules)], allowed_hosts=list(server.LOOPBACK_NAMES))
+    app = server.create_app(settings={"rules": [str(rules)]}, allowed_hosts=list(server.LOOPBACK_NAMES))
     app.state.linters.get("default")  # load before the first page asks
     sock = server.bind_socket("127.0.0.1", 0)
     port = sock.getsockname()[1]
@@ -123,6 +111,20 @@ def paste(pg, text, fmt="markdown", expect_total=None):
         expect(pg.locator("#view mark.hl")).to_have_count(expect_total)
 
 
+def active(pg, expression="textContent"):
+    return pg.evaluate(f"document.activeElement.{expression}")
+
+
+def choose_first_alternative_by_keyboard(pg, mark) -> str:
+    """Focus a highlight, Enter to its alternatives, Enter on the first; returns its text."""
+    mark.focus()
+    pg.keyboard.press("Enter")
+    assert active(pg, "closest('#details') !== null")
+    alternative = active(pg)
+    pg.keyboard.press("Enter")
+    return alternative
+
+
 def test_keyboard_only_replacement(page):
     paste(page, DRAFT, expect_total=2)
     assert page.locator("#view").inner_text() == DRAFT
@@ -131,49 +133,67 @@ def test_keyboard_only_replacement(page):
     page.focus("#editor")
     for _ in range(10):  # Tab out of the text box, past the buttons, to the first highlight
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('hl')"):
+        if active(page, "classList.contains('hl')"):
             break
     else:
         pytest.fail("Tab never reached a highlight")
-    assert page.evaluate("document.activeElement.textContent") == "an addict"
-    assert page.evaluate("document.activeElement.tabIndex") == 0
+    assert active(page) == "an addict"
+    assert active(page, "tabIndex") == 0
     described = page.evaluate(
         "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
-    assert "reduce a person to their substance use" in described and "person who uses drugs" in described
     details = page.locator("#details-body")
     expect(details).to_contain_text("Why")
-    expect(details).to_contain_text("reduce a person to their substance use")
-    expect(details.locator("a")).to_have_text(["NIDA - Words Matter"])  # the javascript: URL is no link
-    expect(details).to_contain_text("<img src=x onerror=window.__pwned=5>")
+    message = page.locator("#details-body h4:has-text('Why') + p").inner_text()
+    assert message and message in described
+    buttons = details.locator(".alternatives button").all_inner_texts()
+    assert buttons and all(b in described for b in buttons)
+    for href in details.locator("a").evaluate_all("links => links.map(a => a.href)"):
+        assert href.startswith(("https://", "http://"))
 
     page.keyboard.press("Enter")  # to the alternatives
-    assert page.evaluate("document.activeElement.textContent") == "a person who uses drugs"
+    assert active(page) == buttons[0]
     page.keyboard.press("Escape")  # and back
-    assert page.evaluate("document.activeElement.textContent") == "an addict"
+    assert active(page) == "an addict"
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # choose the first alternative
 
     expect(page.locator("#count")).to_have_attribute("data-total", "1")
-    assert page.input_value("#editor") == DRAFT.replace("an addict", "a person who uses drugs")
+    assert page.input_value("#editor") == DRAFT.replace("an addict", buttons[0])
     expect(page.locator("#view mark.hl")).to_have_text(["addicts"])
-    # focus moves on to the next highlight
-    expect(page.locator("#view mark.hl").first).to_be_focused()
+    expect(page.locator("#view mark.hl").first).to_be_focused()  # focus moves on to the next one
     expect(page.locator("#status")).to_contain_text("1 finding")
-    assert page.evaluate("window.__pwned") is None
 
 
 def test_mouse_replacement_and_counts(page):
     paste(page, DRAFT + "\n\nHer brother committed suicide.", expect_total=3)
     expect(page.locator("#by-category li")).to_have_text(["substance-use: 2", "suicide: 1"])
-    expect(page.locator("#by-severity li")).to_have_text(["1 error", "2 warnings"])
-    assert page.locator("#view mark.hl.sev-error").inner_text() == "committed suicide"
+    severities = page.locator("#by-severity li").all_inner_texts()
+    assert sum(int(s.split()[0]) for s in severities) == 3
 
-    page.hover("#view mark.hl.sev-error")
-    expect(page.locator("#details-body")).to_contain_text("echoes the time when suicide was a crime")
-    page.click("#details-body button:has-text('died by suicide')")
+    mark = page.locator("#view mark.hl", has_text="committed suicide")
+    mark.hover()
+    expect(page.locator("#details-body")).to_contain_text("Flagged: “committed suicide”")
+    alternative = page.locator("#details-body .alternatives button").first
+    chosen = alternative.inner_text()
+    alternative.click()
     expect(page.locator("#count")).to_have_attribute("data-total", "2")
-    assert page.input_value("#editor").endswith("Her brother died by suicide.")
+    assert page.input_value("#editor").endswith(f"Her brother {chosen}.")
     expect(page.locator("#by-category li")).to_have_text(["substance-use: 2"])
+
+
+def test_hostile_rule_sources_are_text_not_links(page):
+    paste(page, "She is a service refuser.", expect_total=1)
+    mark = page.locator("#view mark.hl")
+    expect(mark).to_have_class("hl sev-info")
+    mark.focus()
+    details = page.locator("#details-body")
+    expect(details).to_contain_text("<img src=x onerror=window.__pwned=5>")
+    expect(details.locator("a")).to_have_text(["House style guide"])  # the javascript: URL is no link
+    assert page.locator("img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert choose_first_alternative_by_keyboard(page, mark) == "person who has declined services"
+    expect(page.locator("#count")).to_have_attribute("data-total", "0")
+    assert page.input_value("#editor") == "She is a person who has declined services."
 
 
 def test_markup_in_a_draft_is_shown_as_text(page):
@@ -205,11 +225,10 @@ def test_astral_characters_before_a_finding(page):
     draft = "😀🧪 notes: 😀 we met an addict 🙂 and two addicts."
     paste(page, draft, expect_total=2)
     assert page.locator("#view mark.hl").all_inner_texts() == ["an addict", "addicts"]
-    page.locator("#view mark.hl").first.focus()
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
+    chosen = choose_first_alternative_by_keyboard(page, page.locator("#view mark.hl").first)
     expect(page.locator("#count")).to_have_attribute("data-total", "1")
-    assert page.input_value("#editor") == draft.replace("an addict", "a person who uses drugs")
+    assert page.input_value("#editor") == draft.replace("an addict", chosen)
+    assert page.locator("#view mark.hl").all_inner_texts() == ["addicts"]
 
 
 def test_docx_upload_downloads_as_txt(page):
@@ -229,9 +248,7 @@ def test_docx_upload_downloads_as_txt(page):
     expect(page.locator("#download-note")).to_contain_text(".txt")
     assert "The client is an addict." in page.input_value("#editor")
 
-    page.locator("#view mark.hl").first.focus()
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
+    chosen = choose_first_alternative_by_keyboard(page, page.locator("#view mark.hl").first)
     expect(page.locator("#count")).to_have_attribute("data-total", "0")
     with page.expect_download() as info:
         page.click("#download")
@@ -240,7 +257,7 @@ def test_docx_upload_downloads_as_txt(page):
     with open(download.path(), encoding="utf-8") as fh:
         saved = fh.read()
     assert saved == page.input_value("#editor")
-    assert "The client is a person who uses drugs." in saved
+    assert f"The client is {chosen}." in saved
 
 
 def test_download_keeps_the_text_format(page):
@@ -261,7 +278,11 @@ def test_copy_corrected_text(page):
     assert page.evaluate("navigator.clipboard.readText()") == DRAFT
 
 
-def test_policy_picker_lists_installed_presets(page, base_url):
+def test_policy_picker_lists_installed_presets(page):
     options = page.locator("#preset option").all_inner_texts()
     assert options == server.available_presets()
     assert page.input_value("#preset") == "default"
+    paste(page, DRAFT, expect_total=2)
+    for name in options[1:]:
+        page.select_option("#preset", name)
+        expect(page.locator("#status")).to_contain_text(f"the {name} policy")

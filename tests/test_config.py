@@ -551,7 +551,7 @@ BAD_RULES = [
     (RULE + "    case_sensitive: sometimes\n", 6, ["'case_sensitive' must be true or false"]),
     (RULE + "    alternatives:\n      singlar: [x]\n", 7, ["unknown alternatives form 'singlar'", "did you mean 'singular'?"]),
     (RULE.replace("frequent-flyer", "Frequent Flyer"), 3, ["kebab-case"]),
-    (RULE.replace("frequent-flyer", "addict-noun"), 3, ["'addict-noun' is defined twice"]),
+    (RULE + RULE.split("rules:\n")[1], 6, ["'frequent-flyer' is defined twice"]),
     (RULE.replace("category:", "categroy:"), 1, ["unknown top-level key 'categroy'", "did you mean 'category'?"]),
     (RULE + "    examples: {flag: [x\n", 7, ["malformed YAML"]),
 ]
@@ -562,6 +562,15 @@ def test_bad_custom_rule(repo, text, line, needles):
     write(repo / ".hr-lint.yaml", "rules: [org-rules.yaml]\n")
     (repo / "org-rules.yaml").write_text(text, encoding="utf-8")
     assert_config_error(run("docs"), "org-rules.yaml", line, *needles)
+
+
+def test_a_custom_rule_replaces_the_built_in_rule_of_the_same_id(repo):
+    write(repo / ".hr-lint.yaml", "rules: [org-rules.yaml]\n")
+    (repo / "org-rules.yaml").write_text(RULE.replace("frequent-flyer", "addict-noun")
+                                         .replace("[frequent flyer]", "[regular]"), encoding="utf-8")
+    (repo / "docs" / "regular.md").write_text("Three addicts came by. A regular came by.\n", encoding="utf-8")
+    result = run("--format", "json", "docs/regular.md")
+    assert [(f["rule"], f["text"]) for f in json.loads(result.stdout)] == [("addict-noun", "regular")]
 
 
 def test_pyproject_errors_name_their_line(repo):

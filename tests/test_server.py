@@ -76,13 +76,26 @@ def rules_file(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def linter(rules_file):
-    return Linter(Config.from_mapping({"extends": "default", "rules": [rules_file]}))
+def settings(rules_file):
+    # only the rules above, so that counts do not depend on the built-in wordlists
+    return {"rules": [rules_file], "select": ["test-addict", "test-committed-suicide"]}
 
 
 @pytest.fixture(scope="module")
-def client(rules_file):
-    with TestClient(server.create_app(rule_files=[rules_file])) as c:
+def linter(settings):
+    return Linter(Config.from_mapping({"extends": "default", **settings}))
+
+
+@pytest.fixture(scope="module")
+def client(settings):
+    with TestClient(server.create_app(settings=settings)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def default_client():
+    """The server as `hr-lint serve` runs it: built-in rules, default policy."""
+    with TestClient(server.create_app()) as c:
         yield c
 
 
@@ -116,11 +129,10 @@ def test_findings_are_the_cli_json_objects(client, linter):
         assert set(finding) == FINDING_KEYS  # nothing extra: extras live in other keys
 
 
-def test_default_policy_matches_linter_without_custom_rules():
+def test_default_policy_matches_linter_without_custom_rules(default_client):
     text = ("The addict was a junkie. He committed suicide after years as a crackhead. "
             "She is schizophrenic and was a prostitute; the homeless were there too.")
-    with TestClient(server.create_app()) as c:
-        data = lint(c, text, format="text")
+    data = lint(default_client, text, format="text")
     assert data["findings"] == [f.to_dict() for f in Linter().lint_text(text, format="text")]
     assert data["findings"] == [f.to_dict() for f in Linter(load_config(None)).lint_text(text, format="text")]
 
@@ -488,21 +500,22 @@ def test_colours_meet_wcag_aa():
 
 # -- speed ---------------------------------------------------------------------------------------
 
-def test_a_one_megabyte_paste_is_quick(client):
+def test_a_one_megabyte_paste_is_quick(default_client):
     para = ("Our outreach team met people in the park today and talked about housing, food and care. " * 3)
     parts, size, i = [], 0, 0
     while size < 1024 * 1024:
-        chunk = para + ("We met an addict who wanted treatment.\n\n" if i % 20 == 0 else "\n\n")
+        chunk = para + ("We met an addict who wanted treatment after he committed suicide attempts.\n\n"
+                        if i % 20 == 0 else "\n\n")
         parts.append(chunk)
         size += len(chunk)
         i += 1
     text = "".join(parts)
-    lint(client, "warm up")
+    lint(default_client, "warm up")
     started = time.perf_counter()
-    data = lint(client, text)
+    data = lint(default_client, text)
     elapsed = time.perf_counter() - started
     print(f"\n1 MB paste: {len(text)} characters, {data['counts']['total']} findings in {elapsed:.2f} s")
-    assert data["counts"]["total"] == (i + 19) // 20
+    assert data["counts"]["total"] >= (i + 19) // 20
     assert elapsed < 5, f"a 1 MB paste took {elapsed:.2f} s"
 
 
@@ -553,3 +566,49 @@ def test_hr_lint_serve_prints_its_address_and_stops_on_ctrl_c(monkeypatch):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture
+def fake_uvicorn(monkeypatch):
+    """uvicorn.Server.run that starts nothing: records the app and the socket, then returns."""
+    import uvicorn
+
+    calls = {}
+
+    def run(self, sockets=None):
+        calls["app"] = self.config.app
+        calls["address"] = sockets[0].getsockname()
+        self.started = True
+        time.sleep(0.3)  # let the --open thread see `started`
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    calls["opened"] = opened
+    return calls
+
+
+def test_serve_opens_a_browser_only_when_asked(fake_uvicorn):
+    result = CliRunner().invoke(server.serve_command, [])
+    assert result.exit_code == 0, result.output
+    host, port = fake_uvicorn["address"][:2]
+    assert host == "127.0.0.1" and port > 0
+    assert f"hr-lint: serving on http://127.0.0.1:{port}\n" in result.output
+    assert fake_uvicorn["opened"] == []
+    result = CliRunner().invoke(server.serve_command, ["--open", "--max-upload", "1234", "--preset", "default"])
+    assert result.exit_code == 0, result.output
+    port = fake_uvicorn["address"][1]
+    assert fake_uvicorn["opened"] == [f"http://127.0.0.1:{port}"]
+    app = fake_uvicorn["app"]
+    assert app.state.max_upload == 1234 and app.state.preset == "default"
+    with TestClient(app, base_url="http://127.0.0.1") as c:  # on loopback, other Host names are refused
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/healthz", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_serve_warns_when_not_on_loopback(fake_uvicorn):
+    result = CliRunner().invoke(server.serve_command, ["--host", "0.0.0.0"])
+    assert result.exit_code == 0, result.output
+    assert "no authentication" in result.output
+    with TestClient(fake_uvicorn["app"], base_url="http://192.0.2.1") as c:  # any Host name is served
+        assert c.get("/healthz").status_code == 200

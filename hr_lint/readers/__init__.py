@@ -1,12 +1,11 @@
 """Format readers: source text -> `Document` of prose segments with source offsets."""
 from __future__ import annotations
 
+import importlib
 import os
 
 from ..document import Document
-from . import html, markdown, plaintext, rst
 from .docx import ReaderError
-from .docx import read as _read_docx
 
 EXTENSIONS = {
     ".md": "markdown",
@@ -19,12 +18,8 @@ EXTENSIONS = {
 }
 FORMATS = ("markdown", "html", "rst", "text", "docx")
 
-_TEXT_READERS = {
-    "markdown": markdown.segments,
-    "html": html.segments,
-    "rst": rst.segments,
-    "text": plaintext.segments,
-}
+# modules are imported on first use: a run that never parses Markdown never imports markdown-it
+_TEXT_READERS = {"markdown": "markdown", "html": "html", "rst": "rst", "text": "plaintext"}
 
 __all__ = ["EXTENSIONS", "FORMATS", "ReaderError", "format_for_path", "parse", "parse_docx"]
 
@@ -37,13 +32,16 @@ def format_for_path(path: str) -> str | None:
 def parse(source: str, fmt: str) -> Document:
     """Read the text formats (markdown, html, rst, text)."""
     try:
-        reader = _TEXT_READERS[fmt]
+        module = _TEXT_READERS[fmt]
     except KeyError:
         raise ValueError(f"unknown text format {fmt!r}; expected one of {sorted(_TEXT_READERS)}") from None
+    reader = importlib.import_module(f"{__name__}.{module}").segments
     return Document(source, reader(source), fmt)
 
 
 def parse_docx(data: bytes) -> Document:
     """Read a .docx file; raises ReaderError if it is not one."""
-    source, segments = _read_docx(data)
+    from .docx import read
+
+    source, segments = read(data)
     return Document(source, segments, "docx")

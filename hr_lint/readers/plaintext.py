@@ -6,6 +6,7 @@ side do not become neighbours.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import ProseBuilder, Segment
@@ -40,47 +41,80 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Run:
-    """Decoded text waiting to go into a builder, with the source span of each char.
+    """Decoded text waiting to go into a builder, with its source spans.
 
     Readers add a stretch of inline text (which may be interrupted by markup
     they drop) and flush it at boundaries; the flush is where URLs are found,
-    so a URL split by an entity or an escape is still one URL.
+    so a URL split by an entity or an escape is still one URL. Text is kept in
+    pieces: a "copy" piece stands one for one at its source offsets (single
+    characters added next to each other merge into one), an "atom" (an entity)
+    stands for its whole source span.
     """
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.pieces: list[list] = []  # [text, source start, source end, is_copy]
 
     def add(self, ch: str, start: int, end: int) -> None:
-        self.chars.append(ch)
-        self.starts.append(start)
-        self.ends.append(end)
+        if len(ch) == 1 and end == start + 1:
+            last = self.pieces[-1] if self.pieces else None
+            if last is not None and last[3] and last[2] == start:
+                last[0] += ch
+                last[2] = end
+            else:
+                self.pieces.append([ch, start, end, True])
+        else:
+            self.pieces.append([ch, start, end, False])
 
     def copy(self, source: str, start: int, end: int) -> None:
-        for i in range(start, end):
-            self.add(source[i], i, i + 1)
+        if end > start:
+            last = self.pieces[-1] if self.pieces else None
+            if last is not None and last[3] and last[2] == start:
+                last[0] += source[start:end]
+                last[2] = end
+            else:
+                self.pieces.append([source[start:end], start, end, True])
+
+    def _emit(self, b: ProseBuilder, offsets: list[int], lo: int, hi: int) -> None:
+        """Prose characters [lo, hi) of the run into the builder."""
+        for (text, s, e, is_copy), p0 in zip(self.pieces, offsets):
+            p1 = p0 + len(text)
+            a, z = max(lo, p0), min(hi, p1)
+            if a >= z:
+                continue
+            if is_copy:
+                b.copy_text(text[a - p0:z - p0], s + a - p0)
+            else:
+                b.char(text[a - p0:z - p0], s, e)
+
+    def _source(self, offsets: list[int], i: int, end: bool) -> int:
+        k = bisect.bisect_right(offsets, i) - 1
+        text, s, e, is_copy = self.pieces[k]
+        if is_copy:
+            return s + (i - offsets[k]) + (1 if end else 0)
+        return e if end else s
 
     def flush(self, b: ProseBuilder) -> None:
-        if not self.chars:
+        if not self.pieces:
             return
-        text = "".join(self.chars)
-        i = 0
+        offsets, n = [], 0
+        for piece in self.pieces:
+            offsets.append(n)
+            n += len(piece[0])
+        text = "".join(p[0] for p in self.pieces)
+        pos = 0
         for s, e in url_spans(text):
-            for k in range(i, s):
-                b.char(self.chars[k], self.starts[k], self.ends[k])
-            b.placeholder(self.starts[s], self.ends[e - 1])
-            i = e
-        for k in range(i, len(self.chars)):
-            b.char(self.chars[k], self.starts[k], self.ends[k])
-        self.chars, self.starts, self.ends = [], [], []
+            self._emit(b, offsets, pos, s)
+            b.placeholder(self._source(offsets, s, False), self._source(offsets, e - 1, True))
+            pos = e
+        self._emit(b, offsets, pos, n)
+        self.pieces = []
 
 
 def collect(*builders: ProseBuilder) -> list[Segment]:
     """The builders' segments in source order, without placeholder-only ones
     (a paragraph that is just inline code has no prose)."""
     segs = [s for b in builders for s in b.finish() if s.text.strip(" \u2022")]
-    segs.sort(key=lambda s: s.starts[0])
+    segs.sort(key=lambda s: s.start_of(0))
     return segs
 
 

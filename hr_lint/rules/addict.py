@@ -14,7 +14,10 @@
 """
 from __future__ import annotations
 
-from hr_lint.rules.substance_context import FUNCTION_WORDS, PERSON_WORDS, is_substance
+from hr_lint.rules.substance_context import (
+    FUNCTION_WORDS, PERSON_WORDS, describe_substances, is_substance, person_alternatives,
+    set_alternatives, substance_words,
+)
 
 FIGURATIVE = {
     "news", "political", "politics", "adrenaline", "sports", "sport", "data", "tech",
@@ -123,7 +126,11 @@ def _label(c) -> bool:
         return False
     if k + 1 < hi and doc[k + 1].text == "-":
         return False  # 'addict-proof', 'junkie-warning' style compounds
+    first = c.start
     _widen_substance(c, c.start)
+    if c.start < first:
+        words = substance_words(doc, c.start, first)
+        set_alternatives(c, person_alternatives(words, c.form == "plural"))
     return True
 
 
@@ -134,6 +141,10 @@ def _addicted_baby(c) -> bool:
     if k - 2 >= lo and doc[k - 1].text == "-" and is_substance(doc[k - 2].lower_):
         c.start = k - 2
     return True
+
+
+def an_(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _addicted_person(c) -> bool:
@@ -150,6 +161,17 @@ def _addicted_person(c) -> bool:
     c.end = j + 1
     plural = noun in _PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
     c.form = "plural" if plural else "singular"
+    # 'drug-addicted mothers' -> 'mothers with substance use disorders'
+    mods = [t.lower_ for t in doc[c.start:c.end] if t.is_alpha and t.lower_ not in {
+        "addicted", "dependent", "chemically"}]
+    people = doc[c.end - 1].text if doc[c.end - 1 - 1].lower_ not in _ADJ_SKIP else doc[c.end - 2:c.end].text
+    subst = [w for w in mods if is_substance(w)]
+    _, dis, _ = describe_substances(subst or ["drug"])
+    if plural:
+        disorder = f"{dis} use disorder" + ("s" if dis == "substance" else "")
+        set_alternatives(c, [f"{people} with {disorder}", f"{people} who use drugs" if dis != "alcohol" else f"{people} who drink heavily"])
+    else:
+        set_alternatives(c, [f"{people} with {an_(dis)} {dis} use disorder"])
     if any(doc[t].lower_ in {"dependent", "dependence"} for t in range(c.start, c.end)):
         c.severity = "info" if c.severity == "warning" else c.severity
     return True

@@ -60,15 +60,7 @@ VIOLENT = {
     "murderer", "murderers", "assailant", "assailants", "stabber", "slasher", "rampage",
 }
 
-# Signs that a passage is about suicide.
-SUICIDE_WORDS = {
-    "suicide", "suicides", "suicidal", "self-harm", "self", "overdose", "died", "death", "deaths",
-    "dead", "killed", "life", "lives", "attempt", "attempts", "attempted", "ideation",
-}
 
-
-def is_word(tok) -> bool:
-    return tok.is_alpha or "-" in tok.text.strip("-")
 
 
 def prev_tokens(c, n: int = 6, cross_sentence: bool = False):
@@ -81,14 +73,6 @@ def next_tokens(c, n: int = 6, cross_sentence: bool = False):
     return list(c.doc[c.end:min(hi, c.end + n)])
 
 
-def next_word(c) -> str | None:
-    toks = next_tokens(c, 1)
-    return toks[0].lower_ if toks else None
-
-
-def prev_word(c) -> str | None:
-    toks = prev_tokens(c, 1)
-    return toks[0].lower_ if toks else None
 
 
 def nearby_words(c, sentences: int = 0) -> set[str]:
@@ -107,9 +91,6 @@ def segment_words(c) -> set[str]:
     return {t.lower_ for t in c.doc}
 
 
-def has_prefix(words: set[str], prefixes: tuple[str, ...]) -> bool:
-    return any(w.startswith(prefixes) for w in words)
-
 
 def at_clause_start(c, i: int) -> bool:
     """Is token i the first word of its sentence or clause (after , ; : or an opener)?"""
@@ -117,11 +98,3 @@ def at_clause_start(c, i: int) -> bool:
         return True
     prev = c.doc[i - 1]
     return prev.is_punct or prev.text in {"\u2022", "-", "*"}
-
-
-def widen_to(c, end: int) -> None:
-    c.end = max(c.end, end)
-
-
-def narrow_to(c, i: int, j: int | None = None) -> None:
-    c.start, c.end = i, (i + 1 if j is None else j)

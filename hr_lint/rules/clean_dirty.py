@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from hr_lint.rules.substance_context import (
     FUNCTION_WORDS, PERSON_WORDS, TECH_WORDS, TIME_UNITS, drug_context, is_name,
-    is_substance, sentence_span,
+    is_substance, sentence_span, set_alternatives,
 )
 
 _CD = {"clean", "dirty", "dirties"}
@@ -268,7 +268,8 @@ def sense(doc, i: int) -> str | None:
     # NA vocabulary: clean time, clean date
     if w == "clean" and nxt in {"time", "date", "dates", "anniversary"}:
         return "time"
-    if not _predicative(doc, i, hi):
+    if not _predicative(doc, i, hi) and not (
+            prv in _GERUNDS and nxt in _VERBS_AFTER_GERUND):
         return None
     if _tech(doc, i):
         return None
@@ -284,7 +285,9 @@ def sense(doc, i: int) -> str | None:
     while k >= lo and doc[k].lower_ in _ADVERBS:
         k -= 1
     verb = doc[k].lower_ if k >= lo else ""
-    if verb in _STATUS_VERBS:
+    if verb in _GERUNDS and (k == lo or doc[k - 1].lower_ in _PREPOSITIONS):
+        subj = None  # 'Getting clean was hard', 'focus on staying clean'
+    elif verb in _STATUS_VERBS:
         subj = _subject(doc, k, lo)
     else:
         subj = None
@@ -309,6 +312,11 @@ def sense(doc, i: int) -> str | None:
         return "status"
     # 'Clients must stay clean to keep their voucher': a person staying or getting clean,
     # unless it is hygiene ('kids stay clean and dry')
+    # 'Getting clean was the hardest part', 'stay clean' as a slogan: no subject at all
+    if verb in _GERUNDS and subj is None and doc[i].lower_ == "clean":
+        if (nxt == "and" and nxt2 in _HYGIENE) or words_set(doc, i, 0) & _HYGIENE_CONTEXT:
+            return None
+        return "status"
     if verb in _STRONG_VERBS and subj == "person" and doc[i].lower_ == "clean":
         if nxt == "and" and nxt2 in _HYGIENE:
             return None
@@ -321,6 +329,14 @@ def sense(doc, i: int) -> str | None:
 _ELIGIBILITY = {"require", "requires", "required", "requiring", "requirement", "requirements",
                 "prove", "proves", "proving", "proof", "eligible", "eligibility", "qualify",
                 "qualifies", "condition", "precondition", "prerequisite"}
+_VERBS_AFTER_GERUND = {"takes", "took", "requires", "required", "means", "meant", "became",
+                       "becomes", "helps", "helped", "starts", "started", "began", "feels", "felt",
+                       "seems", "seemed", "changed", "saved", "gets", "got", "costs", "cost",
+                       "matters", "mattered", "involves", "involved", "depends", "needs"}
+_PREPOSITIONS = {"on", "about", "of", "for", "after", "before", "to", "with", "at", "in", "into",
+                 "toward", "towards", "by", "from", "without", "while", "like", "is", "was",
+                 "means", "meant", "and", "or", "but"}
+_GERUNDS = {"getting", "staying", "remaining"}
 _STRONG_VERBS = {"stay", "stays", "stayed", "staying", "remain", "remains", "remained",
                  "remaining", "get", "gets", "got", "gotten", "getting"}
 _HYGIENE_CONTEXT = {"bath", "baths", "shower", "showers", "soap", "wash", "washing", "scrub",
@@ -356,6 +372,17 @@ def check(c) -> bool:
         last = doc[c.end - 1].lower_
         if c.form in (None, "singular") and last.endswith("s"):
             c.form = "plural"
+        # keep the writer's noun: 'clean needles' -> 'sterile needles', 'dirty syringe' -> 'used syringe'
+        clean = doc[k].lower_ == "clean"
+        if last in {"needle", "needles", "syringe", "syringes"} and k + 1 < c.end:
+            noun = doc[k + 1:c.end].text
+            set_alternatives(c, [f"sterile {noun}", f"new {noun}"] if clean
+                             else [f"used {noun}", f"previously used {noun}"])
+        elif last == "dirties":
+            set_alternatives(c, ["used syringes", "used injection equipment"])
+        else:
+            set_alternatives(c, ["sterile injection equipment", "new injection equipment"] if clean
+                             else ["used injection equipment", "used syringes"])
         return True
     if "test" in rid:
         if s == "test":

@@ -17,7 +17,7 @@ Silent on: "clean-catch urine", "a clean specimen cup" and other collection tech
 """
 from __future__ import annotations
 
-from .bh_words import nearby_words, next_tokens, prev_tokens
+from .bh_words import PERSON, nearby_words, next_tokens, prev_tokens
 
 SPECIFIC = {"urine", "urines", "ua", "uas", "uds", "tox", "toxicology", "drug", "drugs", "utox",
             "u-tox", "toxicologies", "etg", "breathalyzer", "breath"}
@@ -58,7 +58,6 @@ PHYSICAL = {"mud", "muddy", "rain", "shoes", "boots", "clothes", "clothing", "la
 
 
 def _test_sense(c) -> bool:
-    i = c.start
     doc = c.doc
     after = next_tokens(c, 3)
     nxt = after[0].lower_ if after else None
@@ -107,7 +106,10 @@ def _dirty_person(c) -> bool:
     after = [t.lower_ for t in next_tokens(c, 1)]
     if not b:
         return False
-    arrived = (b[0] in ("in", "up") and len(b) > 1 and b[1] in PERSON_ARRIVE) or b[0] in ("using", "been")
+    arrived = b[0] in ("in", "up") and len(b) > 1 and b[1] in PERSON_ARRIVE
+    if b[0] in ("been", "using"):
+        # "she has been dirty since May": only about a person, with drug use in view
+        arrived = bool(set(b[1:]) & PERSON) and bool(nearby_words(c, 1) & DRUG_CONTEXT)
     if not arrived:
         return False
     if after and after[0] in ("from", "with", "after"):

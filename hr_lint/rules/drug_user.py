@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 from hr_lint.rules.substance_context import (
-    FUNCTION_WORDS, drug_context, is_substance, tech_context,
+    FUNCTION_WORDS, drug_context, is_substance, person_alternatives, set_alternatives,
+    substance_words, tech_context,
 )
 
 _USER = {"user", "users"}
@@ -171,6 +172,7 @@ def check(c) -> bool:
         if start is None or _compound(doc, k, generic=False):
             return False
         c.start = min(c.start, start)
+        set_alternatives(c, person_alternatives(substance_words(doc, start, k), c.form == "plural"))
         return True
     if rid == "user-noun":
         if _modifier_start(doc, k) is not None:

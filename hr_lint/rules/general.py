@@ -128,7 +128,16 @@ def _stereotype(c) -> bool:
     return _group_subject(c)
 
 
+# A belief attributed to others and held up for examination: "Some people think addiction
+# is a character flaw", "the misconception that addicts are dangerous".
+BELIEF = {"believe", "believes", "believed", "think", "thinks", "thought", "assume", "assumes",
+          "assumed", "belief", "beliefs", "misconception", "misconceptions", "myth", "myths",
+          "stereotype", "stereotypes", "wrongly", "mistakenly", "misperception", "perception"}
+
+
 def _refuted(c) -> bool:
+    if {t.lower_ for t in c.doc[c.sent.start:c.start]} & BELIEF:
+        return True
     if not is_negated(c.doc, c.start):
         return False
     sent = [t.lower_ for t in c.sent]

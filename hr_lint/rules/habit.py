@@ -11,7 +11,7 @@ before 'of' ('feeds his habit of collecting').
 """
 from __future__ import annotations
 
-from hr_lint.rules.substance_context import drug_context, is_substance
+from hr_lint.rules.substance_context import drug_context, is_substance, set_alternatives
 
 _NOT_DRUG = {"smoking", "nicotine", "tobacco", "vaping", "vape", "cigarette", "cigarettes",
              "pipe", "chewing", "coffee", "caffeine", "prescription", "pain", "chemical",
@@ -37,12 +37,24 @@ def _habit(c) -> bool:
         if doc[k].lower_ == "habits":
             return False  # 'ask about drinking habits'
         c.start = j
+        set_alternatives(c, ["drinking", "alcohol use"])
         return True
     if is_substance(prev) or prev in {"needle", "dope", "smack", "coke", "crack", "booze"}:
+        # 'heroin habit' -> 'heroin use': keep the writer's substance
+        start = j
+        while start - 1 >= lo and (is_substance(doc[start - 1].lower_) or doc[start - 1].text == "-"):
+            start -= 1
+        if doc[start].text == "-":
+            start += 1
+        mod = doc.text[doc[start].idx:doc[k].idx]
+        c.start = start
+        set_alternatives(c, [mod + "use", mod + "use disorder"])
         return True
     # '$100-a-day habit', 'her habit', 'the habit' in a sentence about drugs
     if prev in _POSSESSIVE or prev == "day" or (j >= lo and doc[j].like_num):
-        return drug_context(doc, k) and doc[k].lower_ == "habit"
+        if drug_context(doc, k) and doc[k].lower_ == "habit":
+            set_alternatives(c, ["drug use", "substance use disorder"])
+            return True
     return False
 
 

@@ -1,4 +1,4 @@
-""""the homeless" (and "the unhoused", "the chronically homeless") as a collective noun.
+"""The collective noun "the homeless" (also "the unhoused", "the chronically homeless").
 
 "The homeless are...", "services for the homeless.", "the homeless camped along the
 river" name people by their housing status. Followed by a noun, "homeless" is an
@@ -11,6 +11,11 @@ keeps the rule quiet when in doubt.
 A capitalised "Homeless" inside ordinary prose is part of an organisation's name
 ("the Riverbend Coalition for the Homeless"); in a title-case heading the capitals say
 nothing and the phrase is reported.
+
+Also used by two other housing rules (dispatched on the rule id):
+- vagrant-derelict-bum: not "a derelict building/vessel", "derelict in his duty",
+  "bum a ride", "a bum knee", "my bum", "a vagrant warbler" (birding), "hobo bag";
+- illegal-camping: underlines only "illegal", so "unsanctioned" replaces it one for one.
 """
 from __future__ import annotations
 

@@ -18,7 +18,10 @@ domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
 """
 from __future__ import annotations
 
-from hr_lint.rules.substance_context import drug_context, is_substance, sentence_span
+from hr_lint.rules.substance_context import (
+    drug_context, is_substance, person_alternatives, sentence_span, set_alternatives,
+    substance_words,
+)
 
 _ABUSE_NOUN = {"abuse", "abuses"}
 _ABUSER = {"abuser", "abusers"}
@@ -95,9 +98,20 @@ def _abuse(c) -> bool:
         return False
     if w in _ABUSE_NOUN or w == "abused":
         # '<substance> abuse', 'substance-abuse', 'drug/alcohol abuse'
-        if i - 1 >= lo and _substance_mod(doc, i - 1, lo) is not None:
+        start = _substance_mod(doc, i - 1, lo) if i - 1 >= lo else None
+        if start is not None:
             if nxt in _REGULATORY_AFTER and (nxt != "-" or (i + 2 < hi and doc[i + 2].lower_ in _REGULATORY_AFTER)):
                 return False
+            if w in _ABUSE_NOUN:
+                # underline 'substance abuse', 'prescription drug abuse'; the suggestion keeps
+                # the writer's own modifier: 'opioid abuse' -> 'opioid use'
+                prefix = doc.text[doc[start].idx:doc[i].idx]
+                c.start = start
+                words = substance_words(doc, start, i)
+                if words and words[0] == "prescription":
+                    set_alternatives(c, [prefix + "misuse", prefix + "use"])
+                else:
+                    set_alternatives(c, [prefix + "use", prefix + "use disorder", prefix + "misuse"])
             return True
     if w in _ABUSE_NOUN:
         if nxt == "of":
@@ -116,14 +130,17 @@ def _abuser(c) -> bool:
     lo, hi = doc[k].sent.start, doc[k].sent.end
     if doc[k].lower_ not in _ABUSER:
         return True  # IVDA
+    plural = doc[k].lower_ == "abusers"
     start = _substance_mod(doc, k - 1, lo) if k - 1 >= lo else None
     if start is not None:
         c.start = min(c.start, start)
+        set_alternatives(c, person_alternatives(substance_words(doc, start, k), plural))
         return True
     if k + 1 < hi and doc[k + 1].lower_ == "of":
         j = _object_substance(doc, k + 1, hi)
         if j is not None:
             c.end = j + 1
+            set_alternatives(c, person_alternatives(substance_words(doc, k + 2, j + 1), plural))
             return True
         return False
     lo1, hi1 = sentence_span(doc, k)

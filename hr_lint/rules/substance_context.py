@@ -316,3 +316,87 @@ def check(c) -> bool:
     """Generic check: keep the match only in a sentence about drug or alcohol use that is
     not about technology or services."""
     return drug_context(c.doc, c.start) and not tech_context(c.doc, c.start)
+
+
+# -- suggestions that follow the matched words ----------------------------------------------
+# A rule's alternatives are fixed lists; some matches need the words they replace carried
+# over ('opioid abuse' -> 'opioid use', 'drug-addicted mothers' -> 'mothers with substance
+# use disorders'). `set_alternatives` gives this one match its own alternatives by handing
+# the candidate a copy of its rule; the shared rule is never changed.
+
+def set_alternatives(c, alternatives: list[str]) -> None:
+    import dataclasses
+
+    alts = [" ".join(a.split()) for a in alternatives if a and a.strip()]
+    if not alts:
+        return
+    c.alternatives = alts
+    c.rule = dataclasses.replace(c.rule, alternatives=alts)
+
+
+_ROUTE_WORDS = {"iv", "injection", "injecting", "intravenous", "needle"}
+_PLURAL_OBJECT = {"drug": "drugs", "opioid": "opioids", "opiate": "opiates", "pill": "pills",
+                  "painkiller": "painkillers", "benzo": "benzos", "substance": "substances",
+                  "benzodiazepine": "benzodiazepines", "stimulant": "stimulants",
+                  "narcotic": "narcotics", "psychedelic": "psychedelics", "inhalant": "inhalants",
+                  "steroid": "steroids", "amphetamine": "amphetamines", "sedative": "sedatives",
+                  "prescription": "prescription drugs", "polysubstance": "multiple substances",
+                  "polydrug": "multiple drugs", "chemical": "drugs", "medication": "medications",
+                  "percocet": "Percocet", "oxy": "oxycodone", "dope": "drugs", "smack": "heroin",
+                  "coke": "cocaine", "etoh": "alcohol", "booze": "alcohol", "liquor": "alcohol"}
+_OPIOID = {"opioid", "opioids", "opiate", "opiates", "heroin", "fentanyl", "oxycodone", "oxy",
+           "oxycontin", "morphine", "hydrocodone", "painkiller", "painkillers", "percocet",
+           "methadone", "smack", "codeine", "tramadol"}
+_STIMULANT = {"meth", "methamphetamine", "cocaine", "crack", "amphetamine", "amphetamines",
+              "stimulant", "stimulants", "speed", "coke"}
+_CANNABIS = {"marijuana", "cannabis", "pot", "weed", "thc"}
+_ALCOHOL = {"alcohol", "etoh", "booze", "liquor", "drinking"}
+
+
+def substance_words(doc, start: int, end: int) -> list[str]:
+    """Lower-case words of a modifier chain, without hyphens, slashes and 'and'/'or'."""
+    return [t.lower_ for t in doc[start:end] if t.is_alpha and t.lower_ not in {"and", "or"}]
+
+
+def describe_substances(words: list[str]) -> tuple[str, str, bool]:
+    """(object for 'who use(s) ...', disorder modifier, injects?) for modifier words."""
+    injects = any(w in _ROUTE_WORDS for w in words)
+    names = [w for w in words if w not in _ROUTE_WORDS]
+    if not names:
+        return "drugs", "substance", injects
+    if len(names) > 1 and not (len(names) == 2 and names[0] == "prescription"):
+        return "drugs", "substance", injects
+    if names[0] == "prescription":
+        obj = "prescription " + _PLURAL_OBJECT.get(names[-1], names[-1]) if len(names) == 2 else "prescription drugs"
+    else:
+        obj = _PLURAL_OBJECT.get(names[-1], names[-1])
+    last = names[-1]
+    if last in _OPIOID:
+        dis = "opioid"
+    elif last in _ALCOHOL:
+        dis = "alcohol"
+    elif last in _STIMULANT:
+        dis = "stimulant"
+    elif last in _CANNABIS:
+        dis = "cannabis"
+    else:
+        dis = "substance"
+    return obj, dis, injects
+
+
+def an(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def person_alternatives(words: list[str], plural: bool) -> list[str]:
+    """Person-first replacements for '<substance> addict(s)/user(s)/abuser(s)'."""
+    obj, dis, injects = describe_substances(words)
+    if dis == "alcohol" and not injects:
+        if plural:
+            return ["people with alcohol use disorders", "people who drink heavily"]
+        return ["person with an alcohol use disorder", "person who drinks heavily"]
+    if plural:
+        first = "people who inject drugs" if injects else f"people who use {obj}"
+        return [first, f"people with {dis} use disorder" + ("s" if dis == "substance" else "")]
+    first = "person who injects drugs" if injects else f"person who uses {obj}"
+    return [first, f"person with {an(dis)} {dis} use disorder"]

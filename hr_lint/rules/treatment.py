@@ -10,8 +10,13 @@ Each keeps the clinical or administrative sense of a shared word quiet:
 - treatment-failure: "virologic treatment failure", "antibiotic treatment failure",
   "failed treatment with sertraline" (a medication trial);
 - replacement-therapy: hormone, nicotine, enzyme, renal, joint replacement;
-- medication-assisted-treatment: "yoga mat", law and grant names ("the MAT Act");
-- rehab-detox: cardiac, physical, stroke, housing and vocational rehab, detox diets.
+- medication-assisted-treatment: "yoga mat", law and grant names ("the MAT Act"), other
+  MATs ("the Mobile Assessment Team (MAT)"); the acronym gets the acronym "MOUD";
+- rehab-detox: cardiac, physical, stroke, housing and vocational rehab, detox diets; bare
+  "rehab" only in the colloquial "went to / in / out of rehab" about substance use.
+
+Several rules pick their replacement list by setting `c.form` (see each rule's
+alternatives), e.g. "failed treatment" -> ed -> "tried treatment".
 """
 from __future__ import annotations
 
@@ -59,6 +64,10 @@ MAT_CONTEXT = {"opioid", "opioids", "opiate", "buprenorphine", "methadone", "nal
                "medication", "medications", "recovery", "prescriber", "prescribers", "clinic",
                "patients", "induction", "moud", "withdrawal", "alcohol", "program", "programs",
                "jail", "dose", "doses", "waiver", "x-waiver"}
+
+# other things written MAT
+MAT_OTHER = {"team", "teams", "assessment", "mobile", "multi-agency", "multiagency", "analogies", "exam",
+             "test", "yoga", "mats", "floor", "gym", "wrestling", "matrix", "materials"}
 
 PHYSICAL_REHAB = {"cardiac", "physical", "pulmonary", "stroke", "occupational", "vocational",
                   "housing", "home", "property", "building", "knee", "hip", "shoulder", "injury",
@@ -143,9 +152,7 @@ def _manipulative(c) -> bool:
         return False
     if word == "unmotivated":
         return bool(near & CLINICAL)
-    if words[-1] == "insight":
-        return True
-    return True
+    return True  # "lacks insight": a clinical judgment of the person
 
 
 def _treatment_failure(c) -> bool:
@@ -154,7 +161,7 @@ def _treatment_failure(c) -> bool:
     near = nearby_words(c, 1)
     if near & INFECTION:
         return False
-    if after and after[0] in ("with", "on") :
+    if after and after[0] in ("with", "on"):
         return False  # "failed treatment with sertraline": a medication trial
     if before and before[0] in ("virologic", "antibiotic", "early", "late", "primary", "secondary"):
         return False
@@ -175,7 +182,7 @@ def _replacement(c) -> bool:
         return False
     if words[0] in ("trade", "trades", "traded", "trading", "replace", "replaces", "replaced",
                     "replacing", "swap", "swaps", "swapped", "swapping", "substitute",
-                    "substitutes", "substituted", "substituting", "substituting") and \
+                    "substitutes", "substituted", "substituting") and \
             words[-1] == "another":
         # "trading one addiction for another": about MOUD when drugs or treatment are near.
         # One finding per framing: after "replacement therapy" in the same sentence the
@@ -208,7 +215,9 @@ def _mat(c) -> bool:
         if before and before[0] in ("yoga", "exercise"):
             return False
         c.form = "plural"  # the acronym gets the acronym "MOUD"
-        return bool(nearby_words(c, 1) & MAT_CONTEXT)
+        if segment_words(c) & MAT_OTHER and not nearby_words(c, 1) & MAT_CONTEXT:
+            return False  # "the Mobile Assessment Team (MAT)", "the MAT exam"
+        return not (nxt in ("team", "teams", "exam", "score", "scores", "test"))
     if words[-1] in ("therapy", "treatment") and words[0] == "maintenance":
         return bool(nearby_words(c, 1) & {"methadone", "buprenorphine", "opioid", "opioids", "oud",
                                           "heroin", "suboxone", "naltrexone", "addiction"})
@@ -243,7 +252,7 @@ def _rehab(c) -> bool:
         if before[:2] in (["to", "went"], ["to", "go"], ["to", "goes"], ["to", "going"], ["to", "sent"]) \
                 or before[:1] in (["in"], ["from"], ["into"]) or before[:2] == ["of", "out"]:
             return bool(near & SUD_CONTEXT) or before[:1] != ["in"]
-        return bool(near & SUD_CONTEXT) and not (after and after[0] in ("loan", "loans", "program", "project"))
+        return False  # "the rehab staff", "rehab hours": too often an ordinary facility name
     if words[0] in ("dry", "dries", "dried", "drying"):
         return bool(nearby_words(c, 1) & ALCOHOL_CONTEXT)
     if "detox" in words:
