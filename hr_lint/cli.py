@@ -32,6 +32,7 @@ class _Run:
         self.isolated = isolated
         self.overrides = overrides
         self._by_config: dict = {}
+        self._by_dir: dict = {}
 
     def config_file_for(self, path: str) -> str | None:
         from .config import find_config_file
@@ -40,7 +41,10 @@ class _Run:
             return None
         if self.config_path:
             return self.config_path
-        return find_config_file(path if path != "-" else os.getcwd())
+        start = os.getcwd() if path == "-" else (path if os.path.isdir(path) else os.path.dirname(path) or ".")
+        if start not in self._by_dir:  # one search per folder, not per file
+            self._by_dir[start] = find_config_file(start)
+        return self._by_dir[start]
 
     def linter_for(self, path: str):
         from .config import load_config

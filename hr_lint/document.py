@@ -28,10 +28,13 @@ class Segment:
     def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]], kind: str = "prose"):
         self.text = text
         self.kind = kind  # "prose", "heading", "cell", "alt", "title", "front-matter"...
-        self._p = array("q", (p[0] for p in pieces))
-        self._s = array("q", (p[1] for p in pieces))
-        self._e = array("q", (p[2] for p in pieces))
-        self._copy = bytes(1 if p[3] else 0 for p in pieces)
+        cols = list(zip(*pieces)) if pieces else [(), (), (), ()]
+        # arrays keep a huge paragraph's map small; plain lists are faster to build
+        kind_of = (lambda v: array("q", v)) if len(pieces) > 256 else list
+        self._p = kind_of(cols[0])
+        self._s = kind_of(cols[1])
+        self._e = kind_of(cols[2])
+        self._copy = bytes(cols[3])
 
     def _piece(self, i: int) -> int:
         return bisect.bisect_right(self._p, i) - 1
@@ -85,7 +88,9 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
 
-_WS = re.compile(r"\s+")
+_RUN = re.compile(r"  +")
+_TO_SPACE = {ord(c): " " for c in "\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003"
+             "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"}
 
 
 class ProseBuilder:
@@ -119,12 +124,23 @@ class ProseBuilder:
         self._texts.append(text)
         self._pieces.append((self._len, start, end, copy))
         self._len += len(text)
-        self._space = text == " "
+        self._space = text[-1] == " "
+
+    def _split_trailing_space(self) -> None:
+        """Make a copy piece's final space a piece of its own, so it can be widened or dropped."""
+        p, s, e, c = self._pieces[-1]
+        text = self._texts[-1]
+        if c and len(text) > 1:
+            self._texts[-1] = text[:-1]
+            self._pieces[-1] = (p, s, e - 1, True)
+            self._texts.append(" ")
+            self._pieces.append((p + len(text) - 1, e - 1, e, False))
 
     def _spacer(self, start: int, end: int) -> None:
         if not self._len:
             return
         if self._space:  # widen the last space over this run too
+            self._split_trailing_space()
             p, s, e, c = self._pieces[-1]
             self._pieces[-1] = (p, min(s, start), max(e, end), False)
             return
@@ -134,15 +150,25 @@ class ProseBuilder:
         self.copy_text(self.source[start:end], start)
 
     def copy_text(self, text: str, start: int) -> None:
-        """Prose whose characters stand one for one at source[start:start + len(text)]."""
+        """Prose whose characters stand one for one at source[start:start + len(text)].
+
+        A lone whitespace character (a line break, a tab) becomes a space in place, so
+        ordinary text stays one piece; only runs of two or more are collapsed.
+        """
+        text = text.translate(_TO_SPACE)
+        n = len(text)
         pos = 0
-        for m in _WS.finditer(text):
+        while pos < n and text[pos] == " ":
+            pos += 1
+        if pos:
+            self._spacer(start, start + pos)
+        for m in _RUN.finditer(text, pos):
             if m.start() > pos:
                 self._piece(text[pos:m.start()], start + pos, start + m.start(), True)
             self._spacer(start + m.start(), start + m.end())
             pos = m.end()
-        if pos < len(text):
-            self._piece(text[pos:], start + pos, start + len(text), True)
+        if pos < n:
+            self._piece(text[pos:], start + pos, start + n, True)
 
     def char(self, ch: str, start: int, end: int) -> None:
         if not ch:
@@ -162,6 +188,7 @@ class ProseBuilder:
 
     def end_block(self) -> None:
         if self._space:
+            self._split_trailing_space()
             self._texts.pop()
             self._pieces.pop()
         if self._texts:

@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
     FUNCTION_WORDS, PERSON_WORDS, describe_substances, is_substance, person_alternatives,
     set_alternatives, substance_words,
@@ -178,6 +179,8 @@ def _addicted_person(c) -> bool:
 
 
 def check(c) -> bool:
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False  # part of a capitalised name; checked before the underline grows
     rid = c.rule.id
     if rid == "addicted-baby":
         return _addicted_baby(c)

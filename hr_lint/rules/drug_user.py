@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
     FUNCTION_WORDS, drug_context, is_substance, person_alternatives, set_alternatives,
     substance_words, tech_context,
@@ -162,6 +163,8 @@ def bare_user_ok(doc, k: int) -> bool:
 
 
 def check(c) -> bool:
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False  # part of a capitalised name; checked before the underline grows
     doc = c.doc
     rid = c.rule.id
     k = _user_token(c)

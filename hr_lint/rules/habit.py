@@ -11,6 +11,7 @@ before 'of' ('feeds his habit of collecting').
 """
 from __future__ import annotations
 
+from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import drug_context, is_substance, set_alternatives
 
 _NOT_DRUG = {"smoking", "nicotine", "tobacco", "vaping", "vape", "cigarette", "cigarettes",
@@ -68,6 +69,8 @@ def _feed_habit(c) -> bool:
 
 
 def check(c) -> bool:
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False  # part of a capitalised name; checked before the underline grows
     if c.rule.id == "feed-habit":
         return _feed_habit(c)
     return _habit(c)

@@ -18,6 +18,7 @@ domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
 """
 from __future__ import annotations
 
+from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
     drug_context, is_substance, person_alternatives, sentence_span, set_alternatives,
     substance_words,
@@ -151,6 +152,10 @@ def _abuser(c) -> bool:
 
 
 def check(c) -> bool:
+    # 'Office of Alcohol and Substance Abuse Services': a capitalised name, even though the
+    # widened underline would take in lower-case 'and'
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False
     if any(c.doc[k].lower_ in _ABUSER for k in range(c.start, c.end)) or c.doc[c.start].lower_ == "ivda":
         return _abuser(c)
     return _abuse(c)
