@@ -256,7 +256,8 @@ class Engine:
         line, col = document.position(s_off)
         end_line, end_col = document.position(e_off)
         fix = None
-        if rule.fix and suggestions and c.own_voice and matched == prose:
+        # no unattended fix in table cells: a language guide's "instead of" column is a mention
+        if rule.fix and suggestions and c.own_voice and matched == prose and seg.kind != "cell":
             fix = suggestions[0]
         return Finding(
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,

@@ -21,7 +21,9 @@ def indefinite_article(phrase: str) -> str:
 
 
 def match_case(template: str, replacement: str) -> str:
-    if len(template) > 1 and template.isupper() and any(c.isalpha() for c in template):
+    # capitals are shouting, except in a short acronym such as "MAT" or "IVDU"
+    letters = sum(c.isalpha() for c in template)
+    if template.isupper() and (letters >= 5 or " " in template.strip()):
         return replacement.upper()
     if template[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

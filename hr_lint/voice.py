@@ -123,12 +123,14 @@ _MENTION_CUES = [
 
 
 def is_mention_cue(doc, start: int) -> bool:
-    """'instead of clean', 'avoid the term addict': language about language."""
+    """'instead of clean', 'avoid the term addict': language about language.
+
+    The cue must stand right before the term (an article or quote mark may sit
+    between), so "avoid arguing with the homeless men" is still the writer's voice.
+    """
     sent = doc[start].sent
-    before = [t.lower_ for t in doc[max(sent.start, start - 4):start] if not t.is_punct]
-    for cue in _MENTION_CUES:
-        n = len(cue)
-        for k in range(len(before) - n + 1):
-            if tuple(before[k:k + n]) == cue:
-                return True
-    return False
+    k = start - 1
+    while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in _ARTICLES):
+        k -= 1
+    before = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
+    return any(tuple(before[-len(cue):]) == cue for cue in _MENTION_CUES if len(before) >= len(cue))
