@@ -27,10 +27,11 @@ def _error(message: str) -> None:
 class _Run:
     """Per-configuration linters, so each file gets its nearest configuration."""
 
-    def __init__(self, config_path, isolated, overrides):
+    def __init__(self, config_path, isolated, overrides, cache_dir=None):
         self.config_path = config_path
         self.isolated = isolated
         self.overrides = overrides
+        self.cache_dir = cache_dir
         self._by_config: dict = {}
         self._by_dir: dict = {}
 
@@ -53,7 +54,7 @@ class _Run:
         key = self.config_file_for(path)
         if key not in self._by_config:
             config = load_config(key, isolated=self.isolated).with_overrides(**self.overrides)
-            self._by_config[key] = Linter(config)
+            self._by_config[key] = Linter(config, cache_dir=self.cache_dir, lazy=True)
         return self._by_config[key]
 
 
@@ -100,7 +101,11 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
         "fail-on": fail_on,
         "report-unused-suppressions": report_unused_suppressions or None,
     }
-    run = _Run(config_path, isolated, overrides)
+    if not no_cache and not cache_dir:
+        from .cache import default_dir
+
+        cache_dir = default_dir()
+    run = _Run(config_path, isolated, overrides, None if no_cache else cache_dir)
     try:
         if config_path and not os.path.isfile(config_path):
             raise ConfigError("configuration file not found", config_path)
@@ -264,8 +269,9 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
 
     if not quiet:
         rules = {}
-        for linter in run._by_config.values():
-            rules.update({r.id: r for r in linter.rules})
+        if findings:  # rule details are only needed to describe findings
+            for linter in run._by_config.values():
+                rules.update({r.id: r for r in linter.rules})
         if statistics:
             report = _statistics(findings)
         else:

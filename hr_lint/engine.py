@@ -99,6 +99,10 @@ class Engine:
         keys.discard("")
         self._allow_words = [a for a in self.options.allow if a.strip()]
         self.prefilter = _trie_regex(keys) if keys else None
+        # a file's raw text may split a phrase with markup or a line break, but the longest
+        # word of each phrase still stands whole in it: files without one are not parsed
+        words = {max(k.split(_SEP), key=len) for k in keys}
+        self.file_prefilter = _trie_regex(words) if words else None
 
     def _build(self) -> None:
         from spacy.matcher import PhraseMatcher

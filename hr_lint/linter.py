@@ -16,15 +16,33 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 class Linter:
     """Load once, call many times. `config` is a `Config`, a mapping of settings, or None."""
 
-    def __init__(self, config: Config | dict | None = None):
+    def __init__(self, config: Config | dict | None = None, cache_dir: str | None = None, lazy: bool = False):
+        """`cache_dir` lets a later process skip loading the rules for files with no trigger
+        word at all; `lazy` defers loading (and validating) the rules until they are needed."""
         if config is None:
             config = Config()
         elif isinstance(config, dict):
             config = Config.from_mapping(config)
         self.config = config
-        self.rules = config.active_rules()
-        self.engine = Engine(self.rules, config.engine_options())
+        self.cache_dir = cache_dir
+        self._rules: list | None = None
+        self._engine: Engine | None = None
+        self._file_gate = None
         self._fingerprint: str | None = None
+        if not lazy:
+            self.engine  # noqa: B018 - load and validate now, so errors surface at construction
+
+    @property
+    def rules(self) -> list:
+        if self._rules is None:
+            self._rules = self.config.active_rules()
+        return self._rules
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine(self.rules, self.config.engine_options())
+        return self._engine
 
     def lint_text(self, text: str, format: str = "markdown", path: str = "<text>") -> list[Finding]:
         """Lint a string in one of the text formats (markdown, html, rst, text)."""
@@ -52,8 +70,59 @@ class Linter:
         """Most files hold no trigger at all, even in markup: they need no parsing."""
         if self.config.report_unused_suppressions and "hr-lint" in text:
             return True
-        prefilter = self.engine.prefilter
-        return prefilter is not None and prefilter.search(text.lower()) is not None
+        gate = self._gate()
+        return gate is not None and gate.search(text.lower()) is not None
+
+    def _gate_file(self) -> str | None:
+        """Where the file prefilter for this rule set is cached, keyed by what shapes it."""
+        if not self.cache_dir:
+            return None
+        import hashlib
+        from pathlib import Path
+
+        from . import __version__
+        from .rulebook import WORDLIST_DIR
+
+        h = hashlib.sha256(__version__.encode())
+        for path in sorted(WORDLIST_DIR.glob("*.yaml")) + [Path(p) for p in self.config.rule_files]:
+            st = path.stat()
+            h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+        c = self.config
+        h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select))).encode())
+        return os.path.join(self.cache_dir, f"gate-{h.hexdigest()[:32]}.txt")
+
+    def _gate(self):
+        """The file prefilter, from the engine or, before the rules are loaded, from the cache."""
+        if self._engine is not None or self._file_gate is False:
+            return self.engine.file_prefilter
+        if self._file_gate is None:
+            import re
+
+            try:
+                cached = self._gate_file()
+            except OSError:
+                cached = None
+            pattern = None
+            if cached:
+                try:
+                    with open(cached, encoding="utf-8") as fh:
+                        pattern = fh.read()
+                except OSError:
+                    pattern = None
+            if pattern is None:
+                gate = self.engine.file_prefilter
+                if cached and gate is not None:
+                    from .fix import write_atomic
+
+                    try:
+                        os.makedirs(os.path.dirname(cached), exist_ok=True)
+                        write_atomic(cached, gate.pattern.encode("utf-8"))
+                    except OSError:
+                        pass
+                self._file_gate = False
+                return gate
+            self._file_gate = re.compile(pattern) if pattern else False
+        return self._file_gate or None
 
     def _lint_document(self, document, path: str) -> list[Finding]:
         findings = self.engine.lint(document, path)
@@ -104,7 +173,7 @@ class Linter:
             for rule_file in self.config.rule_files:
                 h.update(Path(rule_file).read_bytes())
             c = self.config
-            h.update(repr((sorted(r.id for r in self.rules), sorted(c.severity.items()), c.allow, c.quotes,
+            h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select), sorted(c.severity.items()), c.allow, c.quotes,
                            c.first_person, sorted(c.file_types.items()), c.report_unused_suppressions)).encode())
             self._fingerprint = h.hexdigest()
         return self._fingerprint

@@ -58,3 +58,10 @@ def test_exact_positions(name):
         start = sum(len(l) + 1 for l in lines[: f.line - 1]) + f.column - 1
         end = sum(len(l) + 1 for l in lines[: f.end_line - 1]) + f.end_column - 1
         assert raw[start:end] == f.text
+
+
+def test_phrases_split_by_markup_or_line_breaks_are_found_in_otherwise_quiet_files(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("Our neighbor committed\nsuicide last year.\n\nHe *committed* suicide.\n", encoding="utf-8")
+    found = [(f.line, f.text) for f in LINTER.lint_file(page)]
+    assert found == [(1, "committed\nsuicide"), (4, "committed* suicide")]

@@ -23,6 +23,8 @@ _TRAILING = ".,;:!?'\"*_"
 def url_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each URL or e-mail address in text, trailing punctuation left out."""
     spans = []
+    if "://" not in text and "www." not in text and "@" not in text:
+        return spans  # the common case, without running the regex
     for m in URL_RE.finditer(text):
         s, e = m.span()
         while e > s:
@@ -130,14 +132,18 @@ def lines(source: str):
         start = end + 1
 
 
+_BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+
+
 def segments(source: str) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
-    for start, end in lines(source):
-        if source[start:end].strip():
-            run.copy(source, start, min(end + 1, len(source)))  # keep the "\n": a space
-        else:
-            run.flush(b)
-            b.end_block()
+    pos = 0
+    for m in _BLANK_LINES.finditer(source):  # a blank line ends a paragraph
+        run.copy(source, pos, m.start())
+        run.flush(b)
+        b.end_block()
+        pos = m.end()
+    run.copy(source, pos, len(source))
     run.flush(b)
     return collect(b)

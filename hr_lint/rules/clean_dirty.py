@@ -310,6 +310,12 @@ def sense(doc, i: int) -> str | None:
     # 'we don't require people to be clean', 'prove they are clean': eligibility talk
     if subj == "person" and doc[i].lower_ == "clean" and words_set(doc, i, 0) & _ELIGIBILITY:
         return "status"
+    # 'Participants who were clean at 90 days', 'she is clean now': a person said to be
+    # clean, with nothing after it that makes it hygiene ('clean and dressed')
+    if (verb in _COPULAS and subj == "person" and doc[i].lower_ == "clean"
+            and (nxt in {"", ".", ";", "!", "?", ":", '"', "\u201d", ")"} or nxt in _COPULA_FOLLOW)
+            and not (words_set(doc, i, 0) & _HYGIENE_CONTEXT)):
+        return "status"
     # 'Clients must stay clean to keep their voucher': a person staying or getting clean,
     # unless it is hygiene ('kids stay clean and dry')
     # 'Getting clean was the hardest part', 'stay clean' as a slogan: no subject at all
@@ -336,11 +342,17 @@ _VERBS_AFTER_GERUND = {"takes", "took", "requires", "required", "means", "meant"
 _PREPOSITIONS = {"on", "about", "of", "for", "after", "before", "to", "with", "at", "in", "into",
                  "toward", "towards", "by", "from", "without", "while", "like", "is", "was",
                  "means", "meant", "and", "or", "but"}
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "\u2019s", "'re",
+            "\u2019re", "am", "'m", "\u2019m"}
+_COPULA_FOLLOW = {"for", "since", "at", "by", "from", "off", "now", "today", "yet", "again",
+                  "anymore", "then", "throughout", "during", "until", "when", "while"}
 _GERUNDS = {"getting", "staying", "remaining"}
 _STRONG_VERBS = {"stay", "stays", "stayed", "staying", "remain", "remains", "remained",
                  "remaining", "get", "gets", "got", "gotten", "getting"}
 _HYGIENE_CONTEXT = {"bath", "baths", "shower", "showers", "soap", "wash", "washing", "scrub",
-                    "laundry", "hygiene", "mud", "muddy", "dirt", "sand", "paint", "spill"}
+                    "laundry", "hygiene", "mud", "muddy", "dirt", "sand", "paint", "spill",
+                    "surgery", "procedure", "procedures", "operation", "diaper", "diapers",
+                    "dressed", "groomed", "shaved", "lice", "infection", "wound", "hands"}
 _HYGIENE = {"dry", "warm", "fed", "safe", "healthy", "tidy", "neat", "comfortable", "presentable",
             "groomed", "fresh", "shaved", "dressed", "cool", "hydrated"}
 

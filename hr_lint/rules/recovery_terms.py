@@ -15,7 +15,7 @@
 """
 from __future__ import annotations
 
-from hr_lint.rules.substance_context import drug_context, is_substance, sentence_span
+from hr_lint.rules.substance_context import drug_context, sentence_span
 
 _OTHER_DISEASE = {"cancer", "cancers", "sclerosis", "ms", "leukemia", "leukaemia", "lymphoma",
                   "myeloma", "tumor", "tumour", "tumors", "remitting", "malaria", "tuberculosis",
