@@ -2,7 +2,8 @@
 
 A check is a function `check(c: Candidate) -> bool`: False drops the match. It may
 narrow or widen the match (`c.start`, `c.end` are token indices in `c.doc`) and may
-lower `c.severity`.
+lower `c.severity`, set `c.alternatives` when the sense calls for other wording
+(or `c.form` to pick a form's list), and read `c.kind` to know where the text stands.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class Candidate:
     form: str | None  # "singular", "plural", "base", "s", "ed", "ing" or None
     severity: str
     own_voice: bool = True  # False when quoted speech or first person lowered it
+    alternatives: list[str] | None = None  # a check may choose the suggestions for this match
+    kind: str = "prose"  # the segment's kind: "prose", "heading", "cell", "alt", "title"...
 
     @property
     def sent(self):

@@ -181,14 +181,15 @@ class Engine:
         for match_id, start, end in matches:
             rule, form = self.keys[match_id]
             cand = Candidate(rule, doc, start, end, form, self.options.severity.get(
-                rule.id, self.options.severity.get(rule.category, rule.severity)))
+                rule.id, self.options.severity.get(rule.category, rule.severity)), kind=seg.kind)
             if not self._context_ok(cand):
+                continue
+            # names are judged on the words matched, before a check widens the span
+            if names.capitalised_name(doc, cand.start, cand.end):
                 continue
             if rule.check is not None and not rule.check(cand):
                 continue
             if any(s < cand.end and cand.start < e for s, e in blocked):
-                continue
-            if names.capitalised_name(doc, cand.start, cand.end):
                 continue
             if rule.skip_negated and voice.is_negated(doc, cand.start):
                 continue
@@ -244,7 +245,7 @@ class Engine:
         doc, rule = c.doc, c.rule
         start = c.start
         article = None
-        alternatives = rule.alternatives_for(c.form)
+        alternatives = c.alternatives if c.alternatives is not None else rule.alternatives_for(c.form)
         if c.form in ("singular", None) and rule.person_label and suggest.article_before(doc, start):
             # fold "a"/"an" into the finding only when the replacement needs the other one
             if suggest.article_changes(doc[start - 1].text, alternatives):

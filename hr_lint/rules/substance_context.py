@@ -325,13 +325,9 @@ def check(c) -> bool:
 # the candidate a copy of its rule; the shared rule is never changed.
 
 def set_alternatives(c, alternatives: list[str]) -> None:
-    import dataclasses
-
     alts = [" ".join(a.split()) for a in alternatives if a and a.strip()]
-    if not alts:
-        return
-    c.alternatives = alts
-    c.rule = dataclasses.replace(c.rule, alternatives=alts)
+    if alts:
+        c.alternatives = alts
 
 
 _ROUTE_WORDS = {"iv", "injection", "injecting", "intravenous", "needle"}
