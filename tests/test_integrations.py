@@ -258,6 +258,22 @@ def test_gitlab_from_the_command_line(docs):
                for i in issues)
 
 
+def test_fingerprints_survive_lines_added_above(docs):
+    """Code scanning and GitLab match findings across commits by fingerprint."""
+    def prints():
+        sarif_log = json.loads(hr_lint("--format", "sarif", "notes.md", cwd=docs).stdout)
+        issues = json.loads(hr_lint("--format", "gitlab", "notes.md", cwd=docs).stdout)
+        return ({json.dumps(r["partialFingerprints"]) for r in sarif_log["runs"][0]["results"]},
+                {i["fingerprint"] for i in issues}, sorted(i["location"]["lines"]["begin"] for i in issues))
+
+    sarif_before, gitlab_before, lines_before = prints()
+    (docs / "notes.md").write_text("Intro paragraph.\n\nAnother one.\n\n" + THREE, encoding="utf-8")
+    sarif_after, gitlab_after, lines_after = prints()
+    assert lines_after == [line + 4 for line in lines_before]
+    assert sarif_after == sarif_before and len(sarif_after) == 3
+    assert gitlab_after == gitlab_before and len(gitlab_after) == 3
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "gitlab", "json", "text"])
 def test_output_file_gets_the_report_and_stdout_stays_empty(docs, fmt):
     report = docs / "reports" / f"hr-lint.{fmt}"
