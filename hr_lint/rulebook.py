@@ -88,15 +88,18 @@ def _word_set(value, path, obj, key) -> set[str]:
 
 
 def _load_check(name: str, path: str, obj) -> Callable:
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        _fail(f"check '{name}' is not a module name under hr_lint/rules", path, obj, "check")
+    """`check: clean_dirty` is hr_lint/rules/clean_dirty.py's check(); `clean_dirty.syringes`
+    names another function of that module, so one module can serve several rules."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?", name):
+        _fail(f"check '{name}' is not a module (or module.function) under hr_lint/rules", path, obj, "check")
+    module_name, _, function = name.partition(".")
     try:
-        module = importlib.import_module(f"hr_lint.rules.{name}")
+        module = importlib.import_module(f"hr_lint.rules.{module_name}")
     except ModuleNotFoundError:
-        _fail(f"unknown check '{name}': no module hr_lint/rules/{name}.py", path, obj, "check")
-    fn = getattr(module, "check", None)
+        _fail(f"unknown check '{name}': no module hr_lint/rules/{module_name}.py", path, obj, "check")
+    fn = getattr(module, function or "check", None)
     if not callable(fn):
-        _fail(f"hr_lint/rules/{name}.py has no check() function", path, obj, "check")
+        _fail(f"hr_lint/rules/{module_name}.py has no {function or 'check'}() function", path, obj, "check")
     return fn
 
 
