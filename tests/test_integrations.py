@@ -112,7 +112,9 @@ def test_pre_commit_try_repo_blocks_bad_and_passes_good(tmp_path, pytestconfig):
 
     repo = tmp_path / "repo"
     repo.mkdir()
-    env = clean_env(PRE_COMMIT_HOME=str(pytestconfig.cache.mkdir("pre-commit")),
+    cache = getattr(pytestconfig, "cache", None)  # None under -p no:cacheprovider
+    home = cache.mkdir("pre-commit") if cache is not None else tmp_path / "pre-commit-home"
+    env = clean_env(PRE_COMMIT_HOME=str(home),
                     PRE_COMMIT_COLOR="never", PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
     for args in (["init", "-q"], ["config", "user.email", "tests@example.org"],
                  ["config", "user.name", "hr-lint tests"], ["config", "commit.gpgsign", "false"]):
