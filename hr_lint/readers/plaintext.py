@@ -133,17 +133,22 @@ def lines(source: str):
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+# A short line with no closing punctuation, followed by a line that starts with a capital,
+# is a heading or a label ("Progress note", "Weekly update"): it ends its own block, so it
+# does not run into the first sentence below it.
+_HEADING_BREAK = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n.!?:;,]{0,40}?[^\s.!?:;,\-]\r?\n(?=[ \t]*[A-Z])")
 
 
 def segments(source: str) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
+    breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)})
     pos = 0
-    for m in _BLANK_LINES.finditer(source):  # a blank line ends a paragraph
-        run.copy(source, pos, m.start())
+    for end in breaks:  # a blank line or a heading line ends a paragraph
+        run.copy(source, pos, end)
         run.flush(b)
         b.end_block()
-        pos = m.end()
+        pos = end
     run.copy(source, pos, len(source))
     run.flush(b)
     return collect(b)
