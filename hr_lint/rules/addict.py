@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
-    FUNCTION_WORDS, PERSON_WORDS, describe_substances, is_substance, person_alternatives,
+    FUNCTION_WORDS, PERSON_WORDS, TIME_UNITS, describe_substances, is_substance, person_alternatives, quoted_title,
     set_alternatives, substance_words,
 )
 
@@ -87,6 +87,11 @@ def _is_figurative(doc, k: int) -> bool:
         nxt = doc[k + 2].lower_
         if nxt in {"a", "an", "the", "good", "all"} and k + 3 < hi:
             nxt = doc[k + 3].lower_
+        # 'a junkie for ten years', 'an addict for most of his life': a span of time
+        if doc[k + 1].lower_ == "for" and (doc[k + 2].like_num or nxt in TIME_UNITS or nxt in {
+                "years", "decades", "most", "half", "much", "nearly", "almost", "over", "more",
+                "several", "many", "life", "ages", "long", "awhile"} or doc[k + 2].lower_ in {"a", "an"} and nxt in TIME_UNITS):
+            return False
         if not is_substance(nxt) and nxt not in {"drugs", "opioids", "heroin", "alcohol", "pills"}:
             return True
     return False
@@ -151,6 +156,16 @@ def an_(word: str) -> str:
 def _addicted_person(c) -> bool:
     doc = c.doc
     hi = doc[c.start].sent.end
+    lo = doc[c.start].sent.start
+    if c.end - c.start == 1 and doc[c.start].lower_ == "addicted":
+        # bare 'addicted mothers', 'addicted patients'; not 'internet-addicted teens' or
+        # 'phone addicted kids', and not after a verb ('became addicted', 'is addicted')
+        prev = doc[c.start - 1] if c.start - 1 >= lo else None
+        if prev is not None and (prev.text == "-" or prev.lower_ in FIGURATIVE or prev.lower_ in FUNCTION_WORDS
+                                 or prev.lower_ in {"become", "became", "becomes", "becoming", "get", "got",
+                                                    "gets", "getting", "so", "very", "highly", "deeply",
+                                                    "hopelessly", "totally"}):
+            return False
     j = c.end
     if j < hi and doc[j].lower_ in _ADJ_SKIP and j + 1 < hi and doc[j + 1].lower_ in _PERSON_NOUNS | _BABIES:
         j += 1
@@ -160,6 +175,9 @@ def _addicted_person(c) -> bool:
     if noun in _BABIES or noun not in _PERSON_NOUNS or noun in _ADJ_SKIP:
         return False
     c.end = j + 1
+    if noun == "loved" and j + 1 < hi and doc[j + 1].lower_ in {"one", "ones"}:
+        c.end = j + 2
+        noun = doc[j + 1].lower_
     plural = noun in _PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
     c.form = "plural" if plural else "singular"
     # 'drug-addicted mothers' -> 'mothers with substance use disorders'
@@ -179,7 +197,7 @@ def _addicted_person(c) -> bool:
 
 
 def check(c) -> bool:
-    if capitalised_name(c.doc, c.end - 1, c.end):
+    if capitalised_name(c.doc, c.end - 1, c.end) or quoted_title(c.doc, c.end - 1):
         return False  # part of a capitalised name; checked before the underline grows
     rid = c.rule.id
     if rid == "addicted-baby":

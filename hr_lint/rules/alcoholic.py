@@ -12,11 +12,22 @@ alcoholic-liver-disease: the underline is narrowed to 'alcoholic', so the replac
 """
 from __future__ import annotations
 
-from hr_lint.rules.substance_context import FUNCTION_WORDS
+from hr_lint.rules.substance_context import FUNCTION_WORDS, coding_context, set_alternatives
 
 _AFTER_NOUN_OK = FUNCTION_WORDS | {"myself", "himself", "herself", "themselves", "in", "like",
                                    "anonymous"}
 _NOT_AFTER_PLURAL = {"anonymous"}
+_PERSON_NOUNS = {
+    "father", "fathers", "mother", "mothers", "dad", "dads", "mom", "moms", "mum", "parent",
+    "parents", "spouse", "spouses", "husband", "husbands", "wife", "wives", "son", "sons",
+    "daughter", "daughters", "brother", "brothers", "sister", "sisters", "uncle", "uncles",
+    "aunt", "aunts", "grandfather", "grandmother", "stepfather", "stepmother", "boyfriend",
+    "girlfriend", "partner", "partners", "friend", "friends", "boss", "coworker", "roommate",
+    "patient", "patients", "client", "clients", "man", "men", "woman", "women", "people",
+    "person", "veteran", "veterans", "teen", "teens", "neighbor", "neighbour", "relative",
+    "relatives", "caregiver", "caregivers",
+}
+_PLURAL_PERSONS = {"men", "women", "people"}
 
 
 def _alcoholic_noun(c) -> bool:
@@ -28,6 +39,18 @@ def _alcoholic_noun(c) -> bool:
     if prev in {"non", "non-"} or (prev == "-" and k - 2 >= lo and doc[k - 2].lower_ in {"non", "anti", "low", "no"}):
         return False
     nxt = doc[k + 1] if k + 1 < hi else None
+    if word == "alcoholic" and nxt is not None and nxt.lower_ in _PERSON_NOUNS:
+        # 'an alcoholic mother', 'my alcoholic father', 'alcoholic patients': the label as an
+        # adjective on a person; the underline takes the noun ('mother with an alcohol use disorder')
+        noun = nxt.text
+        c.end = k + 2
+        if nxt.lower_ in _PLURAL_PERSONS or (nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss")):
+            c.form = "plural"
+            set_alternatives(c, [f"{noun} with alcohol use disorders", f"{noun} who drink heavily"])
+        else:
+            c.form = "singular"
+            set_alternatives(c, [f"{noun} with an alcohol use disorder", f"{noun} who drinks heavily"])
+        return True
     if word == "alcoholics":
         if nxt is not None and nxt.lower_ in _NOT_AFTER_PLURAL:
             return False
@@ -46,6 +69,8 @@ def _alcoholic_noun(c) -> bool:
 
 def _liver_disease(c) -> bool:
     doc = c.doc
+    if coding_context(doc, c.start):
+        return False  # 'K70.30 Alcoholic cirrhosis of liver without ascites': a code descriptor
     for k in range(c.start, c.end):
         if doc[k].lower_ == "alcoholic":
             c.start, c.end = k, k + 1

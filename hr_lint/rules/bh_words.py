@@ -38,6 +38,16 @@ THING = {
     "email", "emails", "paperwork", "story", "stories", "amount", "amounts", "turnout", "response",
     "lobby", "clinic", "room", "ride", "drive", "commute", "deadline", "deadlines", "volume",
     "spring", "summer", "fall", "winter", "stuff", "everything", "which", "what",
+    # results and machines ("the results were insane", "the new build is crazy fast")
+    "results", "result", "performance", "speed", "speeds", "speedup", "benchmark", "benchmarks",
+    "throughput", "latency", "graphics", "sales", "growth", "scores", "score", "stats", "gains",
+    "improvement", "improvements", "difference", "bill", "bills", "build", "builds", "code",
+    "app", "software", "computer", "laptop", "printer", "server", "servers", "internet", "website",
+    "site", "feature", "features", "update", "updates", "view", "views", "photos", "video",
+    "videos", "movie", "movies", "show", "ending", "plot", "song", "music", "food", "meal",
+    # animals and crowds: excitement, not a mind ("my dog goes nuts", "the crowd went nuts")
+    "dog", "dogs", "cat", "cats", "puppy", "puppies", "kitten", "horse", "crowd", "crowds",
+    "fans", "audience", "stadium", "market", "markets", "stocks",
 }
 
 # Words that end a noun phrase or start a predicate: after "a schizophrenic" they show

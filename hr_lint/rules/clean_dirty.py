@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from hr_lint.rules.substance_context import (
     FUNCTION_WORDS, PERSON_WORDS, TECH_WORDS, TIME_UNITS, drug_context, is_name,
-    is_substance, sentence_span, set_alternatives,
+    is_substance, quoted_title, sentence_span, set_alternatives,
 )
 
 _CD = {"clean", "dirty", "dirties"}
@@ -186,7 +186,14 @@ def _predicative(doc, i, hi) -> bool:
     t = doc[k]
     if t.is_punct or t.like_num:
         return t.text != "-"
-    return t.lower_ in FUNCTION_WORDS or t.lower_ in {"sober", "again", "anymore", "yet"}
+    return (t.lower_ in FUNCTION_WORDS or t.lower_ in _AFTER_PREDICATE
+            or (t.lower_.endswith("ly") and t.is_alpha and t.lower_ not in {"only", "early", "family", "supply"}))
+
+
+# adverbs that may follow a predicate adjective: 'nobody gets clean alone', 'stay clean forever'
+_AFTER_PREDICATE = {"sober", "again", "anymore", "yet", "alone", "together", "forever", "anyway",
+                    "overnight", "fast", "longer", "today", "tonight", "for", "this", "next", "within",
+                    "soon", "sooner", "later", "first", "long-term", "forever"}
 
 
 def _next_word(doc, i, hi, skip=frozenset({",", "new", "unused", "used", "sterile", "and", "or", "fresh", "free"})):
@@ -205,6 +212,11 @@ def sense(doc, i: int) -> str | None:
     nxt2 = _w(doc, i + 2, lo, hi)
     if w == "dirties":
         return "equipment" if drug_context(doc, i, 1) else None
+    # 'a clean-and-sober house', 'sober-and-clean living': the status, hyphenated
+    if w == "clean" and nxt == "-" and nxt2 == "and" and _w(doc, i + 3, lo, hi) == "-" and _w(doc, i + 4, lo, hi) == "sober":
+        return "status"
+    if w == "clean" and prv == "-" and _w(doc, i - 2, lo, hi) == "and" and _w(doc, i - 4, lo, hi) == "sober":
+        return "status"
     # hyphenated compounds: clean-catch, clean-up, squeaky-clean, clean-layout
     if nxt == "-" or prv == "-":
         if nxt == "-" and nxt2 in {"needle", "needles", "syringe", "syringes"}:
@@ -273,10 +285,16 @@ def sense(doc, i: int) -> str | None:
         return None
     if _tech(doc, i):
         return None
-    # clean and sober / sober and clean
-    if nxt == "and" and nxt2 == "sober":
+    # clean and sober / sober and clean / drug-free and clean / clean and abstinent
+    if nxt == "and" and (nxt2 in _SOBER or (nxt2 == "drug" and _w(doc, i + 3, lo, hi) == "-"
+                                             and _w(doc, i + 4, lo, hi) == "free")):
         return "status"
-    if prv == "and" and _w(doc, i - 2, lo, hi) == "sober":
+    if prv == "and" and (_w(doc, i - 2, lo, hi) in _SOBER or (
+            _w(doc, i - 2, lo, hi) == "free" and _w(doc, i - 3, lo, hi) == "-" and _w(doc, i - 4, lo, hi) == "drug")):
+        return "status"
+    # the slogans 'Get clean.' / 'Stay clean, stay alive': an imperative at the start of a sentence
+    if w == "clean" and prv in {"get", "stay"} and i - 1 == _sentence_start(doc, i, lo) and not (
+            (nxt == "and" and nxt2 in _HYGIENE) or words_set(doc, i, 0) & _HYGIENE_CONTEXT):
         return "status"
     before = _duration_before(doc, i, lo)
     strong = before or _duration_after(doc, i, hi)
@@ -357,6 +375,17 @@ _HYGIENE = {"dry", "warm", "fed", "safe", "healthy", "tidy", "neat", "comfortabl
             "groomed", "fresh", "shaved", "dressed", "cool", "hydrated"}
 
 
+_SOBER = {"sober", "abstinent", "drug-free"}
+
+
+def _sentence_start(doc, i, lo) -> int:
+    """First word of the sentence, skipping opening quotes, bullets and brackets."""
+    k = lo
+    while k < i and (doc[k].is_punct or doc[k].text in {"*", "-", "\u2022"}):
+        k += 1
+    return k
+
+
 def words_set(doc, i, around=1):
     lo, hi = sentence_span(doc, i, around)
     return {t.lower_ for t in doc[lo:hi]}
@@ -377,6 +406,8 @@ def check(c) -> bool:
         # a term without clean/dirty ('failed a drug test') is decided by the rule itself;
         # 'cleans', 'dirtied' and the like are never ours
         return "test" in rid and not any(doc[j].lower_.startswith(("clean", "dirt")) for j in range(c.start, c.end))
+    if quoted_title(doc, k):
+        return False  # the book “Clean: Overcoming Addiction and Ending America's Greatest Tragedy”
     s = sense(doc, k)
     if "syringe" in rid or "needle" in rid:
         if s != "equipment":
@@ -411,6 +442,13 @@ def check(c) -> bool:
     hi = doc[k].sent.end
     if k + 2 < hi and doc[k + 1].lower_ == "and" and doc[k + 2].lower_ == "sober" and c.end == k + 1:
         c.end = k + 3
+        nxt = doc[k + 3] if k + 3 < hi else None
+        if nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS and nxt.lower_ not in _AFTER_PREDICATE:
+            set_alternatives(c, ["substance-free", "recovery"])  # 'a clean and sober environment'
+    elif (k + 4 < hi and doc[k + 1].text == "-" and doc[k + 2].lower_ == "and" and doc[k + 3].text == "-"
+          and doc[k + 4].lower_ == "sober" and c.end == k + 1):
+        c.end = k + 5  # the compound modifies a noun: 'a clean-and-sober house'
+        set_alternatives(c, ["substance-free", "recovery"])
     elif k - 2 >= doc[k].sent.start and doc[k - 1].lower_ == "and" and doc[k - 2].lower_ == "sober" and c.start == k:
         c.start = k - 2
     return True

@@ -29,6 +29,17 @@ BEHAVIOR = {
     "person", "people", "man", "woman", "men", "women", "lady", "guy", "homeless", "old",
 }
 
+# Things whose name starts with "crazy": not a figure of speech at all.
+CRAFT_NOUNS = {"quilt", "quilts", "quilting", "paving", "glue", "eights", "straw", "straws",
+               "golf", "taxi", "frog"}
+
+# Pronouns: after the noun they begin a clause of their own.
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom", "you", "someone", "somebody",
+            "anyone", "anybody", "everyone", "everybody", "nobody", "one", "ones", "we", "i", "it"}
+# Adjectives that may stand between "crazy" and a person noun: "a crazy drunk guy".
+ADJECTIVES = {"drunk", "young", "little", "big", "angry", "naked", "violent", "homeless", "old",
+              "ex", "new", "white", "black", "local", "street", "cat", "bag", "rich", "bearded"}
+
 # Words skipped when looking back for the subject of "is crazy".
 SKIP = {
     "so", "totally", "completely", "absolutely", "a", "little", "bit", "kind", "of", "sort", "really",
@@ -80,6 +91,36 @@ def subject_kind(c, limit: int = 10) -> str | None:
     return None
 
 
+PREDICATE_FILLERS = {"a", "an", "the", "total", "complete", "real", "absolute", "such", "little",
+                     "bit", "of", "kind", "sort", "proper", "right", "bit", "like"}
+
+
+def predicate_subject(c) -> str | None:
+    """For 'X is (a total) lunatic': 'person', 'thing' or 'self' for X, else None."""
+    toks = prev_tokens(c, 8)
+    k = 0
+    while k < len(toks) and toks[k].lower_ in PREDICATE_FILLERS:
+        k += 1
+    if k >= len(toks) or toks[k].lower_ not in LINKING:
+        return None
+    for tok in toks[k + 1:]:
+        low = tok.lower_
+        if low in SKIP or low in CLAUSE_STOP:
+            if low in CLAUSE_STOP:
+                return None
+            continue
+        if low in ("i", "we", "me", "us"):
+            return "self"
+        if low in PERSON:
+            return "person"
+        if low in THING:
+            return "thing"
+        if low in ("'s", "\u2019s"):
+            continue
+        return None
+    return None
+
+
 def core_index(c) -> int | None:
     for tok in c.tokens:
         if tok.lower_ in CORE:
@@ -98,6 +139,8 @@ def sense(c) -> str | None:
     nxt = after[0] if after else None
     prv = before[0] if before else None
 
+    if word == "crazy" and nxt in CRAFT_NOUNS:
+        return None  # "a crazy quilt", "crazy paving", "crazy glue", "Crazy Eights": names of things
     if word == "nuts":
         if nxt == "and" and len(after) > 1 and after[1] in ("bolts", "seeds", "dried", "raisins"):
             return None
@@ -126,8 +169,14 @@ def sense(c) -> str | None:
     if nxt in INTENSIFIED:
         return "figurative"  # "crazy busy"
     if i == c.end - 1 and nxt is not None and c.doc[c.end].is_alpha and nxt not in NOT_ATTRIBUTIVE:
-        # attributive: "a crazy X": about a person if X (or the word after) names one
-        if any(w in PERSON or w in BEHAVIOR for w in after[:3]):
+        # attributive: "a crazy X": about a person if X names one, or the noun after an
+        # adjective does ("a crazy old man"); a pronoun further on starts a new clause
+        # ("the crazy customizations you've made"), it is not what "crazy" describes
+        head = [w for w in after[:2] if w not in PRONOUNS]
+        if head[:1] and (head[0] in PERSON or head[0] in BEHAVIOR):
+            return "person"
+        if len(after) > 1 and after[0] in BEHAVIOR | ADJECTIVES and after[1] not in PRONOUNS \
+                and (after[1] in PERSON or after[1] in BEHAVIOR):
             return "person"
         return "figurative"  # "insane traffic", "a crazy week"
     kind = subject_kind(c)

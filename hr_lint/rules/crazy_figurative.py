@@ -3,15 +3,22 @@
 The idiom rule keeps them at info. Two cases go back to the person rule: "going
 crazy/nuts" said about someone else ("her son is going crazy"), and "that's mental"
 followed by a noun ("that's mental health care"), which is not this idiom at all.
+Every word capitalised outside a title-case heading ("Crazy Hours, as the nurses call
+it, ...") is a title, even at the start of a sentence.
 """
 from __future__ import annotations
 
+from ..names import title_case_sentence
 from .bh_words import next_tokens
 from .crazy import subject_kind
 
 
 def check(c) -> bool:
     words = [t.lower_ for t in c.tokens]
+    alpha = [t for t in c.tokens if t.is_alpha]
+    if len(alpha) > 1 and all(t.text[:1].isupper() and not t.text.isupper() for t in alpha) \
+            and not title_case_sentence(c.sent):
+        return False  # "Crazy Hours, as the nurses call it, ...": a title, even first in the sentence
     after = [t for t in next_tokens(c, 1)]
     if words[-1] == "mental":
         # "that's mental." only: "that's mental health" is the ordinary noun phrase

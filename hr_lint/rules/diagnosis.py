@@ -38,6 +38,17 @@ def _determined(c) -> bool:
     return False
 
 
+# Words that cannot be the noun an adjective modifies: after "a paranoid schizophrenic"
+# they start a phrase of their own ("according to court records", "since 2010",
+# "diagnosed at 19", "named Dale").
+AFTER_NOUN = {"in", "at", "on", "for", "from", "to", "according", "after", "before", "since",
+              "until", "during", "under", "without", "by", "about", "into", "through", "near",
+              "outside", "inside", "behind", "off", "out", "whom", "whose", "named", "called",
+              "known", "diagnosed", "arrested", "released", "admitted", "found", "held", "treated",
+              "living", "staying", "sleeping", "himself", "herself", "themselves", "now", "once",
+              "yet", "no", "not", "nor", "either", "every", "all", "both", "today", "anymore"}
+
+
 def _noun_use(c) -> bool:
     after = next_tokens(c, 1)
     if not after:
@@ -45,7 +56,12 @@ def _noun_use(c) -> bool:
     nxt = after[0]
     if nxt.is_punct and nxt.text not in ("-", "\u2010", "\u2011", "/"):
         return True
-    return nxt.lower_ in BOUNDARY or nxt.lower_ in ("in", "at", "on", "for", "from", "to")
+    low = nxt.lower_
+    if low in BOUNDARY or low in ("in", "at", "on", "for", "from", "to"):
+        return True
+    if c.tokens[-1].lower_ in ("borderline", "bipolar"):
+        return False  # "borderline elevated", "bipolar by nature": stay with the short list
+    return low in AFTER_NOUN
 
 
 def check(c) -> bool:

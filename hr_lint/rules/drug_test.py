@@ -50,6 +50,9 @@ COLLECTION = {"collect", "collected", "collecting", "collection", "midstream", "
 NOT_AFTER_TEST = {"run", "runs", "suite", "suites", "environment", "environments", "env", "build",
                   "builds", "data", "case", "cases", "coverage", "code", "file", "files", "fixture",
                   "fixtures", "database", "db", "setup", "bench", "kitchen", "area", "room", "site"}
+DIRTY_TEST_VETO = {"software", "suite", "suites", "flaky", "mock", "mocks", "fixture", "fixtures",
+                   "database", "cache", "tube", "tubes", "glassware", "dishwasher", "kitchen",
+                   "engine", "oil", "filter", "filters", "paint", "car", "cars"}
 PERSON_ARRIVE = {"came", "come", "comes", "coming", "showed", "show", "shows", "showing", "walked",
                  "arrived", "arrives", "arrive", "arriving", "turned", "got"}
 PHYSICAL = {"mud", "muddy", "rain", "shoes", "boots", "clothes", "clothing", "laundry", "wash",
@@ -57,11 +60,34 @@ PHYSICAL = {"mud", "muddy", "rain", "shoes", "boots", "clothes", "clothing", "la
             "grease", "dishes", "hands", "sweaty", "smelly"}
 
 
+_LEAD_TEST = {"test", "tests", "testing", "level", "levels", "paint", "poisoning", "pipe", "pipes",
+              "screening", "screenings", "exposure", "service", "lines", "in", "content", "-", "and",
+              ".", ",", "?", ")"}
+
+
+def _not_drug_words(c, words: set[str]) -> set[str]:
+    """NOT_DRUG words of `words`, but 'lead' only as the metal ('lead levels', 'tested for
+    lead'), not the verb ('two dirty screens lead to a review')."""
+    hits = words & NOT_DRUG
+    if "lead" in hits:
+        metal = False
+        for t in c.doc[c.sent.start:c.sent.end]:
+            if t.lower_ == "lead":
+                nxt = t.doc[t.i + 1].lower_ if t.i + 1 < c.sent.end else "."
+                prv = t.doc[t.i - 1].lower_ if t.i - 1 >= c.sent.start else ""
+                if nxt in _LEAD_TEST or prv in {"for", "of", "and", "no"}:
+                    metal = True
+        if not metal:
+            hits = hits - {"lead"}
+    return hits
+
+
 def _test_sense(c) -> bool:
     doc = c.doc
     after = next_tokens(c, 3)
     nxt = after[0].lower_ if after else None
     near = nearby_words(c)
+    near = (near - NOT_DRUG) | _not_drug_words(c, near)
     if nxt in ("-", "\u2010", "\u2011") and len(after) > 1 and after[1].lower_ in ("catch", "caught"):
         return False  # clean-catch urine: collection technique
     # 1. before a test noun: "clean UA", "dirty urine screen", "a clean result"
@@ -78,7 +104,15 @@ def _test_sense(c) -> bool:
             return False
         if nxt in SPECIFIC:
             return not (near & NOT_DRUG)
-        return bool(nearby_words(c, 1) & DRUG_CONTEXT) and not (near & NOT_DRUG)
+        if near & NOT_DRUG:
+            return False
+        # 'a dirty test', 'dirty results': nothing but a drug test is called dirty, so the
+        # table cell 'a dirty test means a house meeting' needs no drug word; 'clean test'
+        # (a clean test run) does
+        if c.tokens[0].lower_ == "dirty" and head in {"test", "tests", "screen", "screens",
+                                                      "result", "results", "drop", "drops"}:
+            return not (nearby_words(c, 1) & DIRTY_TEST_VETO)
+        return bool(nearby_words(c, 1) & DRUG_CONTEXT)
     # 2. "dirty for fentanyl", "clean for THC"
     if nxt == "for" and len(after) > 1 and after[1].lower_ in SUBSTANCES:
         return True
@@ -121,9 +155,63 @@ POSSESSIVE_OR_ARTICLE = {"a", "an", "the", "his", "her", "their", "my", "your", 
                          "one", "multiple", "several", "random"}
 
 
+_FAIL_SKIP = {"a", "an", "the", "his", "her", "their", "my", "your", "two", "three", "four", "five",
+              "several", "multiple", "another", "one", "random", "drug", "urine", "tox", "toxicology",
+              "court-ordered", "required", "weekly", "monthly", "mandatory", "mandated", "routine",
+              "pre-employment", "employment", "hair", "saliva", "breath", "its", "our", "first",
+              "second", "third", "last", "consecutive", "more", "any", "every", "both", "all"}
+_FAIL_HEADS = {"test", "tests", "screen", "screens", "screening", "screenings", "ua", "uas", "uds",
+               "urinalysis", "urinalyses", "breathalyzer", "breathalyzers", "tox", "panel", "panels",
+               "utox", "utoxes", "drop", "drops"}
+_FAIL_SPECIFIC = {"drug", "urine", "tox", "toxicology", "ua", "uas", "uds", "urinalysis",
+                  "urinalyses", "breathalyzer", "breathalyzers", "hair", "saliva", "breath", "utox",
+                  "utoxes"}
+
+
+def _failed_any(c) -> bool:
+    """'failed two urine screens', 'fails random drug tests', 'failing her UDS': a form of
+    'fail' whose object is a drug test (a drug-test word must be named: 'failed a test'
+    is any exam). The underline runs to the test noun."""
+    doc = c.doc
+    hi = c.sent.end
+    j = c.end
+    named = False
+    steps = 0
+    while j < hi and steps < 5:
+        w = doc[j].lower_
+        named = named or w in _FAIL_SPECIFIC
+        nxt = doc[j + 1].lower_ if j + 1 < hi else ""
+        if w in _FAIL_HEADS and nxt not in _FAIL_HEADS:
+            if not named:
+                return False
+            c.end = j + 1
+            return True
+        if w in _FAIL_SKIP or w in _FAIL_HEADS:  # 'tox screen', 'urine drug screen'
+            j += 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
 def _failed_test(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     first = words[0]
+    if len(words) == 1:
+        # the bare verb: keep it only before a drug test
+        if not _failed_any(c):
+            return False
+        before = [t.lower_ for t in prev_tokens(c, 1)]
+        if first == "failed" and before and before[0] in POSSESSIVE_OR_ARTICLE | {"any", "after", "for", "of", "and"}:
+            c.end = c.start + 1  # 'a failed drug test': the adjective -> 'positive'
+            c.form = None
+            return True
+        c.form = {"fail": "base", "fails": "s", "failed": "ed", "failing": "ing"}[first]
+        # keep the writer's object: 'failed two urine screens' -> 'tested positive on two urine screens'
+        verb = {"fail": "test", "fails": "tests", "failed": "tested", "failing": "testing"}[first]
+        obj = c.doc[c.start + 1:c.end].text
+        c.alternatives = [f"{verb} positive on {obj}"]
+        return True
     if first in ("failed", "fail", "fails", "failing") and len(words) > 1 and words[1] in POSSESSIVE_OR_ARTICLE:
         c.form = {"fail": "base", "fails": "s", "failed": "ed", "failing": "ing"}[first]
         return True

@@ -184,6 +184,35 @@ def check(c) -> bool:
     # phrases ending in 'user(s)': 'former user', 'casual users', 'problem user'
     if any(is_substance(doc[j].lower_) or doc[j].lower_ in _ROUTE for j in range(c.start, k)):
         return not _compound(doc, k)
-    if _compound(doc, k):
+    if _compound(doc, k) or _users_of_service(doc, k):
         return False
-    return drug_context(doc, k) and not tech_context(doc, k, extra=_NOT_DRUG_CONTEXT)
+    if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
+        return False
+    if drug_context(doc, k, 1):
+        return True
+    if rid == "former-addict":
+        return _former_user_person(c, k)
+    return False
+
+
+_COPULA = {"is", "are", "was", "were", "am", "'m", "\u2019m", "'re", "\u2019re", "be", "been",
+           "being", "as", "'s", "\u2019s"}
+_BEFORE_SKIP = {"a", "an", "all", "many", "both", "also", "mostly", "often", "themselves",
+                "ourselves", "myself", "himself", "herself", "not", "never", "of", "them", "us",
+                "most", "some"}
+
+
+def _former_user_person(c, k: int) -> bool:
+    """'ex-users who answered the phone', 'many of them are former users': a person said
+    to be a former user, where nothing says it is a former user of a product."""
+    doc = c.doc
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    nxt = doc[k + 1].lower_ if k + 1 < hi else ""
+    if nxt == "of":
+        return False  # 'former users of version 2'
+    if nxt in {"who", "themselves", "himself", "herself", "myself", "ourselves"}:
+        return True
+    j = c.start - 1
+    while j >= lo and doc[j].lower_ in _BEFORE_SKIP:
+        j -= 1
+    return j >= lo and doc[j].lower_ in _COPULA

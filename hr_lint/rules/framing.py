@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from hr_lint.rules.substance_context import is_substance, sentence_span
+from hr_lint.rules.substance_context import coding_context, is_substance, sentence_span
 
 _ADDICTION_OBJECTS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud",
                       "dependency", "dependencies", "substance", "drug", "drugs", "alcohol",
@@ -117,10 +117,10 @@ def _dependence(c) -> bool:
     doc = c.doc
     lo, hi = sentence_span(doc, c.start)
     words = {t.lower_ for t in doc[lo:hi]}
-    if words & {"physical", "physically", "physiological", "physiologic", "tolerance", "icd",
-                "icd-10", "icd-10-cm", "billing", "uncomplicated", "pharmacological"}:
+    if words & {"physical", "physically", "physiological", "physiologic", "tolerance",
+                "pharmacological"}:
         return False
-    if any(_ICD.match(t.text) for t in doc[lo:hi]):
+    if any(_ICD.match(t.text) for t in doc[lo:hi]) or coding_context(doc, c.start):
         return False
     for k in range(c.start, c.end):
         if doc[k].lower_ in {"dependence", "dependency"}:

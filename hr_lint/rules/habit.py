@@ -12,7 +12,7 @@ before 'of' ('feeds his habit of collecting').
 from __future__ import annotations
 
 from hr_lint.names import capitalised_name
-from hr_lint.rules.substance_context import drug_context, is_substance, set_alternatives
+from hr_lint.rules.substance_context import drug_context, is_substance, sentence_span, set_alternatives
 
 _NOT_DRUG = {"smoking", "nicotine", "tobacco", "vaping", "vape", "cigarette", "cigarettes",
              "pipe", "chewing", "coffee", "caffeine", "prescription", "pain", "chemical",
@@ -59,13 +59,27 @@ def _habit(c) -> bool:
     return False
 
 
+_HOBBY = {"reading", "running", "collecting", "knitting", "coffee", "shopping", "gym", "book",
+          "books", "hobby", "hobbies", "exercise", "gardening", "garden", "travel", "golf",
+          "fitness", "music", "art", "writing", "baking", "cooking", "chocolate", "tea", "caffeine",
+          "sneaker", "sneakers", "gambling", "lottery", "cigarette", "cigarettes", "smoking",
+          "vaping", "tobacco", "nicotine", "membership", "subscription", "video", "games"}
+
+
 def _feed_habit(c) -> bool:
     doc = c.doc
     k = c.end - 1
     hi = doc[k].sent.end
     if k + 1 < hi and doc[k + 1].lower_ in {"of", "for", "-"}:
         return False
-    return drug_context(doc, k, 1)
+    if drug_context(doc, k, 1):
+        return True
+    # 'stole to feed her habit', 'robbed a store to fund his habit': feeding or funding 'a
+    # habit' with nothing else named is drug-use talk; 'support' a habit is too ordinary
+    verb = doc[c.start].lower_
+    lo1, hi1 = sentence_span(doc, k, 1)
+    words = {t.lower_ for t in doc[lo1:hi1]}
+    return verb.startswith(("feed", "fed", "fund", "financ")) and not (words & _HOBBY)
 
 
 def check(c) -> bool:

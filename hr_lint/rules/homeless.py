@@ -15,6 +15,11 @@ nothing and the phrase is reported.
 Also used by two other housing rules (dispatched on the rule id):
 - vagrant-derelict-bum: not "a derelict building/vessel", "derelict in his duty",
   "bum a ride", "a bum knee", "my bum", "a vagrant warbler" (birding), "hobo bag";
+  "transient" only as a noun for people ("transients sleeping in the doorway", "a
+  transient was found"), not the adjective ("transient housing", "a transient ischemic
+  attack") or the engineering and astronomy noun ("voltage transients", "optical
+  transients"); "street people" not after a street's name ("the Main Street people");
+  "drifter" not in drift racing or about herring boats;
 - illegal-camping: underlines only "illegal", so "unsanctioned" replaces it one for one.
 """
 from __future__ import annotations
@@ -65,12 +70,66 @@ BUM_NOT_BEFORE = {"my", "his", "her", "your", "their", "our", "its", "on", "to",
                   "to", "will", "would", "i", "you", "we", "they", "he", "she", "bare", "sore", "wet"}
 
 
+# Words around "transients" in engineering, physics and astronomy text.
+TECHNICAL = {"voltage", "voltages", "electrical", "electric", "power", "signal", "signals", "thermal",
+             "current", "currents", "surge", "surges", "spike", "spikes", "circuit", "circuits",
+             "pressure", "hydraulic", "acoustic", "audio", "waveform", "waveforms", "suppression",
+             "suppressor", "load", "fault", "faults", "switching", "grid", "sensor", "sensors",
+             "oscillation", "oscillations", "simulation", "simulations", "startup", "frequency",
+             "amplitude", "capacitor", "capacitors", "inductive", "diode", "diodes", "ecg", "eeg",
+             "optical", "radio", "telescope", "telescopes", "survey", "surveys", "supernova",
+             "supernovae", "galaxy", "galaxies", "x-ray", "gamma", "astronomical", "astronomers",
+             "sky", "flux", "microseconds", "milliseconds", "ms", "hz", "khz", "mhz", "solver",
+             "numerical", "model", "models", "flow", "flows", "fluid", "reactor", "valve", "valves"}
+TRANSIENT_NOUN_NEXT = {"sleeping", "living", "camped", "camping", "staying", "loitering", "passing",
+                       "named", "found", "arrested", "seen", "spotted", "panhandling", "begging",
+                       "wandering", "drifting", "traveling", "travelling"}
+
+
+def _transient(c, prv, nxt, after) -> bool:
+    word = c.tokens[-1].lower_
+    if nearby_words(c, 1) & TECHNICAL:
+        return False
+    if word == "transients":
+        # "transients from out of town", "transients sleeping in the doorway"
+        return not (after and after[0].text in ("-", "\u2010", "\u2011"))
+    # singular: a noun only after a determiner and before a word that ends the noun phrase
+    if prv not in DETERMINERS | {"homeless", "local", "drunken", "drunk", "old", "young"}:
+        return False
+    if not after or not after[0].is_alpha:
+        return not (after and after[0].text in ("-", "\u2010", "\u2011"))
+    return nxt in BOUNDARY or nxt in TRANSIENT_NOUN_NEXT or nxt in (
+        "in", "on", "at", "from", "outside", "behind", "near", "under", "by")
+
+
+def _street_people(c) -> bool:
+    before = prev_tokens(c, 1)
+    first = c.tokens[0]
+    if first.text[:1].isupper() and before and before[0].is_alpha and before[0].text[:1].isupper() \
+            and c.tokens[-1].text[:1].islower():
+        return False  # "the Main Street people": a street's name, then "people"
+    return True
+
+
 def _vagrant(c) -> bool:
     word = c.tokens[-1].lower_
     after = next_tokens(c, 1)
     nxt = after[0].lower_ if after else None
     before = prev_tokens(c, 1)
     prv = before[0].lower_ if before else None
+    if word.startswith("transient"):
+        return _transient(c, prv, nxt, after)
+    if c.tokens[0].lower_ == "street":
+        return _street_people(c)
+    if word == "drifter" and after and after[0].is_alpha and nxt not in BOUNDARY \
+            and nxt not in TRANSIENT_NOUN_NEXT and nxt not in ("in", "on", "at", "from", "who", "named"):
+        return False  # "a drifter look", "the drifter lifestyle": an adjective
+    if word.startswith("drifter"):
+        # drift racing and herring boats are "drifters" too
+        return not nearby_words(c, 1) & {"car", "cars", "racing", "race", "races", "drift", "drifting",
+                                         "motorsport", "track", "tires", "tyres", "boat", "boats",
+                                         "fishing", "herring", "nets", "fleet", "harbour", "harbor",
+                                         "snow", "band", "song", "album", "continental"}
     if word.startswith("derelict"):
         return nxt not in PROPERTY and not (after and after[0].is_alpha and word == "derelict"
                                              and nxt not in BOUNDARY and nxt not in PEOPLE_NEXT)
@@ -97,11 +156,31 @@ def _illegal(c) -> bool:
     return True
 
 
+QUANTIFIERS = {"of", "many", "more", "fewer", "hundreds", "thousands", "dozens", "millions",
+               "several", "numerous", "countless", "how", "most", "all", "number", "count", "share",
+               "percent", "proportion", "percentage", "majority"}
+
+
+def _quantified(c) -> bool:
+    """'hundreds of homeless', '400 homeless', 'many homeless': a noun for people."""
+    before = prev_tokens(c, 2)
+    if not before:
+        return False
+    prv = before[0]
+    if prv.like_num and not prv.text.endswith("%"):
+        return True
+    if prv.lower_ == "of":
+        return len(before) > 1 and (before[1].like_num or before[1].lower_ in QUANTIFIERS)
+    return prv.lower_ in QUANTIFIERS
+
+
 def check(c) -> bool:
     if c.rule.id == "vagrant-derelict-bum":
         return _vagrant(c)
     if c.rule.id == "illegal-camping":
         return _illegal(c)
+    if len(c.tokens) == 1 and not _quantified(c):
+        return False  # bare "homeless" counts only as a noun after a number or quantifier
     last = c.tokens[-1]
     if last.text[:1].isupper() and not title_case_sentence(c.sent) and c.start != c.sent.start:
         if c.tokens[0].text[:1].islower():

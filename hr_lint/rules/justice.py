@@ -6,11 +6,13 @@ Stays silent on:
   registry", "offender management system", "felon in possession (of a firearm)";
 - compounds another rule owns: "drug offender" (drug-offender), "psychiatric inmates"
   (released-discharged), "ex-offender" (one match, not two);
-- "offender" in "the offending field" (a different word anyway).
+- "offender" in "the offending field" (a different word anyway);
+- ranking figures of speech about things: "the two other primary offenders" (functions),
+  "the worst offenders for battery drain", unless the passage is about crime.
 """
 from __future__ import annotations
 
-from .bh_words import DETERMINERS, next_tokens, prev_tokens
+from .bh_words import DETERMINERS, nearby_words, next_tokens, prev_tokens
 
 SYSTEM_NEXT = {
     "locator", "lookup", "search", "roster", "rosters", "id", "ids", "number", "numbers", "database",
@@ -33,6 +35,19 @@ MODAL = {"to", "may", "might", "can", "could", "will", "would", "should", "must"
          "judges", "prosecutors", "failed", "refused"}
 
 
+# "The worst offenders", "the primary offenders": ranking words for things that misbehave,
+# unless the passage is about crime and punishment.
+RANKING = {"worst", "biggest", "primary", "main", "chief", "usual", "notable", "prime", "top",
+           "greatest", "largest", "common", "frequent", "egregious", "particular", "bigger", "worse",
+           "notorious"}
+LEGAL = {"jail", "jails", "prison", "prisons", "court", "courts", "crime", "crimes", "criminal",
+         "arrest", "arrested", "sentence", "sentenced", "sentences", "probation", "parole", "police",
+         "conviction", "convictions", "convicted", "charges", "charged", "released", "release",
+         "reentry", "re-entry", "incarcerated", "incarceration", "offense", "offenses", "offence",
+         "offences", "violent", "sex", "sexual", "registry", "law", "laws", "justice", "custody",
+         "victims", "recidivism", "felony", "misdemeanor"}
+
+
 def _inmate(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     head = words[-1]
@@ -52,6 +67,10 @@ def _inmate(c) -> bool:
         return False  # "inmate locator", "sex offender registry", "inmate_id"
     if head in ("felon", "felons") and after[:2] == ["in", "possession"]:
         return False  # the charge "felon in possession of a firearm"
+    if head in ("felon", "felons") and nearby_words(c) & {"finger", "fingertip", "fingers", "infection",
+                                                          "abscess", "whitlow", "paronychia", "pulp",
+                                                          "incision", "drainage", "thumb"}:
+        return False  # the finger infection
     if head in ("convict", "convicts"):
         if nxt in OBJECT_WORDS or prv in MODAL:
             return False  # the verb: "a jury can still convict a participant"
@@ -61,6 +80,8 @@ def _inmate(c) -> bool:
             return False
     if head in ("offender", "offenders") and prv in ("time", "repeat", "juvenile") and nxt in ("program", "programs", "diversion", "court"):
         return False  # program names: "first-time offender program"
+    if head in ("offender", "offenders") and prv in RANKING and not nearby_words(c, 1) & LEGAL:
+        return False  # "the two other primary offenders" (functions), "the worst offenders" (apps)
     return True
 
 

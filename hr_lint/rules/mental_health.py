@@ -1,7 +1,8 @@
 """Context for several mental-health rules (dispatched on the rule id).
 
 - the-mentally-ill: "the mentally ill" is a collective noun, so its suggestions are
-  the plural ones ("people with mental illness").
+  the plural ones ("people with mental illness"); capitalised after a lower-case "the"
+  inside a sentence it ends a name ("the Hospital for the Criminally Insane").
 - suffers-from-mental-illness: only pity framing of a mental-health CONDITION
   ("suffers from schizophrenia", "afflicted with depression", "sufferers of PTSD"),
   not symptoms or events ("suffered a panic attack", "suffering from pain") and not
@@ -15,7 +16,9 @@
 """
 from __future__ import annotations
 
+from ..names import title_case_sentence
 from .bh_words import DETERMINERS, next_tokens, prev_tokens
+from .homeless import COLLECTIVE_NEXT, ING_NOUNS
 
 CONDITIONS = {
     "mental", "depression", "depressive", "anxiety", "schizophrenia", "schizoaffective", "bipolar",
@@ -120,8 +123,21 @@ def check(c) -> bool:
     rid = c.rule.id
     if rid == "the-mentally-ill":
         words = [t.lower_ for t in c.tokens]
-        if words[0] == "the" and words[-1] in ("ill", "disturbed"):
+        if words[0] == "the" and words[-1] in ("ill", "disturbed", "insane"):
             c.form = "plural"
+            last = c.tokens[-1]
+            if c.tokens[0].text == "the" and last.text[:1].isupper() and c.start != c.sent.start \
+                    and not title_case_sentence(c.sent):
+                return False  # "the State Hospital for the Criminally Insane": a name
+            if words[1:] in (["insane"], ["mentally", "unstable"], ["emotionally", "disturbed"]):
+                # short collective forms double as adjectives: "the insane amount of paperwork",
+                # "the emotionally disturbed child": a noun must not follow
+                after = next_tokens(c, 1)
+                low = after[0].lower_ if after else ""
+                if after and after[0].is_alpha and low not in COLLECTIVE_NEXT \
+                        and not low.endswith(("ed", "ly")) \
+                        and not (low.endswith("ing") and low not in ING_NOUNS):
+                    return False
         return True
     if rid == "suffers-from-mental-illness":
         return _suffers(c)

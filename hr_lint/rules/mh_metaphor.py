@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .bh_words import BOUNDARY, DETERMINERS, PERSON, VIOLENT, at_clause_start, next_tokens, prev_tokens
 from .crazy import subject_kind
+from .diagnosis import _determined, _noun_use
 
 CLINICAL_NEXT = {
     "disorder", "disorders", "disease", "illness", "illnesses", "symptom", "symptoms", "episode",
@@ -73,6 +74,8 @@ def _metaphor(c) -> bool:
         return False
     if prv in DETERMINERS and (nxt is None or not after[0].is_alpha):
         return False  # "a psychotic." : a noun for a person (diagnosis-as-identity)
+    if _determined(c) and _noun_use(c):
+        return False  # "a paranoid schizophrenic according to...": a noun, the person-label rules
     if word == "schizophrenic":
         # an adjective before a noun that is not clinical and not a person
         return bool(after) and after[0].is_alpha or prv in INTENSIFIERS

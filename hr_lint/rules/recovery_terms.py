@@ -21,7 +21,12 @@ _OTHER_DISEASE = {"cancer", "cancers", "sclerosis", "ms", "leukemia", "leukaemia
                   "myeloma", "tumor", "tumour", "tumors", "remitting", "malaria", "tuberculosis",
                   "tb", "lupus", "crohn", "crohn's", "arthritis", "infection", "infections",
                   "hepatitis", "melanoma", "carcinoma", "nephrotic", "pancreatitis", "disease-free",
-                  "chemotherapy", "oncology", "transplant", "clostridioides", "c.", "diff"}
+                  "chemotherapy", "oncology", "transplant", "clostridioides", "c.", "diff",
+                  # mental illnesses and eating disorders relapse in the clinical sense too
+                  "depression", "depressive", "psychosis", "psychotic", "mania", "manic",
+                  "schizophrenia", "bipolar", "anorexia", "bulimia", "eating", "ocd", "panic",
+                  "episode", "episodes", "antidepressant", "antidepressants", "antipsychotic",
+                  "antipsychotics", "lithium", "mood"}
 _SUBSTANCE_HINT = {"drug", "drugs", "alcohol", "drinking", "opioid", "opioids", "heroin",
                    "fentanyl", "meth", "cocaine", "substance", "addiction", "use", "using",
                    "sober", "sobriety", "recovery", "methadone", "buprenorphine", "treatment",

@@ -2,8 +2,12 @@
 
 Stays silent on:
 - the verb "prostitute" ("to prostitute their talents", "prostituting himself");
-- rugby's hooker ("played hooker for the Rovers", "the hooker threw into the lineout");
-  surnames and streets are capitalised names, which the engine drops;
+- rugby's hooker ("played hooker for the Rovers", "the hooker threw into the lineout",
+  "Hooker is the most thankless position..." in a paragraph about scrums and lineouts);
+  surnames and streets are capitalised names, which the engine drops, and a capitalised
+  "Hooker" after a given name or title ("Council Members Paul Hooker, Aisha Grant") is a
+  surname even in a line of names that looks like a title-case heading;
+- "working girl" for a woman with a job: reported only in a passage about selling sex;
 - garden hoes, "ho-hum", "land ho", the Vietnamese name Ho (capitalised).
 """
 from __future__ import annotations
@@ -21,6 +25,55 @@ RUGBY = {"rugby", "scrum", "scrums", "lineout", "line-out", "lineouts", "prop", 
 GARDEN = {"garden", "gardens", "gardening", "rake", "rakes", "shovel", "shovels", "spade", "spades",
           "tools", "tool", "soil", "weeds", "weeding", "dirt", "farm", "farming", "plot", "plots",
           "beds", "trowel", "trowels", "donated", "hose", "hoses", "seedlings"}
+# Words that only rugby uses: one of them in the paragraph settles the sense.
+RUGBY_STRONG = {"rugby", "scrum", "scrums", "lineout", "line-out", "lineouts", "line-outs", "flanker",
+                "flankers", "ruck", "rucks", "maul", "mauls", "fly-half", "scrum-half", "loosehead",
+                "tighthead", "front-row", "throw-in", "throw-ins", "sin-bin", "try-line", "tryline",
+                "rfc", "rfu", "number-eight", "fullback", "openside", "blindside"}
+# Sports words that are weaker alone ("coach", "game", "club", "team" and "position" also
+# turn up in outreach writing and are left out): two of them near the word settle it.
+RUGBY_WEAK = {"season", "seasons", "league", "match", "matches", "pitch", "kicked", "kick", "kicks",
+              "penalty", "penalties", "referee", "ball", "tackle", "tackles", "tackled", "tries",
+              "try", "throw", "throws", "throwing", "threw", "squad", "captain", "fixture",
+              "fixtures", "under-12s", "under-14s", "under-16s", "scored", "score", "possession",
+              "touchline", "replacement", "replacements", "bench", "cup", "win", "won", "defeat"}
+# A capitalised word before "Hooker" that is a modifier, not a given name or title.
+NOT_GIVEN = DETERMINERS | {"street", "crack", "cheap", "teen", "teenage", "former", "ex", "underage",
+                           "young", "old", "local", "male", "female", "drug", "junkie", "dead",
+                           "for", "of", "to", "and", "or", "why", "how", "when", "where", "what",
+                           "every", "real", "happy", "fake", "no"}
+SEX_CONTEXT = {"sex", "sexual", "stroll", "johns", "pimp", "pimps", "pimping", "trick",
+               "tricks", "brothel", "brothels", "red-light", "solicitation", "soliciting", "solicit",
+               "prostitution", "prostitute", "prostitutes", "escort", "escorts", "escorting",
+               "trafficking", "trafficked", "vice", "streetwalker", "streetwalkers", "hookers",
+               "hooker", "buyers", "condoms", "stings", "sting", "madam", "whore", "whores",
+               "red-light", "kerb-crawling", "curb-crawling", "pimped"}
+
+
+def _rugby(c) -> bool:
+    if {t.lower_ for t in c.doc} & RUGBY_STRONG:
+        return True
+    return len(nearby_words(c, 1) & RUGBY_WEAK) >= 2
+
+
+def _surname(c) -> bool:
+    tok = c.tokens[-1]
+    if not (tok.text[:1].isupper() and not tok.text.isupper()) or tok.lower_ != "hooker":
+        return False
+    before = prev_tokens(c, 1)
+    if not before:
+        return False
+    prv = before[0]
+    return prv.is_alpha and prv.text[:1].isupper() and not prv.text.isupper() \
+        and prv.lower_ not in NOT_GIVEN and prv.i != c.sent.start or (
+            prv.is_alpha and prv.lower_ in ("mr", "mrs", "ms", "dr", "judge", "member", "councilmember",
+                                             "councilman", "councilwoman", "commissioner", "senator",
+                                             "mayor", "sheriff", "chief", "coach", "pastor", "rev",
+                                             "reverend", "professor", "prof", "officer", "deputy",
+                                             "detective", "sergeant", "sgt", "captain", "lieutenant",
+                                             "trustee", "director", "chair", "representative", "rep"))
+
+
 HO_BEFORE = DETERMINERS | {"street", "dumb", "stupid", "cheap", "crack", "lazy", "nasty", "ol", "old",
                           "dirty", "being", "like"}
 
@@ -44,6 +97,13 @@ def check(c) -> bool:
         if nearby_words(c, 1) & {"rugby", "scrum", "scrums", "lineout", "line-out", "flanker", "prop",
                                  "ball", "kicked", "tackle", "tackled", "ruck", "maul", "referee"}:
             return False
+        if _rugby(c) or _surname(c):
+            return False
+        if head == "hooker" and (nxt == "green" or (nxt in ("'s", "\u2019s") and after[1:2] == ["green"])):
+            return False  # "Hooker's green", the paint colour named after a botanical illustrator
+    if head in ("girl", "girls") and words[0] == "working":
+        # "working girls on the stroll", not "a working girl" with a job
+        return bool(nearby_words(c, 1) & SEX_CONTEXT)
     if head in ("ho", "hoes"):
         if c.tokens[-1].text[:1].isupper():
             return False

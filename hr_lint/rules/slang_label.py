@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from hr_lint.rules.addict import FIGURATIVE
-from hr_lint.rules.substance_context import FUNCTION_WORDS, drug_context, is_name, sentence_span
+from hr_lint.rules.substance_context import FUNCTION_WORDS, drug_context, is_name, quoted_title, sentence_span
 
 _TECH_AFTER = {"utility", "utilities", "tool", "tools", "app", "apps", "software", "program",
                "programs", "script", "scripts", "plugin", "plugins", "mod", "mods", "kit"}
@@ -131,6 +131,8 @@ def _drunk(c) -> bool:
 
 
 def check(c) -> bool:
+    if quoted_title(c.doc, c.end - 1):
+        return False  # a quoted title of a work: “Confessions of a Crackhead Mom”
     rid = c.rule.id
     if rid == "druggie-dope-fiend":
         return _fiend(c)

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
-    drug_context, is_substance, person_alternatives, sentence_span, set_alternatives,
+    PERSON_WORDS, drug_context, is_substance, person_alternatives, quoted_title, sentence_span,
+    set_alternatives,
     substance_words,
 )
 
@@ -34,6 +35,16 @@ _SKIP_OBJ = {"a", "an", "the", "his", "her", "their", "its", "my", "your", "our"
              "opiate", "narcotic", "-", "and", "or", ",", "either", "even", "also", "still",
              "heavily", "regularly", "routinely", "daily"}
 _NOT_SUBSTANCE_MOD = {"pain"}
+# words that stand right before the verb 'abuse'/'abuses' (subjects, auxiliaries, adverbs);
+# an adjective there makes it the noun ('sexual abuse', 'child abuse')
+_ABUSE_SUBJECT = {"who", "that", "to", "not", "n't", "never", "also", "often", "still", "may",
+                  "might", "can", "could", "will", "would", "should", "did", "do", "does", "and",
+                  "or", "sometimes", "regularly", "heavily", "routinely", "occasionally",
+                  "openly", "continue", "continues", "i", "you", "he", "she", "we", "they",
+                  "already", "actively", "frequently", "commonly", "which"}
+_VERB_OBJ_SKIP = {"prescription", "prescribed", "illicit", "illegal", "street", "other",
+                  "their", "his", "her", "my", "your", "our", "the", "opioid", "opiate",
+                  "narcotic", "over-the-counter", "otc", "synthetic", "both", "some"}
 # words that are substances as modifiers but not as objects ('abuse of the prescription system')
 _NOT_OBJECT = {"prescription", "prescriptions", "pain", "chemical", "iv", "injection",
                "injecting", "intravenous", "speed", "pot", "smack", "substance", "drug"}
@@ -97,11 +108,21 @@ def _abuse(c) -> bool:
     nxt = doc[i + 1].lower_ if i + 1 < hi else ""
     if _dsm_history(doc, i):
         return False
+    if w == "abusing" and i - 2 >= lo and doc[i - 1].text == "-":
+        # 'drug-abusing parents', 'substance-abusing defendants', 'alcohol-abusing'
+        start = _substance_mod(doc, i - 1, lo)
+        if start is not None:
+            c.start = start
+            prefix = doc.text[doc[start].idx:doc[i].idx]  # 'drug-', 'substance-'
+            set_alternatives(c, [prefix + "using"])
+            return True
     if w in _ABUSE_NOUN or w == "abused":
         # '<substance> abuse', 'substance-abuse', 'drug/alcohol abuse'
         start = _substance_mod(doc, i - 1, lo) if i - 1 >= lo else None
         if start is not None:
-            if nxt in _REGULATORY_AFTER and (nxt != "-" or (i + 2 < hi and doc[i + 2].lower_ in _REGULATORY_AFTER)):
+            nxt2 = doc[i + 2].lower_ if i + 2 < hi else ""
+            if nxt in _REGULATORY_AFTER and (nxt != "-" or nxt2 in _REGULATORY_AFTER) and not (
+                    nxt == "warning" and nxt2 in {"signs", "sign"}):  # 'substance abuse warning signs'
                 return False
             if w in _ABUSE_NOUN:
                 # underline 'substance abuse', 'prescription drug abuse'; the suggestion keeps
@@ -117,6 +138,15 @@ def _abuse(c) -> bool:
     if w in _ABUSE_NOUN:
         if nxt == "of":
             return _object_substance(doc, i + 1, hi) is not None
+        # the verb 'abuse(s)' with a substance object: 'people who abuse opioids', 'if you
+        # abuse benzodiazepines', 'he abuses alcohol'; not a noun ('domestic abuse, drugs')
+        prev = doc[i - 1].lower_ if i - 1 >= lo else ""
+        if (prev in _ABUSE_SUBJECT or prev in PERSON_WORDS) and prev not in _DV:
+            j = i + 1
+            while j < hi and doc[j].lower_ in _VERB_OBJ_SKIP:
+                j += 1
+            if j < hi and is_substance(doc[j].lower_) and doc[j].lower_ not in _NOT_OBJECT:
+                return True
         return False
     # verb forms: abuse/abuses/abused/abusing + substance object
     if w in {"abuse", "abusing", "abused", "abuses"}:
@@ -151,10 +181,41 @@ def _abuser(c) -> bool:
     return drug_context(doc, k)
 
 
+# heads of organisation names: 'Lakeview County Substance Abuse Prevention Council'
+_ORG_HEADS = {"council", "councils", "coalition", "commission", "committee", "board", "bureau",
+              "agency", "authority", "administration", "institute", "association", "alliance",
+              "partnership", "foundation", "network", "consortium", "act", "division",
+              "department", "office", "taskforce", "force", "collaborative", "society",
+              "federation"}
+
+
+def org_name(doc, k: int) -> bool:
+    """Capitalised 'Abuse'/'Abuser' at k heads into an organisation's name, even in a line
+    where every word is capitalised (a list of partners, a heading): 'Substance Abuse
+    Prevention Council', 'Drug Abuse Task Force'."""
+    t = doc[k]
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    hi = t.sent.end
+    j = k + 1
+    steps = 0
+    while j < hi and steps < 5:
+        tok = doc[j]
+        w = tok.lower_
+        if w in _ORG_HEADS and tok.text[:1].isupper():
+            return True
+        if tok.is_alpha and tok.text[:1].isupper() or w in {"and", "&", "of", "-"}:
+            j += 1
+            steps += 1
+            continue
+        break
+    return False
+
+
 def check(c) -> bool:
     # 'Office of Alcohol and Substance Abuse Services': a capitalised name, even though the
     # widened underline would take in lower-case 'and'
-    if capitalised_name(c.doc, c.end - 1, c.end):
+    if capitalised_name(c.doc, c.end - 1, c.end) or org_name(c.doc, c.end - 1) or quoted_title(c.doc, c.end - 1):
         return False
     if any(c.doc[k].lower_ in _ABUSER for k in range(c.start, c.end)) or c.doc[c.start].lower_ == "ivda":
         return _abuser(c)

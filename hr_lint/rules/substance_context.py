@@ -9,6 +9,8 @@ sentence is about drugs or alcohol and not about software or services.
 """
 from __future__ import annotations
 
+import re
+
 # Words naming a substance, a class of substances or a route of use. Used as the
 # modifier in "<substance> abuse", "<substance> users", "<substance> habit", and as the
 # object in "abusing <substance>", "hooked on <substance>".
@@ -259,6 +261,55 @@ def drug_context(doc, i: int, around: int = 0) -> bool:
                 "equipment", "works", "cookers", "cotton", "rigs", "pipes", "straws", "gear"}:
             return True
     return False
+
+
+# Diagnosis-code and billing language: ICD-10-CM descriptors ('Opioid dependence,
+# uncomplicated', 'Alcoholic cirrhosis of liver without ascites'), coding tip sheets, DSM
+# crosswalks. Disease names there are the official descriptors, not the writer's wording.
+_CODE = re.compile(r"^[A-TV-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
+CODING_WORDS = {
+    "icd", "icd-10", "icd-10-cm", "icd-9", "icd-11", "dsm", "dsm-5", "dsm-iv", "dsm-5-tr",
+    "billing", "billed", "bill", "code", "codes", "coding", "coded", "coder", "coders",
+    "claim", "claims", "reimbursement", "uncomplicated", "unspecified", "nos", "ascites",
+    "remission", "descriptor", "descriptors", "crosswalk", "maps", "query", "hcc", "drg",
+}
+
+
+def coding_context(doc, i: int, around: int = 0) -> bool:
+    lo, hi = sentence_span(doc, i, around)
+    return any(t.lower_ in CODING_WORDS or _CODE.match(t.text) for t in doc[lo:hi])
+
+
+_OPEN_Q = {'"', "\u201c", "\u00ab"}
+_CLOSE_Q = {'"', "\u201d", "\u00bb"}
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with",
+                "from", "as", "but", "nor", "&", "vs", "vs."}
+
+
+def quoted_title(doc, i: int) -> bool:
+    """Token i stands in a quoted title of a work: every word of the quotation capitalised
+    (small words aside) and at least three of them, as in a book club's “Clean: Overcoming
+    Addiction and Ending America's Greatest Tragedy”. A quoted sentence is not a title."""
+    sent = doc[i].sent
+    k = i - 1
+    while k >= sent.start and doc[k].text not in _OPEN_Q:
+        if doc[k].text in _CLOSE_Q:
+            return False
+        k -= 1
+    if k < sent.start:
+        return False
+    j = i + 1
+    while j < sent.end and doc[j].text not in _CLOSE_Q:
+        j += 1
+    if j >= sent.end:
+        return False
+    words = [t for t in doc[k + 1:j] if t.is_alpha]
+    content = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    if len(content) < 3 or len(words) > 16:
+        return False
+    if any(t.text in {".", "!", "?"} for t in doc[k + 1:j]):
+        return False
+    return all(t.text[:1].isupper() for t in content)
 
 
 def tech_context(doc, i: int, around: int = 0, extra: set[str] | None = None) -> bool:

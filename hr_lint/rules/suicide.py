@@ -8,7 +8,7 @@ The wording rules must stay silent on prevention work that shares their words:
 """
 from __future__ import annotations
 
-from .bh_words import nearby_words, next_tokens, prev_tokens
+from .bh_words import PERSON, nearby_words, next_tokens, prev_tokens, segment_words
 
 # Nouns after "suicide" that make it a modifier of prevention work, not a death.
 PROGRAM = {
@@ -32,13 +32,35 @@ DEATH_CONTEXT = {"suicide", "suicides", "suicidal", "died", "death", "dead", "ki
                  "funeral", "memorial", "mourn", "mourning", "survived", "ending"}
 CHOICE_CONTEXT = {"suicide", "suicides", "suicidal", "died", "die", "dies", "death", "dead", "killed",
                   "deceased", "funeral", "memorial", "overdose", "overdosed"}
+SUICIDE_STRONG = {"suicide", "suicides", "suicidal", "self-harm", "wrists", "ideation", "988"}
+ATTEMPT_DEATH = {"overdose", "overdosed", "hanging", "death", "deaths", "died", "die", "dies",
+                 "lethal", "kill", "killed", "killing"}
 RESEARCH = {"study", "studies", "research", "researchers", "analysis", "analyses", "analyzed",
             "linguistic", "linguistics", "corpus", "sample", "coded", "dataset", "fiction", "novel",
             "character", "characters", "literature", "forensic", "archive"}
 
 
+def _verdict_phrase(c, words) -> bool:
+    """'attempted suicide unsuccessfully', 'tried unsuccessfully to kill', 'succeeded in killing'."""
+    if "suicide" not in words:
+        after = [t.lower_ for t in next_tokens(c, 3)]
+        if after[:1] and after[0] in ("himself", "herself", "themselves", "myself", "yourself"):
+            c.end += 1  # the whole phrase: "tried unsuccessfully to kill himself"
+        elif after[1:3] == ["own", "life"] or after[1:3] == ["own", "lives"]:
+            c.end += 3  # "succeeded in taking her own life"
+        else:
+            return False  # "succeeded in killing the engine"
+    if "succeeded" in words:
+        c.alternatives = ["died by suicide", "took their own life"]
+    else:
+        c.alternatives = ["attempted suicide", "survived a suicide attempt"]
+    return True
+
+
 def _successful_failed(c) -> bool:
     words = [t.lower_ for t in c.tokens]
+    if "unsuccessfully" in words or "succeeded" in words:
+        return _verdict_phrase(c, words)
     after = [t.lower_ for t in next_tokens(c, 2)]
     nxt = after[0] if after else None
     if nxt in PROGRAM:
@@ -47,8 +69,10 @@ def _successful_failed(c) -> bool:
         # "failed attempt", "successful attempt": only when the passage is about suicide
         if nxt in ("to", "at", "on", "by"):
             return False  # "a failed attempt to pass the levy"
-        if not nearby_words(c, 1) & {"suicide", "suicides", "suicidal", "overdose", "overdosed",
-                                      "self-harm", "wrists", "hanging", "ideation"}:
+        # the topic may be set a sentence or two away ("...has tried before. A failed attempt
+        # is the strongest predictor of a later death"): the strong words anywhere in the
+        # paragraph, or death and lethality words in the sentences around the match
+        if not (segment_words(c) & SUICIDE_STRONG or nearby_words(c, 1) & ATTEMPT_DEATH):
             return False
     plural = words[-1].endswith("s")
     if words[0] == "successful":
@@ -137,8 +161,34 @@ def _epidemic(c) -> bool:
     return True
 
 
+# Software that "commits suicide": a worker process that exits on purpose.
+MACHINE = {"process", "processes", "worker", "workers", "thread", "threads", "daemon", "daemons",
+           "server", "servers", "node", "nodes", "pod", "pods", "container", "containers", "job",
+           "jobs", "task", "tasks", "program", "programs", "app", "apps", "application", "instance",
+           "instances", "service", "services", "bot", "bots", "actor", "actors", "goroutine",
+           "coroutine", "subprocess", "kernel", "vm", "replica", "replicas", "it", "supervisor",
+           "master", "listener", "handler", "plugin", "script", "robot", "robots"}
+STOP_BACK = {".", ";", ":", "!", "?", "who", "that", "which"}
+
+
+def _commit(c) -> bool:
+    """'the worker commits suicide': a process, not a person; a programmer's idiom, at info."""
+    for tok in prev_tokens(c, 12):
+        low = tok.lower_
+        if low in STOP_BACK:
+            break
+        if low in MACHINE:
+            c.severity = "info"
+            break
+        if low in PERSON:
+            break
+    return True
+
+
 def check(c) -> bool:
     rid = c.rule.id
+    if rid == "committed-suicide":
+        return _commit(c)
     if rid == "suicide-epidemic":
         return _epidemic(c)
     if rid == "successful-failed-suicide":

@@ -1,0 +1,139 @@
+"""A second, independent evaluation set: mental health, suicide, justice, housing and sex work.
+
+tests/fixtures/heldout2/docs holds 22 documents written in the voice of public web pages
+(local news, county and hospital pages, a crisis-line handout, obituaries, reentry and
+homeless-services pages, council minutes, sex-worker outreach, a family guide, a school
+newsletter, a peer blog) and pages where the trigger words are benign (a legal explainer,
+software docs, film and book reviews, a rugby report). gold.jsonl annotates them with the
+conventions of the development corpus (flag / ok / optional; spans, voice, quotes,
+attributes, names). Both are generated from tests/fixtures/heldout2/marked by
+build_gold.py, which computes line and column from the markup.
+
+The scoring below is the development corpus's score.py logic, reimplemented so the test
+does not need ../shared.
+"""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+HERE = pathlib.Path(__file__).resolve().parent
+SET = HERE / "fixtures" / "heldout2"
+DOCS = SET / "docs"
+GOLD = SET / "gold.jsonl"
+
+MIN_PRECISION = 0.93
+MIN_RECALL = 0.95
+
+
+def _gold():
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def findings():
+    proc = subprocess.run(
+        [sys.executable, "-m", "hr_lint", "--no-cache", "--isolated", "--format", "json", str(DOCS)],
+        capture_output=True, text=True, encoding="utf-8", cwd=str(HERE.parent),
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    out = []
+    for f in json.loads(proc.stdout):
+        path = os.path.relpath(os.path.abspath(f["path"]), DOCS).replace("\\", "/")
+        out.append({"file": path, "line": int(f["line"]), "column": f.get("column"),
+                    "text": f.get("text") or "", "rule": f.get("rule", "?")})
+    return out
+
+
+def _overlaps(a, b):
+    a, b = a.lower().strip(), b.lower().strip()
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _same_place(f, g):
+    if g.get("column") is None or f.get("column") is None:
+        return True
+    fs, gs = int(f["column"]), int(g["column"])
+    return fs < gs + len(g["text"]) and gs < fs + max(len(f["text"]), 1)
+
+
+def score(gold, found):
+    """(precision, recall, misses, false positives), as score.py computes them."""
+    flag_hit = [False] * len(gold)
+    fp, wrongs = 0, []
+    for f in found:
+        hit = None
+        for i, g in enumerate(gold):
+            if (f["file"] == g["file"] or f["file"].endswith("/" + g["file"])) and f["line"] == g["line"] \
+                    and _overlaps(f["text"], g["text"]) and _same_place(f, g):
+                if g["label"] in ("flag", "optional"):
+                    hit = i
+                    if g["label"] == "flag" and not flag_hit[i]:
+                        break
+        if hit is None:
+            fp += 1
+            wrongs.append(f)
+        elif gold[hit]["label"] == "flag":
+            flag_hit[hit] = True
+    flags = [i for i, g in enumerate(gold) if g["label"] == "flag"]
+    tp = sum(1 for i in flags if flag_hit[i])
+    misses = [gold[i] for i in flags if not flag_hit[i]]
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / len(flags) if flags else 1.0
+    return prec, rec, misses, wrongs
+
+
+def test_gold_positions_match_the_documents():
+    for g in _gold():
+        text = (DOCS / g["file"]).read_text(encoding="utf-8")
+        line = text.split("\n")[g["line"] - 1]
+        first = g["text"].split("\n")[0]
+        assert line[g["column"] - 1:].startswith(first), g
+        assert g["label"] in ("flag", "ok", "optional"), g
+
+
+def test_heldout2_precision_and_recall(findings):
+    prec, rec, misses, wrongs = score(_gold(), findings)
+    report = "\n".join(
+        [f"MISS  {g['file']}:{g['line']}  {g['text']!r}" for g in misses]
+        + [f"FALSE {f['file']}:{f['line']}  {f['text']!r}  [{f['rule']}]" for f in wrongs]
+    )
+    assert prec >= MIN_PRECISION and rec >= MIN_RECALL, (
+        f"precision {prec:.3f} (min {MIN_PRECISION}), recall {rec:.3f} (min {MIN_RECALL})\n{report}")
+
+
+def test_benign_pages_have_no_warnings():
+    """The pages where the words are benign: nothing above info outside an annotated span."""
+    benign = {"legal-11-plain-language-guide.md", "software-12-quickload-tuning.rst",
+              "rugby-14-match-report.txt", "hospital-15-early-psychosis.html",
+              "review-13-weekend-arts.html"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "hr_lint", "--no-cache", "--isolated", "--format", "json"]
+        + [str(DOCS / name) for name in sorted(benign)],
+        capture_output=True, text=True, encoding="utf-8", cwd=str(HERE.parent),
+    )
+    annotated = [g for g in _gold() if g["label"] in ("flag", "optional")]
+    loud = []
+    for f in json.loads(proc.stdout):
+        f = dict(f, file=pathlib.Path(f["path"]).name)
+        if f["severity"] == "info":
+            continue
+        if not any(f["file"] == g["file"] and f["line"] == g["line"] and _overlaps(f["text"], g["text"])
+                   and _same_place(f, g) for g in annotated):
+            loud.append((f["file"], f["line"], f["text"], f["rule"]))
+    assert not loud, loud
+
+
+@pytest.mark.parametrize("sentence", [
+    "Show off the issue, not the crazy customizations you've made to your browser.",
+    "The results were insane, with a 40% speedup on every benchmark.",
+    "Quickload is crazy fast out of the box.",
+    "When the limit is reached the worker finishes its job, commits suicide, and the supervisor forks a new one.",
+])
+def test_figures_of_speech_in_software_docs_are_info_at_most(sentence):
+    from hr_lint import Linter
+
+    assert all(f.severity == "info" for f in Linter().lint_text(sentence, format="text"))
