@@ -142,6 +142,10 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
         sys.exit(2)
     except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
         raise
+    except BrokenPipeError:  # `hr-lint docs | head`: the reader left; nothing to report
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # a bug: one line for users, the traceback with HR_LINT_DEBUG=1
         if os.environ.get("HR_LINT_DEBUG"):
             raise

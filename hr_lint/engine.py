@@ -54,13 +54,15 @@ def get_nlp():
     return _nlp
 
 
+# curly apostrophes and Unicode hyphens read as their ASCII forms when matching
+MATCH_FORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 _SEP = "\0"  # stands for "a space or nothing" between two tokens of a phrase
 
 
 def _phrase_key(phrase: str) -> str:
     """A phrase as the prefilter sees it: lower-case tokens, apostrophes unified."""
-    tokens = _TOKEN.findall(phrase.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    tokens = _TOKEN.findall(phrase.lower().translate(MATCH_FORM))
     return _SEP.join(tokens)
 
 
@@ -133,7 +135,7 @@ class Engine:
         for seg in document.segments:
             text = seg.text
             if len(text) <= _MAX_SEGMENT:
-                if search(text.lower()):
+                if search(text.lower().translate(MATCH_FORM)):
                     findings.extend(self._lint_piece(seg, 0, len(text), document, path))
             else:
                 for lo, hi in self._windows(text):
@@ -143,7 +145,7 @@ class Engine:
 
     def _windows(self, text: str):
         """Merged windows of whole sentences around the candidates in a long segment."""
-        low = text.lower()
+        low = text.lower().translate(MATCH_FORM)
         spans: list[list[int]] = []
         for m in self.prefilter.finditer(low):
             if spans and m.start() < spans[-1][1]:
@@ -171,7 +173,9 @@ class Engine:
         if not self._built:
             self._build()
         text = seg.text[lo:hi]
-        doc = self.nlp(text)
+        # the tokenizer sees unified apostrophes and hyphens (one character for one, so
+        # offsets hold); quotes are found in the text as written
+        doc = self.nlp(text.translate(MATCH_FORM))
         matches = self.matcher(doc) + self.exact_matcher(doc)
         if not matches:
             return []

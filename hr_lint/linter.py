@@ -5,7 +5,7 @@ import os
 
 from . import readers, suppress
 from .config import Config
-from .engine import Engine
+from .engine import MATCH_FORM, Engine
 from .finding import Finding
 from .loader import InputError, decode, read_bytes
 
@@ -71,7 +71,7 @@ class Linter:
         if self.config.report_unused_suppressions and "hr-lint" in text:
             return True
         gate = self._gate()
-        return gate is not None and gate.search(text.lower()) is not None
+        return gate is not None and gate.search(text.lower().translate(MATCH_FORM)) is not None
 
     def _gate_file(self) -> str | None:
         """Where the file prefilter for this rule set is cached, keyed by what shapes it."""

@@ -76,6 +76,11 @@ _LINKING = {
     "been", "be", "got", "get", "stay", "stayed", "became", "become", "remain", "remained",
     "'ll", "will", "'d", "would", "used", "feel", "felt", "identify", "consider",
 }
+# words between "I was" and a label that show the label is someone else's
+_ACTION = {"look", "looked", "looking", "help", "helped", "helping", "serve", "served", "serving",
+           "call", "called", "calling", "describe", "described", "see", "saw", "seen", "work",
+           "worked", "working", "meet", "met", "treat", "treated", "down", "on", "with", "for", "to",
+           "about", "at", "of", "like", "than", "judge", "judged", "hate", "hated", "fear", "feared"}
 _STOP = {",", ";", ":", "that", "who", "which", "because", "but", "when", "if", "think", "thought",
          "believe", "know", "say", "said", "see", "saw", "met", "serve", "help", "call", "called"}
 
@@ -92,12 +97,14 @@ def is_first_person(doc, start: int) -> bool:
             break
         if low in _SELF_SUBJECTS:
             rest = [t.lower_ for t in window[k + 1:]]
-            return bool(rest) and rest[0] in _LINKING
-        if low in ("i'm", "i\u2019m", "we're", "we\u2019re", "i've", "i\u2019ve"):
-            return True
+            # "I'm a proud addict" is about the speaker; "I used to look down on the homeless"
+            # and "we have helped former prostitutes" are about other people
+            return bool(rest) and rest[0] in _LINKING and not (set(rest[1:]) & _ACTION)
     # "As an addict, I ..." / "As a person in recovery and an addict myself"
-    before = [t.lower_ for t in doc[max(sent.start, start - 2):start]]
-    if "as" in before:
+    k = start - 1
+    while k > sent.start and doc[k].lower_ in _ARTICLES:
+        k -= 1
+    if doc[k].lower_ == "as" and (k == sent.start or doc[k - 1].is_punct):
         after = [t.lower_ for t in doc[start:min(sent.end, start + 6)]]
         return "i" in after or "we" in after or "myself" in after
     after = [t.lower_ for t in doc[start:min(sent.end, start + 3)]]
