@@ -23,11 +23,13 @@ class Segment:
     the whole source span [s, e).
     """
 
-    __slots__ = ("text", "kind", "_p", "_s", "_e", "_copy")
+    __slots__ = ("text", "kind", "titles", "_p", "_s", "_e", "_copy")
 
-    def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]], kind: str = "prose"):
+    def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]], kind: str = "prose",
+                 titles: list[tuple[int, int]] | None = None):
         self.text = text
         self.kind = kind  # "prose", "heading", "cell", "alt", "title", "front-matter"...
+        self.titles = titles or []  # prose spans that name a work (<cite>): never reported
         cols = list(zip(*pieces)) if pieces else [(), (), (), ()]
         # arrays keep a huge paragraph's map small; plain lists are faster to build
         kind_of = (lambda v: array("q", v)) if len(pieces) > 256 else list
@@ -115,6 +117,8 @@ class ProseBuilder:
         self._len = 0
         self._space = False  # does the prose end with a space?
         self._kind = "prose"
+        self._titles: list[tuple[int, int]] = []
+        self._title_at: int | None = None
 
     def kind(self, kind: str) -> None:
         """Set the kind of the segment being built."""
@@ -178,6 +182,15 @@ class ProseBuilder:
         else:
             self._piece(ch, start, end, False)
 
+    def title_start(self) -> None:
+        """The prose from here to `title_end()` is the title of a work (a <cite>)."""
+        self._title_at = self._len
+
+    def title_end(self) -> None:
+        if self._title_at is not None and self._len > self._title_at:
+            self._titles.append((self._title_at, self._len))
+        self._title_at = None
+
     def gap(self, at: int) -> None:
         self._spacer(at, at)
 
@@ -192,9 +205,13 @@ class ProseBuilder:
             self._texts.pop()
             self._pieces.pop()
         if self._texts:
-            self.segments.append(Segment("".join(self._texts), self._pieces, self._kind))
+            if self._title_at is not None:  # a title still open at the end of the block
+                self._titles.append((self._title_at, self._len))
+            self.segments.append(Segment("".join(self._texts), self._pieces, self._kind, self._titles))
         self._texts, self._pieces, self._len, self._space = [], [], 0, False
         self._kind = "prose"
+        self._titles = []
+        self._title_at = 0 if self._title_at is not None else None
 
     def finish(self) -> list[Segment]:
         self.end_block()

@@ -180,6 +180,10 @@ class Engine:
         if not matches:
             return []
         blocked = [(s, e) for _, s, e in self.names(doc)]
+        for ts, te in seg.titles:  # titles of works (<cite>) in this piece of the segment
+            span = doc.char_span(max(0, ts - lo), min(len(text), te - lo), alignment_mode="expand")
+            if span is not None and te > lo and ts < hi:
+                blocked.append((span.start, span.end))
         quotes = voice.quote_spans(text)
         candidates: list[Candidate] = []
         for match_id, start, end in matches:

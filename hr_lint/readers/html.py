@@ -134,6 +134,9 @@ class _Parser(HTMLParser):
             return
         elif tag in GAP and not self.skip():
             self.run.add(" ", at, at)
+        if tag == "cite" and not self.skip():  # a work's title: a name, not language to fix
+            self.run.flush(self.b)
+            self.b.title_start()
         if not self.skip() and not self.in_head:
             raw = self.get_starttag_text() or ""
             tag_attributes(raw, at, self.ab, self.source)
@@ -141,6 +144,9 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "head":
             self.in_head = False
+        if tag == "cite" and not self.skip():
+            self.run.flush(self.b)
+            self.b.title_end()
         if tag in SKIP:
             if self.skipping.get(tag):
                 self.skipping[tag] -= 1
