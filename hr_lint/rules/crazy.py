@@ -5,7 +5,8 @@
   severity, negated or not.
 - A figure of speech about things and times ("crazy busy", "insane traffic", "our phones
   have been insane", "works like crazy", "crazy about dogs"): lowered to info.
-- Not this sense at all ("tree nuts", "nuts and bolts", "legally insane"): dropped.
+- Not this sense at all ("tree nuts", "nuts and bolts", "legally insane"), or an
+  adjective on a thing ("insane traffic", "the crazy customizations"): dropped.
 """
 from __future__ import annotations
 
@@ -178,7 +179,7 @@ def sense(c) -> str | None:
         if len(after) > 1 and after[0] in BEHAVIOR | ADJECTIVES and after[1] not in PRONOUNS \
                 and (after[1] in PERSON or after[1] in BEHAVIOR):
             return "person"
-        return "figurative"  # "insane traffic", "a crazy week"
+        return None  # "insane traffic", "a crazy week": said of a thing, not of anyone's mind
     kind = subject_kind(c)
     if kind in ("thing", "self"):
         return "figurative"  # "our phones have been insane", "you're driving me crazy"
