@@ -31,11 +31,10 @@ class Segment:
         self.kind = kind  # "prose", "heading", "cell", "alt", "title", "front-matter"...
         self.titles = titles or []  # prose spans that name a work (<cite>): never reported
         cols = list(zip(*pieces)) if pieces else [(), (), (), ()]
-        # arrays keep a huge paragraph's map small; plain lists are faster to build
-        kind_of = (lambda v: array("q", v)) if len(pieces) > 256 else list
-        self._p = kind_of(cols[0])
-        self._s = kind_of(cols[1])
-        self._e = kind_of(cols[2])
+        # arrays of machine integers: a big file's thousands of segments stay small in memory
+        self._p = array("q", cols[0])
+        self._s = array("q", cols[1])
+        self._e = array("q", cols[2])
         self._copy = bytes(cols[3])
 
     def _piece(self, i: int) -> int:

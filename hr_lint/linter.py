@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from . import readers, suppress
 from .config import Config
@@ -11,6 +12,36 @@ from .loader import InputError, decode, read_bytes
 
 # A file larger than this is refused rather than read: hr-lint is for documents.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# Text larger than this is read and linted a chunk at a time, cut where no block can span.
+CHUNK_CHARS = 2_000_000
+_BLANK = re.compile(r"\n[ \t\r]*\n")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
+
+
+def _chunks(text: str, fmt: str):
+    """(start, end) of chunks that each parse on their own: cut at a blank line (outside
+    Markdown fences; before an unindented line in reStructuredText). HTML is not cut."""
+    n = len(text)
+    start = 0
+    while start < n:
+        target = start + CHUNK_CHARS
+        cut = n if fmt == "html" or target >= n else None
+        pos = target
+        while cut is None:
+            m = _BLANK.search(text, pos)
+            if m is None:
+                cut = n
+                break
+            at = m.end()
+            if fmt == "markdown" and len(_FENCE.findall(text, start, at)) % 2:
+                pos = at  # inside a fenced block: look further
+                continue
+            if fmt == "rst" and (at >= n or text[at] in " \t"):
+                pos = at  # an indented block goes on
+                continue
+            cut = at
+        yield start, cut
+        start = cut
 
 
 class Linter:
@@ -48,9 +79,7 @@ class Linter:
         """Lint a string in one of the text formats (markdown, html, rst, text)."""
         if format not in readers.FORMATS or format == "docx":
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
-        if not self._worth_reading(text):
-            return []
-        return self._lint_document(readers.parse(text, format), path)
+        return self._lint_source(text, format, path)
 
     def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
         fmt = format or self.format_for(path) or "text"
@@ -59,19 +88,43 @@ class Linter:
                 document = readers.parse_docx(data)
             except readers.ReaderError as exc:
                 raise InputError(path, str(exc)) from None
-        else:
-            text = decode(data, path)
-            if not self._worth_reading(text):
-                return []
-            document = readers.parse(text, fmt)
-        return self._lint_document(document, path)
+            return self._lint_document(document, path)
+        text = decode(data, path)
+        del data  # a big file's bytes need not stay in memory beside its text
+        return self._lint_source(text, fmt, path)
+
+    def _lint_source(self, text: str, fmt: str, path: str) -> list[Finding]:
+        """A text format, read in chunks when it is large so memory stays bounded."""
+        if not self._worth_reading(text):
+            return []
+        if len(text) <= CHUNK_CHARS:
+            return self._lint_document(readers.parse(text, fmt), path)
+        findings: list[Finding] = []
+        line_base = 0
+        for start, end in _chunks(text, fmt):
+            piece = text[start:end]
+            for f in self.engine.lint(readers.parse(piece, fmt), path):
+                f.line += line_base
+                f.end_line += line_base
+                f.offset += start
+                f.end_offset += start
+                findings.append(f)
+            line_base += piece.count("\n")
+        return self._suppressed(findings, text, fmt, path)
 
     def _worth_reading(self, text: str) -> bool:
         """Most files hold no trigger at all, even in markup: they need no parsing."""
         if self.config.report_unused_suppressions and "hr-lint" in text:
             return True
         gate = self._gate()
-        return gate is not None and gate.search(text.lower().translate(MATCH_FORM)) is not None
+        if gate is None:
+            return False
+        # a window at a time, overlapping by more than any word, so a huge text is never copied whole
+        step, overlap = 1 << 20, 256
+        for i in range(0, max(len(text), 1), step):
+            if gate.search(text[i:i + step + overlap].lower().translate(MATCH_FORM)):
+                return True
+        return False
 
     def _gate_file(self) -> str | None:
         """Where the file prefilter for this rule set is cached, keyed by what shapes it."""
@@ -125,13 +178,15 @@ class Linter:
         return self._file_gate or None
 
     def _lint_document(self, document, path: str) -> list[Finding]:
-        findings = self.engine.lint(document, path)
-        found = suppress.directives(document.source, document.format)
+        return self._suppressed(self.engine.lint(document, path), document.source, document.format, path)
+
+    def _suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
+        found = suppress.directives(source, fmt)
         findings = suppress.apply(findings, found)
         if self.config.report_unused_suppressions:
             for d in found:
                 if not d.used:
-                    line_text = document.source.split("\n")[d.line - 1] if document.source else ""
+                    line_text = source.split("\n")[d.line - 1] if source else ""
                     findings.append(Finding(
                         path=path, line=d.line, column=1, end_line=d.line, end_column=len(line_text) + 1,
                         rule="unused-suppression", category="hr-lint", severity="warning",
