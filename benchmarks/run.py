@@ -134,14 +134,24 @@ def main() -> None:
     if alex_t:
         print(f"alex / hr-lint cold: {alex_t / cold_t:.1f}x")
 
-    # the common pre-commit case: one small file with no trigger word
+    # the common pre-commit case: one small new file with no trigger word, default settings
+    # (the cache then holds only the file gate; each run's file is new, so no finding is cached)
     with tempfile.TemporaryDirectory() as tmp:
         quiet = Path(tmp) / "note.md"
-        quiet.write_text("# Picnic\n\nBring a salad and a folding chair. We meet at noon by the lake.\n")
+        counter = iter(range(1_000_000))
+
+        def new_note():
+            quiet.write_text(f"# Picnic {next(counter)}\n\nBring a salad and a folding chair. "
+                             "We meet at noon by the lake.\n")
+
+        cache_dir = Path(tmp) / "cache"
+        subprocess.run([hr, "--cache-dir", str(cache_dir), str(quiet)], stdout=subprocess.DEVNULL)
         base_t, _, _ = median_run([sys.executable, "-c", "import click, yaml"], max(a.repeat, 5))
-        one_t, one_m, _ = median_run([hr, "--no-cache", str(quiet)], max(a.repeat, 5))
-        print(f"\ntrigger-free Markdown file: {one_t * 1000:.0f} ms (peak {one_m} MB); "
-              f"python + click + yaml: {base_t * 1000:.0f} ms; ratio {one_t / base_t:.2f}x")
+        one_t, one_m, _ = median_run([hr, "--cache-dir", str(cache_dir), str(quiet)], max(a.repeat, 5),
+                                     before=new_note)
+        nc_t, _, _ = median_run([hr, "--no-cache", str(quiet)], max(a.repeat, 5), before=new_note)
+        print(f"\ntrigger-free Markdown file: {one_t * 1000:.0f} ms (peak {one_m} MB; {nc_t * 1000:.0f} ms with "
+              f"--no-cache); python + click + yaml: {base_t * 1000:.0f} ms; ratio {one_t / base_t:.2f}x")
 
     # a tree of 10,000 small files (Django's documents, repeated)
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,16 +1,17 @@
 """A findings cache keyed by file content, effective configuration and hr-lint version.
 
-One small JSON file per key, written to a temporary name and renamed into place, so
-two runs sharing the folder never read a half-written entry. A change to any rule,
-wordlist, check module or setting changes the linter's fingerprint and so every key:
-stale results cannot be served.
+One SQLite database in the cache folder: a run reads every entry it needs in one
+connection and writes its new entries in one transaction, and SQLite's locking makes
+two runs sharing the folder safe. A change to any rule, wordlist, check module or
+setting changes the linter's fingerprint and so every key: stale results cannot be
+served. A cache that cannot be opened or written only costs speed, never a run.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
 
 from .finding import Finding
 
@@ -23,6 +24,8 @@ def default_dir() -> str:
 class Cache:
     def __init__(self, directory: str):
         self.directory = directory
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
 
     @staticmethod
     def key(fingerprint: str, path: str, fmt: str | None, data: bytes) -> str:
@@ -33,26 +36,42 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
-    def _file(self, key: str) -> str:
-        return os.path.join(self.directory, key[:2], key + ".json")
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                db = sqlite3.connect(os.path.join(self.directory, "findings.sqlite3"), timeout=30)
+                db.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._broken = True
+        return self._db
 
     def get(self, key: str) -> list[Finding] | None:
+        db = self._connect()
+        if db is None:
+            return None
         try:
-            with open(self._file(key), encoding="utf-8") as fh:
-                return [Finding.from_dict(d) for d in json.load(fh)]
-        except (OSError, ValueError, TypeError, KeyError):
+            row = db.execute("SELECT data FROM findings WHERE key = ?", (key,)).fetchone()
+            return None if row is None else [Finding.from_dict(d) for d in json.loads(row[0])]
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        target = self._file(key)
+    def put_many(self, entries: list[tuple[str, list[Finding]]]) -> None:
+        db = self._connect()
+        if db is None or not entries:
+            return
+        rows = [(key, json.dumps([_full_dict(f) for f in findings], ensure_ascii=False)) for key, findings in entries]
         try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([_full_dict(f) for f in findings], fh, ensure_ascii=False)
-            os.replace(tmp, target)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+            with db:
+                db.executemany("INSERT OR REPLACE INTO findings (key, data) VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
 def _full_dict(f: Finding) -> dict:

@@ -253,13 +253,17 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
                 pending.append((index, path, None))
         except InputError as exc:
             errors.append(str(exc))
+    fresh = []
     for index, path, key, outcome in _run_pending(run, pending, jobs):
         if isinstance(outcome, str):
             errors.append(outcome)
             continue
         results[index] = outcome
-        if cache is not None and key:
-            cache.put(key, outcome)
+        if key:
+            fresh.append((key, outcome))
+    if cache is not None:
+        cache.put_many(fresh)  # one transaction for the whole run
+        cache.close()
     for index in sorted(results):
         linted += 1
         findings.extend(results[index])
@@ -353,7 +357,7 @@ def _run_pending(run, pending, jobs):
     import multiprocessing
 
     for _, path, _ in pending:  # build every linter before forking, so workers share them
-        run.linter_for(path)
+        run.linter_for(path).engine.warm()
     _WORKER_RUN = run
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(n, len(pending))) as pool:

@@ -127,6 +127,11 @@ class Engine:
         self._built = True
 
     # -- public -------------------------------------------------------------------------
+    def warm(self) -> None:
+        """Load spaCy and build the matchers now (before forking workers, who then share them)."""
+        if not self._built:
+            self._build()
+
     def lint(self, document: Document, path: str) -> list[Finding]:
         findings: list[Finding] = []
         if self.prefilter is None:

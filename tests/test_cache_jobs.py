@@ -37,6 +37,7 @@ def test_same_findings_with_and_without_cache_and_jobs(tree):
     assert findings("--cache-dir", cache) == plain  # cold
     assert findings("--cache-dir", cache) == plain  # warm
     assert findings("--cache-dir", cache, "--jobs", "2") == plain
+    assert (tree / ".cache" / "findings.sqlite3").is_file()
 
 
 def test_cache_is_not_stale_after_a_config_or_content_change(tree):

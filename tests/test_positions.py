@@ -65,3 +65,23 @@ def test_phrases_split_by_markup_or_line_breaks_are_found_in_otherwise_quiet_fil
     page.write_text("Our neighbor committed\nsuicide last year.\n\nHe *committed* suicide.\n", encoding="utf-8")
     found = [(f.line, f.text) for f in LINTER.lint_file(page)]
     assert found == [(1, "committed\nsuicide"), (4, "committed* suicide")]
+
+
+@pytest.mark.parametrize("fmt,ext", [("markdown", ".md"), ("text", ".txt"), ("rst", ".rst")])
+def test_large_texts_read_in_chunks_give_the_same_findings(tmp_path, monkeypatch, fmt, ext):
+    """Chunks are cut only where no block spans (never inside a fence or an indented block)."""
+    from hr_lint import linter as linter_module
+
+    blocks = []
+    for i in range(60):
+        blocks.append(f"Paragraph {i}: three addicts came by, and one man committed\nsuicide last year.")
+        if fmt == "markdown":
+            blocks.append("```\naddicts = 1\n\nsubstance abuse in code\n```")
+        if fmt == "rst":
+            blocks.append("Example::\n\n    addicts = 1\n\n    substance abuse in a literal block")
+    path = tmp_path / f"big{ext}"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    whole = [(f.line, f.column, f.end_line, f.end_column, f.text, f.offset) for f in LINTER.lint_file(path)]
+    monkeypatch.setattr(linter_module, "CHUNK_CHARS", 300)
+    chunked = [(f.line, f.column, f.end_line, f.end_column, f.text, f.offset) for f in LINTER.lint_file(path)]
+    assert len(whole) == 120 and chunked == whole
