@@ -145,6 +145,7 @@ def main() -> None:
                              "We meet at noon by the lake.\n")
 
         cache_dir = Path(tmp) / "cache"
+        new_note()
         subprocess.run([hr, "--cache-dir", str(cache_dir), str(quiet)], stdout=subprocess.DEVNULL)
         base_t, _, _ = median_run([sys.executable, "-c", "import click, yaml"], max(a.repeat, 5))
         one_t, one_m, _ = median_run([hr, "--cache-dir", str(cache_dir), str(quiet)], max(a.repeat, 5),
