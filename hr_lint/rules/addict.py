@@ -64,6 +64,12 @@ _ADJ_SKIP = {"pregnant", "new", "young", "older", "single", "teen", "teenage", "
              "low-income", "homeless", "parenting", "unhoused", "adult"}
 
 
+# "Three addicts", "Many junkies": a capitalised count is not a brand or a hobby
+_QUANTIFIERS = {"many", "most", "some", "several", "few", "all", "both", "these", "those", "other",
+                "more", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six",
+                "seven", "eight", "nine", "ten", "twenty", "local", "young", "older", "former"}
+
+
 def _is_figurative(doc, k: int) -> bool:
     lo, hi = doc[k].sent.start, doc[k].sent.end
     j = k - 1
@@ -80,6 +86,7 @@ def _is_figurative(doc, k: int) -> bool:
     # 'a Netflix addict', 'a Wordle junkie': a capitalised word that is not a substance
     if (prev.text[:1].isupper() and not prev.text.isupper() and prev.is_alpha
             and w not in FUNCTION_WORDS and w not in {"a", "an", "the", "my", "his", "her", "our"}
+            and w not in _QUANTIFIERS and not prev.like_num
             and not doc[k].text.isupper() and j > lo and not doc[j - 1].is_punct):
         return True
     # 'a junkie for true crime', 'an addict of detective novels'
