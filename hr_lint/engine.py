@@ -264,8 +264,17 @@ class Engine:
             if suggest.article_changes(doc[start - 1].text, alternatives):
                 article = doc[start - 1].text
                 start -= 1
+        end = c.end
+        if rule.person_label and c.form in ("singular", "plural") and end < len(doc) \
+                and doc[end].lower_ in ("'s", "'") and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]):
+            # "the addict's family": a long phrase does not take "'s" well, so the
+            # possessive is part of the finding and the suggestion ("the person's family")
+            alternatives = rule.alternatives_for("possessive") if "possessive" in (
+                rule.alternatives if isinstance(rule.alternatives, dict) else {}) else (
+                ["person's"] if c.form == "singular" else ["people's"])
+            end += 1
         cs = doc[start].idx
-        last = doc[c.end - 1]
+        last = doc[end - 1]
         ce = last.idx + len(last)
         s_off, e_off = seg.source_span(lo + cs, lo + ce)
         matched = document.source[s_off:e_off]

@@ -136,3 +136,10 @@ def test_inflections_and_case():
     for form in ("commits suicide", "committed suicide", "committing suicide"):
         (f,) = LINTER.lint_text(f"Nobody {form}.", format="text")
         assert f.rule == "committed-suicide"
+
+
+def test_possessive_labels_get_possessive_suggestions():
+    (f,) = LINTER.lint_text("We met the addict\u2019s family.", format="text")
+    assert (f.text, f.suggestions) == ("addict\u2019s", ["person's"])
+    (g,) = LINTER.lint_text("The addicts' families came.", format="text")
+    assert (g.text, g.suggestions) == ("addicts'", ["people's"])
