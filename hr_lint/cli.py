@@ -60,8 +60,9 @@ class _Run:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "--output-format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(OUTPUT_FORMATS), multiple=True,
+              help="Output format [default: text]. With --output-file, a second --format text also "
+                   "prints the text report on the terminal.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 [default: warning].")
@@ -191,6 +192,9 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
 
     if not paths:
         raise click.UsageError("give files or folders to lint, or '-' for standard input")
+    if len(set(fmt)) > 2 or (len(set(fmt)) == 2 and "text" not in fmt) or (len(set(fmt)) == 2 and not output_file):
+        raise click.UsageError("give one --format, or with --output-file a format for the file plus --format text")
+
     errors: list[str] = []
     targets = _collect(paths, run, errors)
     # exclusions and .gitignore, per the configuration that governs each file
@@ -280,21 +284,27 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         if findings:  # rule details are only needed to describe findings
             for linter in run._by_config.values():
                 rules.update({r.id: r for r in linter.rules})
-        if statistics:
-            report = _statistics(findings)
-        else:
-            renderer = get_renderer(fmt)
-            use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
-            report = renderer(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
-                              files_linted=linted, sources=stdin_text)
+        formats = list(fmt) or ["text"]
+        # the file gets the one non-text format asked for; "text" as well goes to the terminal
+        file_format = next((f for f in formats if f != "text"), "text")
+
+        def render(name, to_terminal):
+            if statistics:
+                return _statistics(findings)
+            use_color = color if color is not None else (to_terminal and sys.stdout.isatty())
+            return get_renderer(name)(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
+                                      files_linted=linted, sources=stdin_text)
+
         if output_file:
             try:
-                _write_atomic(output_file, report)
+                _write_atomic(output_file, render(file_format, False))
             except OSError as exc:
                 errors.append(f"{output_file}: cannot write report: {exc.strerror}")
                 _error(errors[-1])
+            if "text" in formats and file_format != "text":
+                click.echo(render("text", True), nl=False)
         else:
-            click.echo(report, nl=False)
+            click.echo(render(formats[-1], True), nl=False)
     if errors:
         return 2
     threshold = severity_rank(fail_on)

@@ -208,3 +208,11 @@ def test_huge_file_in_bounded_memory(tmp_path):
     assert out[0] == "1"
     assert int(out[1]) > 200  # every block's finding was reported
     assert int(out[-1]) < 400 * 1024, f"peak RSS {int(out[-1]) // 1024} MB"
+
+
+def test_output_file_plus_text_on_the_terminal(docs):
+    result = run("--no-color", "--format", "sarif", "--format", "text", "--output-file", "r.sarif", "bad.md")
+    assert result.exit_code == 1
+    assert "1 finding in 1 file: 1 warning" in result.stdout
+    assert json.loads((docs / "r.sarif").read_text())["version"] == "2.1.0"
+    assert run("--format", "sarif", "--format", "json", "bad.md").exit_code == 2
