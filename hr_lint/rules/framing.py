@@ -36,7 +36,7 @@ _NOT_OBJECTS = {"withdrawal", "withdrawals", "overdose", "overdoses", "depressio
                 "effects", "infections", "infection", "poisoning"}
 
 
-def _suffer(c) -> bool:
+def suffer(c) -> bool:
     doc = c.doc
     hi = doc[c.start].sent.end
     j = c.end
@@ -67,7 +67,7 @@ def _suffer(c) -> bool:
     return True
 
 
-def _victim(c) -> bool:
+def victim(c) -> bool:
     if any(c.doc[k].lower_ == "victims" for k in range(c.start, c.end)):
         c.form = "plural"
     else:
@@ -75,7 +75,7 @@ def _victim(c) -> bool:
     return True
 
 
-def _hooked(c) -> bool:
+def hooked(c) -> bool:
     doc = c.doc
     hi = doc[c.start].sent.end
     j = c.end
@@ -98,7 +98,7 @@ def _hooked(c) -> bool:
     return False
 
 
-def _hard_soft(c) -> bool:
+def hard_soft(c) -> bool:
     doc = c.doc
     first = doc[c.start].lower_
     if first in {"good", "bad"}:
@@ -113,7 +113,7 @@ def _hard_soft(c) -> bool:
 _ICD = re.compile(r"^[Ff]1\d(\.\d+)?$")
 
 
-def _dependence(c) -> bool:
+def dependence(c) -> bool:
     doc = c.doc
     lo, hi = sentence_span(doc, c.start)
     words = {t.lower_ for t in doc[lo:hi]}
@@ -126,19 +126,4 @@ def _dependence(c) -> bool:
         if doc[k].lower_ in {"dependence", "dependency"}:
             c.start, c.end = k, k + 1
             return True
-    return True
-
-
-def check(c) -> bool:
-    rid = c.rule.id
-    if rid == "suffering-from-addiction":
-        return _suffer(c)
-    if rid == "addiction-victim":
-        return _victim(c)
-    if rid == "hooked-on":
-        return _hooked(c)
-    if rid == "hard-soft-drugs":
-        return _hard_soft(c)
-    if rid == "dsm-iv-dependence":
-        return _dependence(c)
     return True

@@ -48,7 +48,7 @@ LEGAL = {"jail", "jails", "prison", "prisons", "court", "courts", "crime", "crim
          "victims", "recidivism", "felony", "misdemeanor"}
 
 
-def _inmate(c) -> bool:
+def inmate(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     head = words[-1]
     before = [t.lower_ for t in prev_tokens(c, 2)]
@@ -85,12 +85,6 @@ def _inmate(c) -> bool:
     return True
 
 
-def _drug_offender(c) -> bool:
+def drug_offender(c) -> bool:
     after = [t.lower_ for t in next_tokens(c, 1)]
     return not (after and after[0] in SYSTEM_NEXT | {"sentencing", "program", "programs", "court", "treatment"})
-
-
-def check(c) -> bool:
-    if c.rule.id == "drug-offender":
-        return _drug_offender(c)
-    return _inmate(c)

@@ -33,7 +33,7 @@ _SUBSTANCE_HINT = {"drug", "drugs", "alcohol", "drinking", "opioid", "opioids", 
                    "naloxone", "overdose"}
 
 
-def _relapse(c) -> bool:
+def relapse(c) -> bool:
     doc = c.doc
     k = c.start
     hi = doc[k].sent.end
@@ -54,7 +54,7 @@ _SLIP_LITERAL = {"ice", "icy", "stairs", "steps", "floor", "sidewalk", "snow", "
                  "paperwork", "form", "forms", "schedule", "spelling", "typo", "name", "date"}
 
 
-def _wagon(c) -> bool:
+def wagon(c) -> bool:
     doc = c.doc
     lo, hi = sentence_span(doc, c.start, 1)
     words = {t.lower_ for t in doc[lo:hi]}
@@ -98,7 +98,7 @@ _DF_NOT_AFTER = {"workplace", "workplaces", "school", "schools", "zone", "zones"
                  "week", "month", "pledge", "interval", "formulation", "product", "products"}
 
 
-def _drug_free(c) -> bool:
+def drug_free(c) -> bool:
     doc = c.doc
     lo, hi = doc[c.start].sent.start, doc[c.start].sent.end
     nxt = doc[c.end].lower_ if c.end < hi else ""
@@ -120,7 +120,7 @@ _CODEP_TECH = {"variable", "variables", "process", "processes", "module", "modul
                "genes", "species", "evolution", "events", "parameters", "jobs", "builds", "steps"}
 
 
-def _enabler(c) -> bool:
+def enabler(c) -> bool:
     doc = c.doc
     k = c.end - 1
     lo, hi = doc[k].sent.start, doc[k].sent.end
@@ -136,16 +136,3 @@ def _enabler(c) -> bool:
         return False
     lo1, hi1 = sentence_span(doc, k)
     return not ({t.lower_ for t in doc[lo1:hi1]} & (_CODEP_TECH | {"code", "python", "software"}))
-
-
-def check(c) -> bool:
-    rid = c.rule.id
-    if rid == "relapse":
-        return _relapse(c)
-    if rid == "wagon-idioms":
-        return _wagon(c)
-    if rid == "drug-free":
-        return _drug_free(c)
-    if rid in {"enabler-codependent", "codependency"}:
-        return _enabler(c)
-    return True

@@ -57,7 +57,7 @@ def _verdict_phrase(c, words) -> bool:
     return True
 
 
-def _successful_failed(c) -> bool:
+def successful_failed(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "unsuccessfully" in words or "succeeded" in words:
         return _verdict_phrase(c, words)
@@ -82,7 +82,7 @@ def _successful_failed(c) -> bool:
     return True
 
 
-def _completed(c) -> bool:
+def completed(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     after = [t.lower_ for t in next_tokens(c, 1)]
     nxt = after[0] if after else None
@@ -107,7 +107,7 @@ def _completed(c) -> bool:
     return True
 
 
-def _method(c) -> bool:
+def method(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     after = [t.lower_ for t in next_tokens(c, 3)]
     if words[0] in ("hanged", "hung", "slit"):
@@ -120,7 +120,7 @@ def _method(c) -> bool:
     return bool(nearby_words(c, 1) & {"suicide", "suicides", "suicidal", "own"})
 
 
-def _note(c) -> bool:
+def note(c) -> bool:
     near = nearby_words(c, 1)
     if near & RESEARCH:
         return False
@@ -130,7 +130,7 @@ def _note(c) -> bool:
     return bool(near & DEATH_CONTEXT)
 
 
-def _gesture(c) -> bool:
+def gesture(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "suicidal" in words or "suicide" in words:
         return True
@@ -138,21 +138,21 @@ def _gesture(c) -> bool:
     return bool(words_near & SUICIDE_CONTEXT)
 
 
-def _choice(c) -> bool:
+def choice(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "suicide" in words or "life" in words or "lives" in words:
         return True
     return bool(nearby_words(c, 1) & CHOICE_CONTEXT)
 
 
-def _attempter(c) -> bool:
+def attempter(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "suicide" in words or words[-1].startswith("ideator"):
         return True
     return bool(nearby_words(c) & {"suicide", "suicides", "suicidal", "attempt", "attempts", "ideation"})
 
 
-def _epidemic(c) -> bool:
+def epidemic(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if len(words) == 1:
         # "skyrocketing", "soaring": only when the sentence is about suicide numbers
@@ -171,7 +171,7 @@ MACHINE = {"process", "processes", "worker", "workers", "thread", "threads", "da
 STOP_BACK = {".", ";", ":", "!", "?", "who", "that", "which"}
 
 
-def _commit(c) -> bool:
+def commit(c) -> bool:
     """'the worker commits suicide': a process, not a person; a programmer's idiom, at info."""
     for tok in prev_tokens(c, 12):
         low = tok.lower_
@@ -182,27 +182,4 @@ def _commit(c) -> bool:
             break
         if low in PERSON:
             break
-    return True
-
-
-def check(c) -> bool:
-    rid = c.rule.id
-    if rid == "committed-suicide":
-        return _commit(c)
-    if rid == "suicide-epidemic":
-        return _epidemic(c)
-    if rid == "successful-failed-suicide":
-        return _successful_failed(c)
-    if rid == "completed-suicide":
-        return _completed(c)
-    if rid == "suicide-method-detail":
-        return _method(c)
-    if rid == "suicide-note":
-        return _note(c)
-    if rid == "suicide-gesture-attention":
-        return _gesture(c)
-    if rid == "suicide-choice-blame":
-        return _choice(c)
-    if rid == "suicide-attempter-ideator":
-        return _attempter(c)
     return True

@@ -88,7 +88,7 @@ INFECTION = {"virologic", "virological", "antibiotic", "antibiotics", "antimicro
              "depression", "epilepsy", "seizures", "asthma", "diabetes", "hypertension"}
 
 
-def _drug_seeking(c) -> bool:
+def drug_seeking(c) -> bool:
     if nearby_words(c, 1) & RESEARCH:
         return False
     if c.tokens[-1].lower_ == "seeking":
@@ -96,7 +96,7 @@ def _drug_seeking(c) -> bool:
     return True
 
 
-def _noncompliant(c) -> bool:
+def noncompliant(c) -> bool:
     near = nearby_words(c)
     if near & REGULATORY:
         return False
@@ -108,7 +108,7 @@ def _noncompliant(c) -> bool:
     return bool(near & CLINICAL_PERSON)
 
 
-def _manipulative(c) -> bool:
+def manipulative(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     word = words[-1]
     before = [t.lower_ for t in prev_tokens(c, 3)]
@@ -155,7 +155,7 @@ def _manipulative(c) -> bool:
     return True  # "lacks insight": a clinical judgment of the person
 
 
-def _treatment_failure(c) -> bool:
+def treatment_failure(c) -> bool:
     before = [t.lower_ for t in prev_tokens(c, 2)]
     after = [t.lower_ for t in next_tokens(c, 2)]
     near = nearby_words(c, 1)
@@ -170,7 +170,7 @@ def _treatment_failure(c) -> bool:
     return True
 
 
-def _replacement(c) -> bool:
+def replacement(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     before = [t.lower_ for t in prev_tokens(c, 2)]
     prv = before[0] if before else None
@@ -201,7 +201,7 @@ def _replacement(c) -> bool:
     return bool(seg & OPIOID_CONTEXT)
 
 
-def _mat(c) -> bool:
+def mat(c) -> bool:
     tok = c.tokens[0]
     words = [t.lower_ for t in c.tokens]
     after = [t.lower_ for t in next_tokens(c, 2)]
@@ -235,7 +235,7 @@ ALCOHOL_CONTEXT = {"alcohol", "drinking", "drink", "drinks", "drunk", "booze", "
                    "detox", "rehab", "binge"}
 
 
-def _rehab(c) -> bool:
+def rehab(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     before = [t.lower_ for t in prev_tokens(c, 3)]
     after = [t.lower_ for t in next_tokens(c, 2)]
@@ -257,23 +257,4 @@ def _rehab(c) -> bool:
         return bool(nearby_words(c, 1) & ALCOHOL_CONTEXT)
     if "detox" in words:
         return not (set(before[:2]) & DETOX_DIET or near & DETOX_DIET)
-    return True
-
-
-def check(c) -> bool:
-    rid = c.rule.id
-    if rid == "drug-seeking":
-        return _drug_seeking(c)
-    if rid == "noncompliant":
-        return _noncompliant(c)
-    if rid == "manipulative-denial":
-        return _manipulative(c)
-    if rid == "treatment-failure":
-        return _treatment_failure(c)
-    if rid == "replacement-therapy":
-        return _replacement(c)
-    if rid == "medication-assisted-treatment":
-        return _mat(c)
-    if rid == "rehab-detox":
-        return _rehab(c)
     return True
