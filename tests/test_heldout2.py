@@ -19,6 +19,7 @@ import subprocess
 import sys
 
 import pytest
+from scoring import score
 
 HERE = pathlib.Path(__file__).resolve().parent
 SET = HERE / "fixtures" / "heldout2"
@@ -48,44 +49,6 @@ def findings():
     return out
 
 
-def _overlaps(a, b):
-    a, b = a.lower().strip(), b.lower().strip()
-    return bool(a) and bool(b) and (a in b or b in a)
-
-
-def _same_place(f, g):
-    if g.get("column") is None or f.get("column") is None:
-        return True
-    fs, gs = int(f["column"]), int(g["column"])
-    return fs < gs + len(g["text"]) and gs < fs + max(len(f["text"]), 1)
-
-
-def score(gold, found):
-    """(precision, recall, misses, false positives), as score.py computes them."""
-    flag_hit = [False] * len(gold)
-    fp, wrongs = 0, []
-    for f in found:
-        hit = None
-        for i, g in enumerate(gold):
-            if (f["file"] == g["file"] or f["file"].endswith("/" + g["file"])) and f["line"] == g["line"] \
-                    and _overlaps(f["text"], g["text"]) and _same_place(f, g):
-                if g["label"] in ("flag", "optional"):
-                    hit = i
-                    if g["label"] == "flag" and not flag_hit[i]:
-                        break
-        if hit is None:
-            fp += 1
-            wrongs.append(f)
-        elif gold[hit]["label"] == "flag":
-            flag_hit[hit] = True
-    flags = [i for i, g in enumerate(gold) if g["label"] == "flag"]
-    tp = sum(1 for i in flags if flag_hit[i])
-    misses = [gold[i] for i in flags if not flag_hit[i]]
-    prec = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / len(flags) if flags else 1.0
-    return prec, rec, misses, wrongs
-
-
 def test_gold_positions_match_the_documents():
     for g in _gold():
         text = (DOCS / g["file"]).read_text(encoding="utf-8")
@@ -96,7 +59,9 @@ def test_gold_positions_match_the_documents():
 
 
 def test_heldout2_precision_and_recall(findings):
-    prec, rec, misses, wrongs = score(_gold(), findings)
+    tp, fp, fn, misses, wrongs = score(_gold(), findings)
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
     report = "\n".join(
         [f"MISS  {g['file']}:{g['line']}  {g['text']!r}" for g in misses]
         + [f"FALSE {f['file']}:{f['line']}  {f['text']!r}  [{f['rule']}]" for f in wrongs]
