@@ -5,12 +5,12 @@ the other, case-insensitively) and, where both give a column, the column ranges 
 """
 
 
-def _overlaps(a: str, b: str) -> bool:
+def overlaps(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def _same_place(f: dict, g: dict) -> bool:
+def same_place(f: dict, g: dict) -> bool:
     if g.get("column") is None or f.get("column") is None:
         return True
     fs, gs = int(f["column"]), int(g["column"])
@@ -24,8 +24,8 @@ def score(gold: list[dict], found: list[dict]):
     for f in found:
         hit = None
         for i, g in enumerate(gold):
-            if f["file"] == g["file"] and f["line"] == g["line"] and _overlaps(f["text"], g["text"]) \
-                    and _same_place(f, g):
+            if f["file"] == g["file"] and f["line"] == g["line"] and overlaps(f["text"], g["text"]) \
+                    and same_place(f, g):
                 if g["label"] in ("flag", "optional"):
                     hit = i
                     if g["label"] == "flag" and not flag_hit[i]:

@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 import pytest
-from scoring import score
+from scoring import overlaps, same_place, score
 
 HERE = pathlib.Path(__file__).resolve().parent
 SET = HERE / "fixtures" / "heldout2"
@@ -86,8 +86,8 @@ def test_benign_pages_have_no_warnings():
         f = dict(f, file=pathlib.Path(f["path"]).name)
         if f["severity"] == "info":
             continue
-        if not any(f["file"] == g["file"] and f["line"] == g["line"] and _overlaps(f["text"], g["text"])
-                   and _same_place(f, g) for g in annotated):
+        if not any(f["file"] == g["file"] and f["line"] == g["line"] and overlaps(f["text"], g["text"])
+                   and same_place(f, g) for g in annotated):
             loud.append((f["file"], f["line"], f["text"], f["rule"]))
     assert not loud, loud
 
