@@ -25,6 +25,9 @@ PSYCHIATRIC = {
     "lobotomy", "lobotomies", "schizophrenia", "asylums", "psychiatry", "psychiatrist", "ward",
     "wards", "illness", "illnesses", "state", "hospital", "sanitarium", "straitjacket",
 }
+# The historical institution named as such: "the history of state asylums", "19th-century asylums".
+HISTORY = {"history", "histories", "historical", "historic", "historian", "historians", "century",
+           "centuries", "victorian", "era", "archive", "archives", "museum", "kirkbride"}
 FIGURATIVE_PLACES = {"madhouse", "funny", "nuthouse", "zoo"}
 
 
@@ -35,6 +38,8 @@ def check(c) -> bool:
         before = [t.lower_ for t in prev_tokens(c, 2)]
         after = [t.lower_ for t in next_tokens(c, 2)]
         if near & IMMIGRATION or set(before + after) & IMMIGRATION:
+            return False
+        if c.sentence_words() & HISTORY:
             return False
         return bool(near & PSYCHIATRIC)
     if words[0] in FIGURATIVE_PLACES:

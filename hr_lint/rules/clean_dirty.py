@@ -126,6 +126,11 @@ def _subject(doc, k, lo) -> str | None:
             if j == k - 1 or (j == k - 2 and doc[j + 1].lower_ in {"'s", "\u2019s", "has", "had",
                                                                      "must", "will", "can", "should"}):
                 return "person"
+        # 'each having stayed clean': a participle after a distributive is not a noun
+        if w in {"having", "being"}:
+            j -= 1
+            steps += 1
+            continue
         # 'the apartment has been clean': an unknown noun after a determiner is a thing
         if t.is_alpha and j - 1 >= lo and doc[j - 1].lower_ in _DETERMINERS and w not in _NOT_NOUNS:
             return "thing"
@@ -187,8 +192,14 @@ def _predicative(doc, i, hi) -> bool:
     if t.is_punct or t.like_num:
         return t.text != "-"
     return (t.lower_ in FUNCTION_WORDS or t.lower_ in _AFTER_PREDICATE
+            or t.lower_ in _PREDICATE_PREPS
             or (t.lower_.endswith("ly") and t.is_alpha and t.lower_ not in {"only", "early", "family", "supply"}))
 
+
+# a preposition opening an adjunct after a predicate adjective: 'got clean behind bars',
+# 'stayed clean throughout probation', 'clean despite the move'
+_PREDICATE_PREPS = {"behind", "inside", "outside", "throughout", "through", "despite", "during",
+                    "after", "before", "under", "among", "amid", "without", "in", "while"}
 
 # adverbs that may follow a predicate adjective: 'nobody gets clean alone', 'stay clean forever'
 _AFTER_PREDICATE = {"sober", "again", "anymore", "yet", "alone", "together", "forever", "anyway",
@@ -319,8 +330,14 @@ def sense(doc, i: int) -> str | None:
             return "status"
         return None
     if strong:
-        # '90 days clean', 'two years clean' is recovery talk on its own
+        # '90 days clean', 'two years clean' is recovery talk on its own, and so is
+        # staying / getting clean for a stretch of time when the subject is not a thing
         if before or subj == "person" or drug_context(doc, i, 1):
+            return "status"
+        before_words = {t.lower_ for t in doc[lo:i]}
+        if w == "clean" and verb in _STRONG_VERBS and subj is None and not (
+                words_set(doc, i, 0) & _HYGIENE_CONTEXT) and (
+                before_words & PERSON_WORDS or not before_words & (_THINGS | TECH_WORDS)):
             return "status"
         return None
     if drug_context(doc, i, 1):

@@ -132,11 +132,13 @@ def _stereotype(c) -> bool:
 # is a character flaw", "the misconception that addicts are dangerous".
 BELIEF = {"believe", "believes", "believed", "think", "thinks", "thought", "assume", "assumes",
           "assumed", "belief", "beliefs", "misconception", "misconceptions", "myth", "myths",
-          "stereotype", "stereotypes", "wrongly", "mistakenly", "misperception", "perception"}
+          "stereotype", "stereotypes", "wrongly", "mistakenly", "misperception", "perception",
+          "believing", "thinking", "assuming", "misconceived", "misperceptions", "perceptions"}
 
 
 def _refuted(c) -> bool:
-    if {t.lower_ for t in c.doc[c.sent.start:c.start]} & BELIEF:
+    before = c.doc[c.sent.start:c.start]
+    if {t.lower_ for t in before} & BELIEF:
         return True
     if not is_negated(c.doc, c.start):
         return False

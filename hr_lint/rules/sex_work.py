@@ -114,3 +114,16 @@ def check(c) -> bool:
         if nearby_words(c, 1) & GARDEN:
             return False
     return True
+
+
+# "fallen woman" who literally fell (paramedics, ice, stairs) or a title ("The Fallen Woman").
+FELL = {"paramedics", "paramedic", "ambulance", "injured", "injury", "injuries", "hip", "ice", "icy",
+        "stairs", "staircase", "sidewalk", "slipped", "tripped", "floor", "helped", "soldier",
+        "soldiers", "memorial", "veterans", "war", "tree", "trees", "leaves"}
+
+
+def fallen(c) -> bool:
+    toks = c.tokens
+    if toks[0].i != c.sent.start and all(t.text[:1].isupper() for t in toks):
+        return False
+    return not (c.sentence_words() & FELL)

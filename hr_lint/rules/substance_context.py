@@ -61,7 +61,7 @@ _AMBIGUOUS = {"needle", "needles", "inject", "injects", "injected", "injection",
               "shooting", "smoking", "high", "withdrawal", "sponsor", "mat", "dealer", "dealers",
               "dealing", "tox", "sharps", "wasted", "hooked", "dope", "relapse", "relapsed",
               "relapses", "relapsing", "drinking", "sober", "substance", "substances", "pills",
-              "urine", "stoned", "treatment", "recovery"}
+              "urine", "stoned", "treatment", "recovery", "addicted", "addictive"}
 DRUG_PREFIXES = SUBSTANCE_PREFIXES + ("overdos", "naloxon", "narcan", "syring", "addict", "detox")
 
 # Technology, services, infrastructure: "users", "clean", "dirty" here are benign.
@@ -229,6 +229,21 @@ def _drug_hit(doc, k: int, lo: int, hi: int) -> bool:
                             "pandemic", "post-pandemic", "fault", "backup", "job", "jobs",
                             "stock", "price", "heat", "surgical", "injury", "stroke", "muscle",
                             "system", "full", "quick", "speedy"}
+    if w in {"addicted", "addictive"}:
+        # 'addicted to the gym', 'an addictive game': the casual sense is no drug talk;
+        # 'addicted to opioids', 'addicted to pain pills', 'addicted mothers' are
+        if w == "addictive":
+            return False  # the drug it describes carries the context itself
+        if nxt != "to":
+            return True
+        for j in range(k + 2, min(hi, k + 6)):
+            t = doc[j].lower_
+            if is_substance(t) or (t in DRUG_WORDS and t not in _AMBIGUOUS) or t in {
+                    "pills", "drinking", "substances", "painkillers", "drugs"}:
+                return True
+            if doc[j].is_punct:
+                break
+        return False
     if w == "urine":
         return True
     if w == "sober":

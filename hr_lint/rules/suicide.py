@@ -183,3 +183,31 @@ def commit(c) -> bool:
         if low in PERSON:
             break
     return True
+
+
+# "jumper" for a person: only beside a height or suicide words, never clothing, cables,
+# sport or electronics ("jumper cables", "the ski jumper", "set the jumper on pins 2-3").
+JUMP_PLACE = {"bridge", "bridges", "ledge", "ledges", "rail", "railing", "railings", "roof", "rooftop",
+              "overpass", "viaduct", "parapet", "balcony", "span", "suicide", "suicides", "suicidal",
+              "988", "barrier", "barriers", "crisis"}
+JUMP_SPORT = {"ski", "skiing", "show", "showjumping", "long", "high", "triple", "base", "bungee",
+              "cliff", "puddle", "star", "horse", "horses", "equestrian", "olympic", "olympics",
+              "medal", "athlete", "athletes", "competition", "hurdles", "track", "wool", "woollen",
+              "woolen", "knitted", "knit", "sweater", "cardigan", "wore", "wearing", "dress", "pinafore",
+              "cable", "cables", "battery", "car", "pin", "pins", "header", "headers", "board",
+              "motherboard", "circuit", "wire", "wires", "solder", "connector", "bios", "club", "clubs",
+              "team", "teams", "game", "games", "cards", "tournament", "coach", "season", "league"}
+
+
+def jumper(c) -> bool:
+    words = [t.lower_ for t in c.tokens]
+    if "suicide" in words or "bridge" in words:
+        return True
+    before = [t.lower_ for t in prev_tokens(c, 2)]
+    after = [t.lower_ for t in next_tokens(c, 1)]
+    if set(before + after) & JUMP_SPORT or c.tokens[-1].text[:1].isupper() and c.tokens[-1].i != c.sent.start:
+        return False
+    near = c.sentence_words()
+    if near & JUMP_SPORT:
+        return False
+    return bool(nearby_words(c, 1) & JUMP_PLACE)
