@@ -30,7 +30,7 @@ COMMAND_LINE = "command line"
 KEYS = {
     "extends", "select", "ignore", "extend-select", "severity", "fail-on", "include", "exclude",
     "respect-gitignore", "allow", "quotes", "first-person", "file-types", "rules",
-    "report-unused-suppressions",
+    "report-unused-suppressions", "lint-attributes",
 }
 # Settings that add to what earlier layers gave, rather than replace it.
 _ADDING = {"ignore", "extend-select", "severity", "include", "exclude", "allow", "file-types", "rules"}
@@ -71,6 +71,7 @@ class Config:
     file_types: dict[str, str] = field(default_factory=dict)
     rule_files: list[str] = field(default_factory=list)
     report_unused_suppressions: bool = False
+    lint_attributes: bool = True  # alt and title attribute text (and Markdown image alt text)
     origins: dict[str, str] = field(default_factory=dict)  # setting -> where it came from
     path: str | None = None  # the configuration file, if any
     # (setting, rule id or category) -> (where, line): unknown names are reported where written
@@ -193,6 +194,9 @@ class Config:
         if "report-unused-suppressions" in data:
             self.report_unused_suppressions = flag("report-unused-suppressions")
             note("report-unused-suppressions")
+        if "lint-attributes" in data:
+            self.lint_attributes = flag("lint-attributes")
+            note("lint-attributes")
         if "respect-gitignore" in data:
             self.respect_gitignore = flag("respect-gitignore")
             note("respect-gitignore")
@@ -328,6 +332,7 @@ class Config:
             severity=dict(self.severity),
             allow=list(self.allow),
             voice=VoicePolicy(quotes=self.quotes, first_person=self.first_person),
+            attributes=self.lint_attributes,
         )
 
     def format_for(self, path: str) -> str | None:

@@ -37,6 +37,7 @@ class EngineOptions:
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category -> severity
     allow: list[str] = field(default_factory=list)  # words, phrases and names never reported
     voice: VoicePolicy = field(default_factory=VoicePolicy)
+    attributes: bool = True  # lint alt/title attribute text (segments of kind "alt" and "title")
 
 
 _nlp = None
@@ -138,6 +139,8 @@ class Engine:
             return findings
         search = self.prefilter.search
         for seg in document.segments:
+            if not self.options.attributes and seg.kind in ("alt", "title"):
+                continue
             text = seg.text
             if len(text) <= _MAX_SEGMENT:
                 if search(text.lower().translate(MATCH_FORM)):

@@ -94,6 +94,7 @@ def show_config(config, path) -> str:
         ("exclude", ", ".join(config.exclude) or "-", origin("exclude")),
         ("respect-gitignore", str(config.respect_gitignore).lower(), origin("respect-gitignore")),
         ("allow", ", ".join(config.allow) or "-", origin("allow")),
+        ("lint-attributes", str(config.lint_attributes).lower(), origin("lint-attributes")),
         ("quotes", config.quotes, origin("quotes")),
         ("first-person", config.first_person, origin("first-person")),
         ("file-types", ", ".join(f"{k}={v}" for k, v in sorted(config.file_types.items())) or "-", origin("file-types")),

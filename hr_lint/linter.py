@@ -229,6 +229,7 @@ class Linter:
                 h.update(Path(rule_file).read_bytes())
             c = self.config
             h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select), sorted(c.severity.items()), c.allow, c.quotes,
-                           c.first_person, sorted(c.file_types.items()), c.report_unused_suppressions)).encode())
+                           c.first_person, sorted(c.file_types.items()), c.report_unused_suppressions,
+                           c.lint_attributes)).encode())
             self._fingerprint = h.hexdigest()
         return self._fingerprint

@@ -596,3 +596,11 @@ def test_errors_through_a_real_subprocess(repo):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
     assert re.search(r"\.hr-lint\.yaml:2: malformed YAML", proc.stderr), proc.stderr
+
+
+def test_lint_attributes_can_be_switched_off(repo):
+    write(repo / "docs" / "page.html", '<p>Welcome.</p><img src="a.png" alt="Three addicts at the van">\n')
+    on = json.loads(run("--format", "json", "docs/page.html").stdout)
+    assert [f["text"] for f in on] == ["addicts"]
+    write(repo / ".hr-lint.yaml", "lint-attributes: false\n")
+    assert json.loads(run("--format", "json", "docs/page.html").stdout) == []
