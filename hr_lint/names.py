@@ -32,6 +32,10 @@ KNOWN_NAMES = [
     "Drug Abuse Resistance Education", "Big Book",
 ]
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "christmas", "then"}
+
 # Small words that may stand inside a capitalised name ("Institute on Drug Abuse").
 _CONNECTORS = {"of", "on", "and", "for", "the", "&", "-", "de", "in", "to", "at"}
 _QUOTE_OPENERS = {'"', "\u201c", "\u2018", "\u00ab"}
@@ -74,6 +78,10 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     if not tokens or not all(_capitalised(t) for t in tokens):
         return False
     sent = doc[start].sent
+    # a title and its author: "Junky by William S. Burroughs", "Girl, Interrupted by Susanna Kaysen"
+    if end + 1 < sent.end and doc[end].lower_ == "by" and doc[end + 1].is_alpha and _capitalised(doc[end + 1]) \
+            and doc[end + 1].lower_ not in _WEEKDAYS:
+        return True
     if title_case_sentence(sent):
         return False
     first = doc[start]

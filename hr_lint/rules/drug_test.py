@@ -35,6 +35,8 @@ DRUG_CONTEXT = SPECIFIC | SUBSTANCES | {
     "relapse", "relapsed", "using", "used", "high", "intoxicated", "sober", "sobriety", "recovery",
     "dose", "doses", "take-home", "take-homes", "program", "counselor", "lab", "labs", "screen",
     "screens", "uds", "court", "employer", "pre-employment",
+    # workplace testing: DOT 'safety-sensitive' duties, 'return-to-duty' tests, the MRO
+    "safety-sensitive", "return-to-duty", "mro",
 }
 NOT_DRUG = {"water", "soil", "air", "lead", "radon", "asbestos", "mold", "mould", "bacteria", "pool",
             "well", "covid", "covid-19", "virus", "malware", "antivirus", "scan", "biopsy", "mammogram",
@@ -82,6 +84,22 @@ def _not_drug_words(c, words: set[str]) -> set[str]:
     return hits
 
 
+_SUBSTANCE_HEADS = {"abuse", "use", "misuse", "abusers", "users", "testing", "test", "tests"}
+
+
+def _substance_use_nearby(c) -> bool:
+    """'substance abuse' / 'substance use' / 'substance testing' in the match's sentence or
+    a neighbour ('referred to a Substance Abuse Professional. ... provide a clean sample'),
+    not a chemist's 'substance' on its own."""
+    sents = list(c.doc.sents)
+    idx = next((i for i, s in enumerate(sents) if s.start <= c.start < s.end), 0)
+    for s in sents[max(0, idx - 1):idx + 2]:
+        for t in s[:-1]:
+            if t.lower_ in {"substance", "substances"} and t.nbor(1).lower_ in _SUBSTANCE_HEADS:
+                return True
+    return False
+
+
 def _test_sense(c) -> bool:
     doc = c.doc
     after = next_tokens(c, 3)
@@ -112,7 +130,7 @@ def _test_sense(c) -> bool:
         if c.tokens[0].lower_ == "dirty" and head in {"test", "tests", "screen", "screens",
                                                       "result", "results", "drop", "drops"}:
             return not (nearby_words(c, 1) & DIRTY_TEST_VETO)
-        return bool(nearby_words(c, 1) & DRUG_CONTEXT)
+        return bool(nearby_words(c, 1) & DRUG_CONTEXT) or _substance_use_nearby(c)
     # 2. "dirty for fentanyl", "clean for THC"
     if nxt == "for" and len(after) > 1 and after[1].lower_ in SUBSTANCES:
         return True

@@ -75,6 +75,22 @@ def victim(c) -> bool:
     return True
 
 
+_HOOK_DRUGS = {"pills", "painkillers", "drugs", "dope", "smack", "booze", "alcohol", "coke",
+               "weed", "pot", "speed"}
+
+
+def _drug_antecedent(doc, i: int) -> bool:
+    """A drug named before token i in its sentence or the one before it."""
+    lo, _ = sentence_span(doc, i, 1)
+    lo = max(lo, doc[i].sent.start - 60)
+    for k in range(i - 1, lo - 1, -1):
+        w = doc[k].lower_
+        if w in _HOOK_DRUGS or (is_substance(w, strict=True)
+                                and w not in {"prescription", "pain", "chemical", "speed", "pot"}):
+            return True
+    return False
+
+
 def hooked(c) -> bool:
     doc = c.doc
     hi = doc[c.start].sent.end
@@ -87,9 +103,12 @@ def hooked(c) -> bool:
         w = doc[j].lower_
         if is_substance(w) and w not in {"prescription", "pain", "chemical", "speed", "pot"}:
             return True
-        if w in {"pills", "painkillers", "drugs", "dope", "smack", "booze", "alcohol", "coke",
-                 "weed", "pot", "speed"}:
+        if w in _HOOK_DRUGS:
             return True
+        if j == c.end and w in {"it", "them", "those", "these", "that"}:
+            # 'he was prescribed painkillers, and within two years he was hooked on them':
+            # a pronoun whose antecedent, in this or the previous sentence, is a drug
+            return _drug_antecedent(doc, c.start)
         if w in skip:
             j += 1
             steps += 1

@@ -129,11 +129,14 @@ def _stereotype(c) -> bool:
 
 
 # A belief attributed to others and held up for examination: "Some people think addiction
-# is a character flaw", "the misconception that addicts are dangerous".
+# is a character flaw", "the misconception that addicts are dangerous", "the claim that ...",
+# "if you hear someone say that schizophrenics are dangerous".
 BELIEF = {"believe", "believes", "believed", "think", "thinks", "thought", "assume", "assumes",
           "assumed", "belief", "beliefs", "misconception", "misconceptions", "myth", "myths",
           "stereotype", "stereotypes", "wrongly", "mistakenly", "misperception", "perception",
-          "believing", "thinking", "assuming", "misconceived", "misperceptions", "perceptions"}
+          "believing", "thinking", "assuming", "misconceived", "misperceptions", "perceptions",
+          "claim", "claims", "claimed", "claiming", "notion", "notions", "assumption", "assumptions",
+          "trope", "tropes", "prejudice", "prejudices", "hear", "hears"}
 
 
 def _refuted(c) -> bool:

@@ -47,7 +47,10 @@ KNOWN_NOUNS = {"services", "shelters", "programs", "counts", "liaisons", "provid
                "encampments", "councils", "coalitions", "outreach", "numbers", "rates", "statistics",
                "figures", "populations", "funds", "dollars", "grants", "beds", "sweeps", "deaths",
                "youths", "adults", "kids", "children", "residents", "clients", "patients", "persons",
-               "issues", "needs", "rights", "laws", "ordinances", "policies", "initiatives", "missions"}
+               "issues", "needs", "rights", "laws", "ordinances", "policies", "initiatives", "missions",
+               # people: "140 homeless vets the county counted" is the adjective, not the noun
+               "vets", "teens", "mothers", "fathers", "parents", "seniors", "elders", "folks", "couples",
+               "moms", "dads", "girls", "boys", "guys", "neighbors", "neighbours", "tenants"}
 VERBISH_NEXT = {"to", "that", "a", "an", "the", "in", "on", "at", "for", "with", "up", "out", "down",
                 "more", "less", "most", "many", "much", "some", "no", "across", "into"}
 # -ing words that are nouns in this position ("the homeless housing program")
