@@ -99,6 +99,8 @@ def _w(doc, k, lo, hi) -> str:
     return doc[k].lower_ if lo <= k < hi else ""
 
 
+_AUXILIARIES = {"'s", "\u2019s", "has", "had", "have", "must", "will", "can", "should", "would",
+                "could", "may", "might", "'ll", "\u2019ll", "'d", "\u2019d"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your", "their",
                 "its", "every", "each"}
 _NOT_NOUNS = {"same", "only", "first", "last", "other", "whole", "entire", "most", "more",
@@ -123,8 +125,8 @@ def _subject(doc, k, lo) -> str | None:
         # 'Marcus has been clean': a capitalised first word right before the verb is a name
         if (j == lo and t.is_alpha and t.text[:1].isupper() and w not in _DETERMINERS
                 and w not in _NOT_NOUNS and w not in FUNCTION_WORDS):
-            if j == k - 1 or (j == k - 2 and doc[j + 1].lower_ in {"'s", "\u2019s", "has", "had",
-                                                                     "must", "will", "can", "should"}):
+            # only auxiliaries and adverbs between: "Sheff has now been clean"
+            if all(doc[x].lower_ in _AUXILIARIES or doc[x].lower_ in _ADVERBS for x in range(j + 1, k)):
                 return "person"
         # 'each having stayed clean': a participle after a distributive is not a noun
         if w in {"having", "being"}:
