@@ -1,7 +1,6 @@
 """The command line end to end: exit codes, formats, discovery and every kind of bad input."""
 import json
 import os
-import resource
 import subprocess
 import sys
 import zipfile

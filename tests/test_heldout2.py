@@ -7,67 +7,27 @@ newsletter, a peer blog) and pages where the trigger words are benign (a legal e
 software docs, film and book reviews, a rugby report). gold.jsonl annotates them with the
 conventions of the development corpus (flag / ok / optional; spans, voice, quotes,
 attributes, names). Both are generated from tests/fixtures/heldout2/marked by
-build_gold.py, which computes line and column from the markup.
+tests/fixtures/build_gold.py, which computes line and column from the markup.
 
-The scoring below is the development corpus's score.py logic, reimplemented so the test
-does not need ../shared.
+Precision and recall on the whole set are checked in tests/test_evaluation_sets.py;
+these tests pin the senses the set taught us.
 """
 import json
-import os
 import pathlib
 import subprocess
 import sys
 
 import pytest
-from scoring import overlaps, same_place, score
+from scoring import overlaps, same_place
 
 HERE = pathlib.Path(__file__).resolve().parent
 SET = HERE / "fixtures" / "heldout2"
 DOCS = SET / "docs"
 GOLD = SET / "gold.jsonl"
 
-MIN_PRECISION = 0.93
-MIN_RECALL = 0.95
-
 
 def _gold():
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def findings():
-    proc = subprocess.run(
-        [sys.executable, "-m", "hr_lint", "--no-cache", "--isolated", "--format", "json", str(DOCS)],
-        capture_output=True, text=True, encoding="utf-8", cwd=str(HERE.parent),
-    )
-    assert proc.returncode in (0, 1), proc.stderr
-    out = []
-    for f in json.loads(proc.stdout):
-        path = os.path.relpath(os.path.abspath(f["path"]), DOCS).replace("\\", "/")
-        out.append({"file": path, "line": int(f["line"]), "column": f.get("column"),
-                    "text": f.get("text") or "", "rule": f.get("rule", "?")})
-    return out
-
-
-def test_gold_positions_match_the_documents():
-    for g in _gold():
-        text = (DOCS / g["file"]).read_text(encoding="utf-8")
-        line = text.split("\n")[g["line"] - 1]
-        first = g["text"].split("\n")[0]
-        assert line[g["column"] - 1:].startswith(first), g
-        assert g["label"] in ("flag", "ok", "optional"), g
-
-
-def test_heldout2_precision_and_recall(findings):
-    tp, fp, fn, misses, wrongs = score(_gold(), findings)
-    prec = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / (tp + fn) if tp + fn else 1.0
-    report = "\n".join(
-        [f"MISS  {g['file']}:{g['line']}  {g['text']!r}" for g in misses]
-        + [f"FALSE {f['file']}:{f['line']}  {f['text']!r}  [{f['rule']}]" for f in wrongs]
-    )
-    assert prec >= MIN_PRECISION and rec >= MIN_RECALL, (
-        f"precision {prec:.3f} (min {MIN_PRECISION}), recall {rec:.3f} (min {MIN_RECALL})\n{report}")
 
 
 def test_benign_pages_have_no_warnings():

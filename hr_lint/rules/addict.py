@@ -127,7 +127,7 @@ def _widen_substance(c, k: int) -> None:
 def _label(c) -> bool:
     doc = c.doc
     k = c.end - 1
-    lo, hi = doc[k].sent.start, doc[k].sent.end
+    hi = doc[k].sent.end
     word = doc[k].lower_
     if word == "addicted":  # 'the addicted'
         nxt = doc[k + 1] if k + 1 < hi else None

@@ -123,7 +123,7 @@ _CODEP_TECH = {"variable", "variables", "process", "processes", "module", "modul
 def enabler(c) -> bool:
     doc = c.doc
     k = c.end - 1
-    lo, hi = doc[k].sent.start, doc[k].sent.end
+    hi = doc[k].sent.end
     w = doc[k].lower_
     if w in {"enabler", "enablers"}:
         lo1, hi1 = sentence_span(doc, k)
