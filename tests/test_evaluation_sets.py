@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hr_lint import Linter
-from scoring import score
+from scoring import overlaps, same_place, score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # set: (minimum precision, minimum recall)
@@ -23,6 +23,13 @@ SETS = {
     "heldout4": (0.94, 0.96),  # mental health and the rest, new genres
     "heldout5": (0.96, 0.96),  # mixed public pages
     "heldout6": (0.92, 0.96),  # mixed public pages
+}
+# pages where the trigger words are benign: nothing above info outside an annotated span
+BENIGN = {
+    "heldout2": ["legal-11-plain-language-guide.md", "software-12-quickload-tuning.rst",
+                 "rugby-14-match-report.txt", "hospital-15-early-psychosis.html", "review-13-weekend-arts.html"],
+    "heldout4": ["theatre-10-review.md"],
+    "heldout6": ["festival-10-program.html"],
 }
 LINTER = Linter()
 
@@ -54,3 +61,13 @@ def test_precision_and_recall(name):
     min_precision, min_recall = SETS[name]
     assert precision >= min_precision and recall >= min_recall, (
         f"{name}: precision {precision:.3f} recall {recall:.3f} (tp {tp} fp {fp} fn {fn})\n{report}")
+
+
+@pytest.mark.parametrize("name,page", [(n, p) for n, pages in sorted(BENIGN.items()) for p in pages])
+def test_benign_pages_have_no_warnings(name, page):
+    annotated = [g for g in gold(name) if g["label"] in ("flag", "optional") and g["file"] == page]
+    loud = [(f.line, f.text, f.rule) for f in LINTER.lint_file(FIXTURES / name / "docs" / page)
+            if f.severity != "info"
+            and not any(f.line == g["line"] and overlaps(f.text, g["text"])
+                        and same_place({"column": f.column, "text": f.text}, g) for g in annotated)]
+    assert not loud, loud

@@ -143,3 +143,41 @@ def test_possessive_labels_get_possessive_suggestions():
     assert (f.text, f.suggestions) == ("addict\u2019s", ["person's"])
     (g,) = LINTER.lint_text("The addicts' families came.", format="text")
     assert (g.text, g.suggestions) == ("addicts'", ["people's"])
+
+
+# Senses learned from the evaluation sets in tests/fixtures/heldout*.
+
+@pytest.mark.parametrize("sentence", [
+    "Show off the issue, not the crazy customizations you've made to your browser.",
+    "The results were insane, with a 40% speedup on every benchmark.",
+    "Quickload is crazy fast out of the box.",
+    "When the limit is reached the worker finishes its job, commits suicide, and the supervisor forks a new one.",
+])
+def test_figures_of_speech_in_software_docs_are_info_at_most(sentence):
+    assert all(severity == "info" for _, _, severity in found(sentence)), sentence
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("Officers spent two hours talking a jumper down from the roof of the parking garage.", "suicide-jumper"),
+    ("The old mission took in fallen women from the docks.", "fallen-woman"),
+    ("Psych patients are boarded here for 31 hours.", "the-mentally-ill"),
+])
+def test_senses_from_the_evaluation_sets_are_reported(sentence, rule):
+    assert rule in {r for r, _, _ in found(sentence)}, found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leave the jumper cables in the trunk until the tow truck arrives.",
+    "The Olympic ski jumper crossed the bridge to the hill for practice.",
+    "A knitted jumper hung over the balcony rail to dry.",
+    "An ambulance crew helped a fallen woman off the icy sidewalk.",
+    "The museum tour covers the history of county asylums and their architecture.",
+    "Students often arrive assuming that people with psychosis are dangerous; we show them the data.",
+    "If you hear someone say that schizophrenics are dangerous, tell them about my mother.",
+    "The claim that people who use drugs are dangerous does not survive contact with the data.",
+    "The county counted roughly 140 homeless vets in January.",
+])
+def test_benign_or_refuted_senses_stay_quiet(sentence):
+    loud = [(rule, text) for rule, text, severity in found(sentence)
+            if severity != "info" and rule not in ("schizophrenic-person",)]
+    assert not loud, (sentence, loud)
