@@ -109,6 +109,19 @@ _NOT_NOUNS = {"same", "only", "first", "last", "other", "whole", "entire", "most
 
 def _subject(doc, k, lo) -> str | None:
     """Look back from token k (a verb) for the subject: 'person', 'thing' or None."""
+    # 'Residents attend four meetings a week and stay clean': a coordinated verb shares the
+    # subject at the start of its clause, not the object of the verb before it
+    if k - 1 > lo and doc[k - 1].lower_ in {"and", "or"}:
+        c = k - 2
+        while c > lo and doc[c - 1].lower_ not in {",", ";", ":", "\u2014", "\u2013"}:
+            c -= 1
+        while c < k - 1 and doc[c].lower_ in _DETERMINERS:
+            c += 1
+        t = doc[c]
+        if t.lower_ in PERSON_WORDS or t.lower_ in {"who", "whoever"} or (is_name(t) and t.is_alpha):
+            return "person"
+        if t.lower_ in _THINGS or t.lower_ in TECH_WORDS:
+            return "thing"
     j = k - 1
     steps = 0
     while j >= lo and steps < 7:
@@ -298,11 +311,11 @@ def sense(doc, i: int) -> str | None:
         return None
     if _tech(doc, i):
         return None
-    # clean and sober / sober and clean / drug-free and clean / clean and abstinent
-    if nxt == "and" and (nxt2 in _SOBER or (nxt2 == "drug" and _w(doc, i + 3, lo, hi) == "-"
+    # clean and sober / clean & sober / sober and clean / drug-free and clean / clean and abstinent
+    if nxt in {"and", "&"} and (nxt2 in _SOBER or (nxt2 == "drug" and _w(doc, i + 3, lo, hi) == "-"
                                              and _w(doc, i + 4, lo, hi) == "free")):
         return "status"
-    if prv == "and" and (_w(doc, i - 2, lo, hi) in _SOBER or (
+    if prv in {"and", "&"} and (_w(doc, i - 2, lo, hi) in _SOBER or (
             _w(doc, i - 2, lo, hi) == "free" and _w(doc, i - 3, lo, hi) == "-" and _w(doc, i - 4, lo, hi) == "drug")):
         return "status"
     # the slogans 'Get clean.' / 'Stay clean, stay alive': an imperative at the start of a sentence
@@ -459,7 +472,7 @@ def check(c) -> bool:
         return False
     # underline the whole phrase for 'clean and sober' / 'sober and clean'
     hi = doc[k].sent.end
-    if k + 2 < hi and doc[k + 1].lower_ == "and" and doc[k + 2].lower_ == "sober" and c.end == k + 1:
+    if k + 2 < hi and doc[k + 1].lower_ in {"and", "&"} and doc[k + 2].lower_ == "sober" and c.end == k + 1:
         c.end = k + 3
         nxt = doc[k + 3] if k + 3 < hi else None
         if nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS and nxt.lower_ not in _AFTER_PREDICATE:
@@ -468,6 +481,6 @@ def check(c) -> bool:
           and doc[k + 4].lower_ == "sober" and c.end == k + 1):
         c.end = k + 5  # the compound modifies a noun: 'a clean-and-sober house'
         set_alternatives(c, ["substance-free", "recovery"])
-    elif k - 2 >= doc[k].sent.start and doc[k - 1].lower_ == "and" and doc[k - 2].lower_ == "sober" and c.start == k:
+    elif k - 2 >= doc[k].sent.start and doc[k - 1].lower_ in {"and", "&"} and doc[k - 2].lower_ == "sober" and c.start == k:
         c.start = k - 2
     return True

@@ -156,7 +156,11 @@ def bare_user_ok(doc, k: int) -> bool:
     if _compound(doc, k) or _users_of_service(doc, k):
         return False
     if not drug_context(doc, k):
-        return False
+        # 'Free naloxone kits at the clinic. If you know users who won't come in, ...': people
+        # (a relative 'who') right after a sentence about drugs, with no product in sight
+        nxt = doc[k + 1].lower_ if k + 1 < doc[k].sent.end else ""
+        return (doc[k].lower_ == "users" and nxt == "who" and drug_context(doc, k, 1)
+                and not tech_context(doc, k, 1, extra=_NOT_DRUG_CONTEXT))
     if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
         return False
     return True
