@@ -23,6 +23,8 @@ SETS = {
     "heldout4": (0.94, 0.96),  # mental health and the rest, new genres
     "heldout5": (0.96, 0.96),  # mixed public pages
     "heldout6": (0.92, 0.96),  # mixed public pages
+    "heldout8": (0.95, 0.95),  # mental health, suicide, justice, sex work, benign craft page
+    "heldout7": (0.95, 0.95),  # local news, county thread, nurse blog, sober house, peer program, benign store
 }
 # pages where the trigger words are benign: nothing above info outside an annotated span
 BENIGN = {

@@ -73,14 +73,34 @@ NOT_ATTRIBUTIVE = BOUNDARY | {
 CLAUSE_STOP = {",", ";", ":", "(", ")", "because", "but", "if", "when", "while", "although", "though"}
 
 
+# A name after one of these is the object of a prepositional phrase, not the subject:
+# "the views from Corbin Knob were insane", "the man from Elm Street seemed crazy".
+PLACE_PREPOSITIONS = {"from", "at", "on", "in", "near", "of", "over", "across", "along", "above",
+                      "below", "behind", "beyond", "outside", "inside", "atop", "off", "around"}
+
+
 def subject_kind(c, limit: int = 10) -> str | None:
     """'person' or 'thing' for the nearest subject word before the match, else None."""
-    for tok in prev_tokens(c, limit):
+    toks = prev_tokens(c, limit)
+    skip_to = -1
+    for n, tok in enumerate(toks):
+        if n <= skip_to:
+            continue
         low = tok.lower_
         if low in CLAUSE_STOP:
             break
         if low in SKIP:
             continue
+        if tok.text[:1].isupper() and tok.is_alpha and tok.i != c.sent.start:
+            m = n
+            while m + 1 < len(toks) and toks[m + 1].text[:1].isupper() and toks[m + 1].is_alpha \
+                    and toks[m + 1].i != c.sent.start:
+                m += 1
+            if m + 1 < len(toks) and toks[m + 1].lower_ == "the":
+                m += 1
+            if m + 1 < len(toks) and toks[m + 1].lower_ in PLACE_PREPOSITIONS:
+                skip_to = m + 1  # "from Corbin Knob": look for the subject before the phrase
+                continue
         if low in ("i", "we", "me", "us", "myself"):
             return "self"
         if low in PERSON:

@@ -8,6 +8,8 @@ Stays silent on:
   "Hooker" after a given name or title ("Council Members Paul Hooker, Aisha Grant") is a
   surname even in a line of names that looks like a title-case heading;
 - "working girl" for a woman with a job: reported only in a passage about selling sex;
+- rug hooking, the craft ("our rug hookers meet Thursdays", "a hooker for forty years, will
+  demonstrate proddy mats"): "rug" just before the word, or two craft words nearby;
 - garden hoes, "ho-hum", "land ho", the Vietnamese name Ho (capitalised).
 """
 from __future__ import annotations
@@ -48,6 +50,18 @@ SEX_CONTEXT = {"sex", "sexual", "stroll", "johns", "pimp", "pimps", "pimping", "
                "trafficking", "trafficked", "vice", "streetwalker", "streetwalkers", "hookers",
                "hooker", "buyers", "condoms", "stings", "sting", "madam", "whore", "whores",
                "red-light", "kerb-crawling", "curb-crawling", "pimped"}
+# Rug hooking, the craft: wool strips pulled through burlap with a hook.
+CRAFT = {"rug", "rugs", "burlap", "proddy", "rug-hooking", "rughooking", "hooking", "wool", "yarn",
+         "mats", "mat", "craft", "crafts", "crafter", "crafters", "fiber", "fibre", "quilting", "quilt",
+         "knitting", "knitters", "frame", "frames", "strips", "backing", "linen", "hook", "hooks",
+         "guild", "workshop", "pattern", "patterns", "fleece"}
+
+
+def _rug_hooking(c) -> bool:
+    before = [t for t in prev_tokens(c, 3) if not t.is_space]
+    if before and before[0].lower_ in ("rug", "rugs", "mat"):
+        return True
+    return len((nearby_words(c, 1) - {"hooker", "hookers"}) & CRAFT) >= 2
 
 
 def _rugby(c) -> bool:
@@ -97,7 +111,7 @@ def check(c) -> bool:
         if nearby_words(c, 1) & {"rugby", "scrum", "scrums", "lineout", "line-out", "flanker", "prop",
                                  "ball", "kicked", "tackle", "tackled", "ruck", "maul", "referee"}:
             return False
-        if _rugby(c) or _surname(c):
+        if _rugby(c) or _surname(c) or _rug_hooking(c):
             return False
         if head == "hooker" and (nxt == "green" or (nxt in ("'s", "\u2019s") and after[1:2] == ["green"])):
             return False  # "Hooker's green", the paint colour named after a botanical illustrator

@@ -74,6 +74,16 @@ def successful_failed(c) -> bool:
         # paragraph, or death and lethality words in the sentences around the match
         if not (segment_words(c) & SUICIDE_STRONG or nearby_words(c, 1) & ATTEMPT_DEATH):
             return False
+    if words[0] == "suicide" and words[-1] in ("unsuccessful", "failed", "successful"):
+        # the verdict as a predicate: "her suicide attempt was unsuccessful", not "the suicide
+        # attempt failed to make the news"
+        if nxt == "to":
+            return False
+        if words[-1] == "successful":
+            c.alternatives = ["died by suicide"]
+        else:
+            c.alternatives = ["survived a suicide attempt", "the suicide attempt was not fatal"]
+        return True
     plural = words[-1].endswith("s")
     if words[0] == "successful":
         c.form = "s" if plural else "base"  # a death, not an attempt
