@@ -94,6 +94,16 @@ _TO_SPACE = {ord(c): " " for c in "\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2
              "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"}
 
 
+def _spaced(text: str) -> str:
+    """Every whitespace character as a space (str.replace is much faster than translate)."""
+    if not text.isascii():
+        return text.translate(_TO_SPACE)
+    for ch in "\n\t\r\f\v\x1c\x1d\x1e\x1f":
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 class ProseBuilder:
     """Collects prose for a reader, with the source span of every character.
 
@@ -158,7 +168,7 @@ class ProseBuilder:
         A lone whitespace character (a line break, a tab) becomes a space in place, so
         ordinary text stays one piece; only runs of two or more are collapsed.
         """
-        text = text.translate(_TO_SPACE)
+        text = _spaced(text)
         n = len(text)
         pos = 0
         while pos < n and text[pos] == " ":

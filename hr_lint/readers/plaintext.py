@@ -68,13 +68,19 @@ class Run:
             self.pieces.append([ch, start, end, False])
 
     def copy(self, source: str, start: int, end: int) -> None:
-        if end > start:
+        self.copy_as(source[start:end], start)
+
+    def copy_as(self, text: str, start: int) -> None:
+        """`text` standing one for one at source offsets from `start` (a "\n" may stand
+        for the "\r" of a CRLF line end)."""
+        if text:
+            end = start + len(text)
             last = self.pieces[-1] if self.pieces else None
             if last is not None and last[3] and last[2] == start:
-                last[0] += source[start:end]
+                last[0] += text
                 last[2] = end
             else:
-                self.pieces.append([source[start:end], start, end, True])
+                self.pieces.append([text, start, end, True])
 
     def _emit(self, b: ProseBuilder, offsets: list[int], lo: int, hi: int) -> None:
         """Prose characters [lo, hi) of the run into the builder."""
