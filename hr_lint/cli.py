@@ -235,8 +235,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
             if path == "-":
                 name = stdin_filename or "-"
                 data = sys.stdin.buffer.read()
-                fmt_in = linter.format_for(name) if stdin_filename else None
-                results[index] = linter.lint_bytes(data, name, fmt_in or "text")
+                results[index] = linter.lint_bytes(data, name)  # the format of --stdin-filename, or text
                 try:
                     stdin_text[name] = data.decode("utf-8-sig")
                 except UnicodeDecodeError:
@@ -325,13 +324,19 @@ def _cache_key(linter, path: str) -> str | None:
 _WORKER_RUN = None
 
 
-def _lint_in_worker(path: str):
+def _prepare_in_worker(tasks):
+    """[(index, findings, error message or a Prepared file that needs spaCy)] for [(index, path)]."""
     from .loader import InputError
 
-    try:
-        return _WORKER_RUN.linter_for(path).lint_file(path)
-    except InputError as exc:
-        return str(exc)
+    done = []
+    for index, path in tasks:
+        linter = _WORKER_RUN.linter_for(path)
+        try:
+            prepared = linter.prepare_file(path)
+            done.append((index, prepared if prepared.needs_spacy else linter.finish(prepared)))
+        except InputError as exc:
+            done.append((index, str(exc)))
+    return done
 
 
 def _auto_jobs(pending) -> int:
@@ -352,8 +357,14 @@ def _auto_jobs(pending) -> int:
 
 
 def _run_pending(run, pending, jobs):
-    """Lint the files the cache did not answer, in order; in a process pool when it pays."""
+    """Lint the files the cache did not answer; in a process pool when it pays.
+
+    Yields (index, path, key, findings or error message), in no particular order. In a
+    pool, workers read, gate and parse files (no spaCy) and send back the few that hold
+    candidate segments, prepared; meanwhile the main process loads spaCy (a big tree
+    nearly always holds some candidate), then tokenizes what comes back."""
     global _WORKER_RUN
+    from .linter import Prepared
     from .loader import InputError
 
     n = jobs if jobs and jobs > 0 else _auto_jobs(pending)
@@ -364,16 +375,26 @@ def _run_pending(run, pending, jobs):
             except InputError as exc:
                 yield index, path, key, str(exc)
         return
+    import gc
     import multiprocessing
 
-    for _, path, _ in pending:  # build every linter before forking, so workers share them
-        run.linter_for(path).engine.warm()
+    linters = list({id(lt): lt for lt in (run.linter_for(path) for _, path, _ in pending)}.values())
+    for linter in linters:
+        linter.engine.prepare()  # rules and gates built once, before forking
     _WORKER_RUN = run
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(n, len(pending))) as pool:
-        outcomes = pool.imap(_lint_in_worker, [p for _, p, _ in pending], chunksize=4)
-        for (index, path, key), outcome in zip(pending, outcomes):
-            yield index, path, key, outcome
+    gc.freeze()  # the workers share these objects; a collection there would copy every page
+    tasks = [(i, path) for i, (_, path, _) in enumerate(pending)]
+    with multiprocessing.get_context("fork").Pool(min(n, len(pending))) as pool:
+        batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + 4] for k in range(0, len(tasks), 4)])
+        for linter in linters:
+            linter.engine.warm()
+        for batch in batches:
+            for i, outcome in batch:
+                index, path, key = pending[i]
+                if isinstance(outcome, Prepared):
+                    outcome = run.linter_for(path).finish(outcome)
+                yield index, path, key, outcome
+    gc.unfreeze()
 
 
 def _diff(run, paths, errors) -> int:

@@ -8,6 +8,7 @@ the voice tests before it becomes a Finding.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from . import names, suggest, voice
 from .candidate import Candidate
 from .document import Document, Segment
 from .finding import Finding, severity_rank
-from .rulebook import Rule
+from .rulebook import Needs, Rule
 
 # Segments longer than this are cut into windows of whole sentences around candidates
 # before tokenizing, so a long paragraph costs time and memory in proportion to its candidates.
@@ -57,6 +58,24 @@ def get_nlp():
 
 # curly apostrophes and Unicode hyphens read as their ASCII forms when matching
 MATCH_FORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+
+_MATCH_PAIRS = [(chr(a), b) for a, b in MATCH_FORM.items()]
+
+
+def match_form(text: str) -> str:
+    """`text` with MATCH_FORM applied (one character for one, so offsets hold);
+    str.replace runs at memory speed, translate() a character at a time."""
+    if not text.isascii():
+        for a, b in _MATCH_PAIRS:
+            if a in text:
+                text = text.replace(a, b)
+    return text
+
+
+def lowered(text: str) -> str:
+    """What the gates and the prefilter search: lower case, in match form."""
+    return match_form(text.lower())
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 _SEP = "\0"  # stands for "a space or nothing" between two tokens of a phrase
 
@@ -67,8 +86,9 @@ def _phrase_key(phrase: str) -> str:
     return _SEP.join(tokens)
 
 
-def _trie_regex(keys: set[str]) -> re.Pattern:
-    """One regex for every phrase, factored as a trie so it runs at tens of MB/s."""
+def _trie(keys: set[str], gap: str = " ?") -> str:
+    """The body of a regex for every phrase, factored as a trie so it runs at tens of
+    MB/s; `gap` is what may stand between two of a phrase's tokens."""
     trie: dict = {}
     for key in keys:
         node = trie
@@ -80,32 +100,193 @@ def _trie_regex(keys: set[str]) -> re.Pattern:
         ends = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            head = " ?" if ch == _SEP else ("['\u2019\u2018]" if ch == "'" else re.escape(ch))
+            head = gap if ch == _SEP else ("['\u2019\u2018]" if ch == "'" else re.escape(ch))
             branches.append(head + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
-    return re.compile(r"(?<![^\W_])" + emit(trie) + r"(?![^\W_])")
+    return emit(trie)
+
+
+_WORD_START, _WORD_END = r"(?<![^\W_])", r"(?![^\W_])"
+
+
+def _trie_regex(keys: set[str], gap: str = " ?") -> re.Pattern:
+    return re.compile(_WORD_START + _trie(keys, gap) + _WORD_END)
+
+
+# Between the words of a phrase: in prose a space or nothing ("can't", "ex-user"); in a
+# file's raw text any run of spaces, punctuation, tags and entities ("drug <em>users</em>").
+_PROSE_GAP = " ?"
+_RAW_GAP = r"(?:[^\w<&]|_|<[^<>]*>|&#?\w+;)*"
+
+
+def _words_regex(words: set[str], prefixes: set[str], gap: str) -> str:
+    """Body of a regex for whole words and phrases, and for words that start with a prefix."""
+    alternatives = ([_trie({_phrase_key(w) for w in words}, gap)] if words else []) + (
+        [_trie({_phrase_key(p) for p in prefixes}, gap) + r"[^\W_]*"] if prefixes else [])
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+
+
+class Gate:
+    """Where a text holds terms that may be findings. A term counts where it stands,
+    except a term whose check needs a companion word (`Rule.needs`: bare 'users' needs
+    drug talk): that one counts only where a companion of its kind stands too. Runs on
+    lower-cased text with apostrophes unified (`lowered`).
+
+    In prose (a segment) the words of a phrase are one space apart; in a file's raw text,
+    before parsing, any markup, entities or line breaks may stand between them. Built
+    from the rules' terms, or from `spec` (its cached form, so a run over files without
+    a trigger need not even load the rules). Regexes are compiled when first used."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.kinds = len(spec["terms"])  # kinds of terms that need a companion
+        self._compiled: dict[str, re.Pattern | None] = {}
+
+    @classmethod
+    def build(cls, entries: dict[str, set[Needs | None]], raw: bool) -> Gate:
+        """`entries` maps each term's key (lower-case tokens joined by _SEP) to what its
+        check needs (None: nothing)."""
+        gap = _RAW_GAP if raw else _PROSE_GAP
+        open_keys = {k for k, needs in entries.items() if None in needs}
+        by_needs: dict[Needs, set[str]] = {}
+        for key, needs in entries.items():
+            if key not in open_keys:
+                for n in needs:
+                    by_needs.setdefault(n, set()).add(key)
+        kinds = sorted(by_needs.items(), key=lambda kv: sorted(kv[1]))
+        anchored = _WORD_START + "{}" + _WORD_END
+        # one scan finds every term, in group "o" when some term that needs nothing starts
+        # there (tried first), else in group "tN" for a term of kind N
+        groups = ([f"(?P<o>{_trie(open_keys, gap)})"] if open_keys else []) + [
+            f"(?P<t{i}>{_trie(keys, gap)})" for i, (_, keys) in enumerate(kinds)]
+        return cls({
+            "any": anchored.format("(?:" + "|".join(groups) + ")") if groups else None,
+            "terms": [anchored.format(_trie(keys, gap)) for _, keys in kinds],
+            "companions": [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds],
+        })
+
+    def _re(self, name: str, i: int | None = None) -> re.Pattern | None:
+        key = name if i is None else f"{name}{i}"
+        if key not in self._compiled:
+            pattern = self.spec[name] if i is None else self.spec[name][i]
+            self._compiled[key] = re.compile(pattern) if pattern else None
+        return self._compiled[key]
+
+    def compile(self) -> None:
+        self._re("any")
+        for i in range(self.kinds):
+            self._re("terms", i)
+            self._re("companions", i)
+
+    def scan(self, low: str, stop_at_open: bool = False) -> tuple[list[int], list[tuple[int, int]]]:
+        """(offsets of terms that need nothing, [(offset, kind)] of terms that need a
+        companion). With `stop_at_open`, stops at the first term that needs nothing."""
+        opens: list[int] = []
+        terms: list[tuple[int, int]] = []
+        found = self._re("any")
+        if found is None:
+            return opens, terms
+        pos = 0
+        while (m := found.search(low, pos)) is not None:
+            p = m.start()
+            if m.lastgroup == "o":
+                opens.append(p)
+                if stop_at_open:
+                    break
+            else:  # terms of later kinds may start here too
+                first = int(m.lastgroup[1:])
+                terms.extend((p, i) for i in range(self.kinds)
+                             if i == first or (i > first and self._re("terms", i).match(low, p)))
+            pos = p + 1  # a term may start inside another ("drug users", "users")
+        return opens, terms
+
+    def companion_in(self, kind: int, low: str) -> bool:
+        """Does `low` hold a companion for terms of this kind?"""
+        return self._re("companions", kind).search(low) is not None
+
+    def search(self, low: str) -> bool:
+        """Does `low` hold a term that counts?"""
+        return self.search_windows([low])
+
+    def search_windows(self, windows) -> bool:
+        """`search` over a text given as overlapping lower-cased windows (a big file, never
+        copied whole): a term in one window and its companion in another still count."""
+        needing: set[int] = set()
+        present: set[int] = set()
+        for low in windows:
+            opens, terms = self.scan(low, stop_at_open=True)
+            if opens:
+                return True
+            needing.update(i for _, i in terms)
+            present.update(i for i in range(self.kinds) if i not in present and self.companion_in(i, low))
+            if needing & present:
+                return True
+        return False
+
+
+class Hits:
+    """Where the file gate found terms in a file's raw text, by source offset: terms that
+    need nothing, and terms that need a companion (with its kind; only kinds whose
+    companions the file holds)."""
+
+    def __init__(self, opens: list[int], terms: list[tuple[int, int]]):
+        self.opens = opens
+        self.terms = terms
+        self._term_at = [p for p, _ in terms]
+
+    def kinds_in(self, start: int, end: int) -> set[int] | None:
+        """None when source[start:end] holds a term that needs nothing; else the kinds of
+        the terms in it that need a companion (empty: no term at all)."""
+        k = bisect.bisect_left(self.opens, start)
+        if k < len(self.opens) and self.opens[k] < end:
+            return None
+        lo = bisect.bisect_left(self._term_at, start)
+        return {i for _, i in self.terms[lo:bisect.bisect_left(self._term_at, end, lo)]}
+
+    def offsets(self) -> list[int]:
+        """Where the terms stand, for readers to skip blocks without one."""
+        return sorted(self.opens + self._term_at)
+
+    def shifted(self, start: int, end: int) -> Hits:
+        """The hits in source[start:end], with offsets from `start` (a chunk of a big file)."""
+        return Hits([p - start for p in self.opens if start <= p < end],
+                    [(p - start, i) for p, i in self.terms if start <= p < end])
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], options: EngineOptions | None = None):
+    def __init__(self, rules: list[Rule], options: EngineOptions | None = None, screens: bool = True):
         self.rules = rules
         self.by_id = {r.id: r for r in rules}
         self.options = options or EngineOptions()
         self._built = False
-        # the prefilter holds every form of every term, so a segment without one is
-        # never tokenized; the PhraseMatcher then confirms on real tokens
-        keys = {_phrase_key(form) for rule in rules for form, _ in rule.forms()}
-        keys.discard("")
         self._allow_words = [a for a in self.options.allow if a.strip()]
-        self.prefilter = _trie_regex(keys) if keys else None
-        # a file's raw text may split a phrase with markup or a line break, but the longest
-        # word of each phrase still stands whole in it: files without one are not parsed
-        words = {max(k.split(_SEP), key=len) for k in keys}
-        self.file_prefilter = _trie_regex(words) if words else None
+        # every form of every term, with what its check needs around it (`screens=False`
+        # ignores that, for tests that prove the screens change no finding)
+        entries: dict[str, set[Needs | None]] = {}
+        for rule in rules:
+            for form, _ in rule.forms():
+                key = _phrase_key(form)
+                if key:
+                    entries.setdefault(key, set()).add(rule.needs(form) if screens else None)
+        # the prefilter finds candidates in a segment, so a segment without one is never
+        # tokenized; the PhraseMatcher then confirms on real tokens
+        self._keys = set(entries)
+        self._prefilter = None
+        self.segment_gate = Gate.build(entries, raw=False)
+        # a file's raw text may split a phrase with markup or a line break: files without
+        # a candidate even then are not parsed
+        self.file_gate = Gate.build(entries, raw=True)
+
+    @property
+    def prefilter(self) -> re.Pattern | None:
+        """Every form of every term, for finding candidates in a long segment."""
+        if self._prefilter is None and self._keys:
+            self._prefilter = _trie_regex(self._keys)
+        return self._prefilter
 
     def _build(self) -> None:
         from spacy.matcher import PhraseMatcher
@@ -128,23 +309,50 @@ class Engine:
         self._built = True
 
     # -- public -------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Compile the gates now (before forking workers, who then share them)."""
+        self.file_gate.compile()
+        self.segment_gate.compile()
+
     def warm(self) -> None:
         """Load spaCy and build the matchers now (before forking workers, who then share them)."""
+        self.prepare()
         if not self._built:
             self._build()
 
-    def lint(self, document: Document, path: str) -> list[Finding]:
-        findings: list[Finding] = []
-        if self.prefilter is None:
-            return findings
-        search = self.prefilter.search
+    def lint(self, document: Document, path: str, hits: Hits | None = None) -> list[Finding]:
+        """Findings in a document (see `candidates` for `hits`)."""
+        return self.lint_segments(Document(document.source, self.candidates(document, hits), document.format), path)
+
+    def candidates(self, document: Document, hits: Hits | None = None) -> list[Segment]:
+        """The segments worth tokenizing. `hits` are the raw-text places of terms the file
+        gate found (`Linter._candidates`): then only segments that hold one (with a
+        companion in the segment, if it needs one) are; without them, those that pass the
+        segment gate."""
+        if not self._keys:
+            return []
+        kept = []
         for seg in document.segments:
             if not self.options.attributes and seg.kind in ("alt", "title"):
                 continue
             text = seg.text
+            if hits is None:
+                if not self.segment_gate.search(lowered(text)):
+                    continue
+            else:
+                kinds = hits.kinds_in(seg.start_of(0), seg.end_of(len(text) - 1))
+                if kinds is not None and not any(self.segment_gate.companion_in(i, lowered(text)) for i in kinds):
+                    continue
+            kept.append(seg)
+        return kept
+
+    def lint_segments(self, document: Document, path: str) -> list[Finding]:
+        """Findings in every segment of `document` (loads spaCy if it is not loaded)."""
+        findings: list[Finding] = []
+        for seg in document.segments:
+            text = seg.text
             if len(text) <= _MAX_SEGMENT:
-                if search(text.lower().translate(MATCH_FORM)):
-                    findings.extend(self._lint_piece(seg, 0, len(text), document, path))
+                findings.extend(self._lint_piece(seg, 0, len(text), document, path))
             else:
                 for lo, hi in self._windows(text):
                     findings.extend(self._lint_piece(seg, lo, hi, document, path))
@@ -153,7 +361,7 @@ class Engine:
 
     def _windows(self, text: str):
         """Merged windows of whole sentences around the candidates in a long segment."""
-        low = text.lower().translate(MATCH_FORM)
+        low = lowered(text)
         spans: list[list[int]] = []
         for m in self.prefilter.finditer(low):
             if spans and m.start() < spans[-1][1]:
@@ -183,7 +391,7 @@ class Engine:
         text = seg.text[lo:hi]
         # the tokenizer sees unified apostrophes and hyphens (one character for one, so
         # offsets hold); quotes are found in the text as written
-        doc = self.nlp(text.translate(MATCH_FORM))
+        doc = self.nlp(match_form(text))
         matches = self.matcher(doc) + self.exact_matcher(doc)
         if not matches:
             return []

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from . import readers, suppress
 from .config import Config
-from .engine import MATCH_FORM, Engine
+from .document import Document
+from .engine import Engine, Gate, Hits, lowered
 from .finding import Finding
 from .loader import InputError, decode, read_bytes
 
@@ -14,6 +16,9 @@ from .loader import InputError, decode, read_bytes
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # Text larger than this is read and linted a chunk at a time, cut where no block can span.
 CHUNK_CHARS = 2_000_000
+# directives (".. note::"), hyperlink targets (".. _label:"), substitution definitions and
+# interpreted text with a role (":doc:`intro`"): reStructuredText, not plain text
+_RST_MARKUP = re.compile(r"^\.\. (?:[\w:-]+::|_[^\n:]+:|\|[^|\n]+\| [\w-]+::)|:[a-z][\w:+.-]*:`[^`\s]", re.M)
 _BLANK = re.compile(r"\n[ \t\r]*\n")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
 
@@ -42,6 +47,22 @@ def _chunks(text: str, fmt: str):
             cut = at
         yield start, cut
         start = cut
+
+
+@dataclass
+class Prepared:
+    """A file read, gated and parsed, waiting to be tokenized: for each chunk (the whole
+    text, unless it is big) a document holding only its candidate segments, with the
+    chunk's offset and first line in the text. Small enough to send to another process."""
+
+    path: str
+    text: str
+    fmt: str
+    chunks: list[tuple[Document, int, int]]
+
+    @property
+    def needs_spacy(self) -> bool:
+        return any(document.segments for document, _, _ in self.chunks)
 
 
 class Linter:
@@ -79,106 +100,173 @@ class Linter:
         """Lint a string in one of the text formats (markdown, html, rst, text)."""
         if format not in readers.FORMATS or format == "docx":
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
-        return self._lint_source(text, format, path)
+        return self.finish(self._prepare_source(text, format, path))
 
     def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
+        return self.finish(self.prepare_bytes(data, path, format))
+
+    def lint_file(self, path: str | os.PathLike, format: str | None = None) -> list[Finding]:
+        """Lint one file; unreadable input raises `InputError` naming the file."""
+        return self.finish(self.prepare_file(path, format))
+
+    # Linting in two steps: `prepare_*` reads, gates and parses (no spaCy), `finish`
+    # tokenizes what is left. The CLI's workers prepare files while spaCy loads.
+
+    def prepare_file(self, path: str | os.PathLike, format: str | None = None) -> Prepared:
+        path = os.fspath(path)
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+        return self.prepare_bytes(read_bytes(path), path, format)
+
+    def prepare_bytes(self, data: bytes, path: str, format: str | None = None) -> Prepared:
         fmt = format or self.format_for(path) or "text"
         if fmt == "docx":
             try:
                 document = readers.parse_docx(data)
             except readers.ReaderError as exc:
                 raise InputError(path, str(exc)) from None
-            return self._lint_document(document, path)
+            return Prepared(path, document.source, fmt, [(self._worth_tokenizing(document, None), 0, 0)])
         text = decode(data, path)
         del data  # a big file's bytes need not stay in memory beside its text
-        return self._lint_source(text, fmt, path)
+        if format is None:
+            fmt = self._sniffed(fmt, path, text)
+        return self._prepare_source(text, fmt, path)
 
-    def _lint_source(self, text: str, fmt: str, path: str) -> list[Finding]:
+    def _sniffed(self, fmt: str, path: str, text: str) -> str:
+        """A .txt file written in reStructuredText (Sphinx projects such as Django name their
+        sources so) is read as reStructuredText, unless `file-types` maps .txt itself."""
+        if fmt == "text" and path.lower().endswith(".txt") and ".txt" not in self.config.file_types \
+                and _RST_MARKUP.search(text):
+            return "rst"
+        return fmt
+
+    def _prepare_source(self, text: str, fmt: str, path: str) -> Prepared:
         """A text format, read in chunks when it is large so memory stays bounded."""
-        if not self._worth_reading(text):
-            return []
+        hits = self._candidates(text)
+        if hits is False:
+            return Prepared(path, text, fmt, [])
         if len(text) <= CHUNK_CHARS:
-            return self._lint_document(readers.parse(text, fmt), path)
-        findings: list[Finding] = []
+            document = readers.parse(text, fmt, hits.offsets() if hits else None)
+            return Prepared(path, text, fmt, [(self._worth_tokenizing(document, hits), 0, 0)])
+        chunks = []
         line_base = 0
         for start, end in _chunks(text, fmt):
             piece = text[start:end]
-            for f in self.engine.lint(readers.parse(piece, fmt), path):
+            piece_hits = hits.shifted(start, end) if hits else None
+            document = readers.parse(piece, fmt, piece_hits.offsets() if piece_hits else None)
+            chunks.append((self._worth_tokenizing(document, piece_hits), start, line_base))
+            line_base += piece.count("\n")
+        return Prepared(path, text, fmt, chunks)
+
+    def _worth_tokenizing(self, document: Document, hits: Hits | None) -> Document:
+        """The document with only the segments that hold a term that counts."""
+        return Document(document.source, self.engine.candidates(document, hits), document.format)
+
+    def finish(self, prepared: Prepared) -> list[Finding]:
+        """The findings in a prepared file: its candidate segments tokenized and checked."""
+        if not prepared.chunks:
+            return []  # no term anywhere: not even parsed
+        findings: list[Finding] = []
+        for document, offset, line_base in prepared.chunks:
+            for f in self.engine.lint_segments(document, prepared.path):
                 f.line += line_base
                 f.end_line += line_base
-                f.offset += start
-                f.end_offset += start
+                f.offset += offset
+                f.end_offset += offset
                 findings.append(f)
-            line_base += piece.count("\n")
-        return self._suppressed(findings, text, fmt, path)
+        return self._suppressed(findings, prepared.text, prepared.fmt, prepared.path)
 
-    def _worth_reading(self, text: str) -> bool:
-        """Most files hold no trigger at all, even in markup: they need no parsing."""
-        if self.config.report_unused_suppressions and "hr-lint" in text:
-            return True
+    def _candidates(self, text: str) -> Hits | None | bool:
+        """Where the raw text holds terms that may be findings (`Hits`, for the readers and
+        `Engine.lint`); False when it holds none, so the file is not even parsed; None
+        when it must be parsed but offsets cannot be trusted (lower-casing changed the
+        length of the text), so every segment passes the segment gate instead."""
         gate = self._gate()
-        if gate is None:
-            return False
-        # a window at a time, overlapping by more than any word, so a huge text is never copied whole
-        step, overlap = 1 << 20, 256
-        for i in range(0, max(len(text), 1), step):
-            if gate.search(text[i:i + step + overlap].lower().translate(MATCH_FORM)):
-                return True
-        return False
+        step, overlap = 1 << 20, 4096  # a window at a time, so a huge text is never copied whole
+        windows = range(0, max(len(text), 1), step)
+        hits: Hits | None | bool = False
+        if gate is not None:
+            opens: list[int] = []
+            terms: list[tuple[int, int]] = []
+            present: set[int] = set()
+            for base in windows:
+                window = text[base:base + step + overlap]
+                low = lowered(window)
+                if len(low) != len(window):
+                    hits = None if gate.search_windows(lowered(text[i:i + step + overlap]) for i in windows) else False
+                    break
+                last = base + step >= len(text)
+                found_opens, found_terms = gate.scan(low)
+                # a place in the overlap is the next window's
+                opens += [base + p for p in found_opens if p < step or last]
+                terms += [(base + p, i) for p, i in found_terms if p < step or last]
+                # a companion anywhere in the file; in a big file, for terms in any window
+                needing = range(gate.kinds) if len(text) > step else {i for _, i in terms}
+                present.update(i for i in needing if i not in present and gate.companion_in(i, low))
+            else:
+                terms = [t for t in terms if t[1] in present]
+                if opens or terms:
+                    hits = Hits(opens, terms)
+        if hits is False and self.config.report_unused_suppressions and "hr-lint" in text:
+            return Hits([], [])  # parsed for its suppression comments alone
+        return hits
 
     def _gate_file(self) -> str | None:
-        """Where the file prefilter for this rule set is cached, keyed by what shapes it."""
+        """Where the file gate for this rule set is cached, keyed by what shapes it."""
         if not self.cache_dir:
             return None
         import hashlib
         from pathlib import Path
 
         from . import __version__
-        from .rulebook import WORDLIST_DIR
 
         h = hashlib.sha256(__version__.encode())
-        for path in sorted(WORDLIST_DIR.glob("*.yaml")) + [Path(p) for p in self.config.rule_files]:
+        package = Path(__file__).parent
+        # the wordlists and the checks' `needs` shape the gate
+        for path in sorted(package.glob("wordlists/*.yaml")) + sorted(package.glob("rules/*.py")) + [
+                package / "engine.py"] + [Path(p) for p in self.config.rule_files]:
             st = path.stat()
             h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
         c = self.config
         h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select))).encode())
-        return os.path.join(self.cache_dir, f"gate-{h.hexdigest()[:32]}.txt")
+        return os.path.join(self.cache_dir, f"gate-{h.hexdigest()[:32]}.json")
 
-    def _gate(self):
-        """The file prefilter, from the engine or, before the rules are loaded, from the cache."""
+    def _gate(self) -> Gate | None:
+        """The file gate, from the engine or, before the rules are loaded, from the cache."""
         if self._engine is not None or self._file_gate is False:
-            return self.engine.file_prefilter
+            return self.engine.file_gate
         if self._file_gate is None:
-            import re
+            import json
 
             try:
                 cached = self._gate_file()
             except OSError:
                 cached = None
-            pattern = None
+            spec = None
             if cached:
                 try:
                     with open(cached, encoding="utf-8") as fh:
-                        pattern = fh.read()
-                except OSError:
-                    pattern = None
-            if pattern is None:
-                gate = self.engine.file_prefilter
-                if cached and gate is not None:
+                        spec = json.load(fh)
+                except (OSError, ValueError):
+                    spec = None
+            if spec is None:
+                gate = self.engine.file_gate
+                if cached:
                     from .fix import write_atomic
 
                     try:
                         os.makedirs(os.path.dirname(cached), exist_ok=True)
-                        write_atomic(cached, gate.pattern.encode("utf-8"))
+                        write_atomic(cached, json.dumps(gate.spec).encode("utf-8"))
                     except OSError:
                         pass
                 self._file_gate = False
                 return gate
-            self._file_gate = re.compile(pattern) if pattern else False
+            self._file_gate = Gate(spec)
         return self._file_gate or None
-
-    def _lint_document(self, document, path: str) -> list[Finding]:
-        return self._suppressed(self.engine.lint(document, path), document.source, document.format, path)
 
     def _suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
         found = suppress.directives(source, fmt)
@@ -195,17 +283,6 @@ class Linter:
                     ))
             findings.sort(key=Finding.sort_key)
         return findings
-
-    def lint_file(self, path: str | os.PathLike, format: str | None = None) -> list[Finding]:
-        """Lint one file; unreadable input raises `InputError` naming the file."""
-        path = os.fspath(path)
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = 0
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-        return self.lint_bytes(read_bytes(path), path, format)
 
     def format_for(self, path: str) -> str | None:
         return self.config.format_for(path)

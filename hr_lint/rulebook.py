@@ -24,6 +24,24 @@ INFLECTIONS = {"noun", "verb", "none"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+@dataclass(frozen=True)
+class Needs:
+    """Words one of which a paragraph must hold for a term's match to pass its rule's check.
+
+    The engine skips paragraphs (and files) where no such word stands, before any
+    tokenizing: a check module states these in `needs(rule_id, form)` for the terms it
+    only keeps with a companion word ('users' needs drug talk nearby). A word with a
+    space is a phrase; a prefix matches the start of a word. Must be a superset of what
+    the check accepts: tests/test_screens.py compares findings with and without.
+    """
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    def __or__(self, other: Needs) -> Needs:
+        return Needs(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))))
+
+
 @dataclass
 class Rule:
     id: str
@@ -38,6 +56,7 @@ class Rule:
     context: dict[str, set[str]] = field(default_factory=dict)
     check: Callable | None = None
     check_name: str | None = None
+    check_needs: Callable | None = None  # the check module's needs(rule_id, form), if any
     person_label: bool = False
     skip_negated: bool = False
     sources: list[dict] = field(default_factory=list)
@@ -61,6 +80,14 @@ class Rule:
             else:
                 out.append((term, None))
         return out
+
+    def needs(self, form: str) -> Needs | None:
+        """What a paragraph must hold for a match of `form` to be kept (None: nothing)."""
+        if "near" in self.context:
+            return Needs(frozenset(self.context["near"]))
+        if self.check_needs is not None:
+            return self.check_needs(self.id, form)
+        return None
 
     def alternatives_for(self, form: str | None) -> list[str]:
         alts = self.alternatives
@@ -87,7 +114,7 @@ def _word_set(value, path, obj, key) -> set[str]:
     return {v.lower() for v in value}
 
 
-def _load_check(name: str, path: str, obj) -> Callable:
+def _load_check(name: str, path: str, obj) -> tuple[Callable, Callable | None]:
     """`check: clean_dirty` is hr_lint/rules/clean_dirty.py's check(); `clean_dirty.syringes`
     names another function of that module, so one module can serve several rules."""
     if not re.fullmatch(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?", name):
@@ -100,7 +127,7 @@ def _load_check(name: str, path: str, obj) -> Callable:
     fn = getattr(module, function or "check", None)
     if not callable(fn):
         _fail(f"hr_lint/rules/{module_name}.py has no {function or 'check'}() function", path, obj, "check")
-    return fn
+    return fn, getattr(module, "needs", None)
 
 
 def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
@@ -156,7 +183,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
                   path, raw_context, key)
         context[key] = _word_set(value, path, raw_context, key)
     check_name = data.get("check")
-    check = _load_check(check_name, path, data) if check_name else None
+    check, check_needs = _load_check(check_name, path, data) if check_name else (None, None)
     sources = data.get("sources") or []
     if not isinstance(sources, list):
         _fail(f"rule '{rid}': sources must be a list of {{title, url}}", path, data, "sources")
@@ -193,6 +220,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
         context=context,
         check=check,
         check_name=check_name,
+        check_needs=check_needs,
         person_label=bool(data.get("person_label", False)),
         skip_negated=bool(data.get("skip_negated", False)),
         sources=[{"title": s["title"], "url": s.get("url")} for s in sources],

@@ -253,6 +253,35 @@ def test_file_types_mapping(repo):
     assert rules_in(findings, "docs/note.txt") == []
 
 
+SPHINX_TXT = """\
+Models
+======
+
+.. note::
+
+   Three addicts came by.
+
+Call :meth:`Model.clean` to clean the data; ``substance abuse`` is a field name.
+"""
+
+
+def test_txt_written_in_restructuredtext_is_read_as_such(repo):
+    # Sphinx projects (Django's docs) name their reStructuredText sources .txt
+    write(repo / "docs" / "models.txt", SPHINX_TXT)
+    _, findings = lint("docs/models.txt")
+    found = sorted((f["line"], f["rule"]) for f in findings)
+    assert (6, "addict-noun") in found  # the note's body is prose
+    assert all(line != 8 for line, _ in found)  # role targets and inline literals are code
+    # without reStructuredText markup a .txt file stays plain text
+    write(repo / "docs" / "plain.txt", "Notes\n=====\n\n``Three addicts came by.``\n")
+    _, findings = lint("docs/plain.txt")
+    assert [f["line"] for f in findings] == [4]
+    # and file-types decides when it maps .txt
+    write(repo / ".hr-lint.yaml", "file-types:\n  .txt: text\n")
+    _, findings = lint("docs/models.txt")
+    assert any(f["line"] == 8 for f in findings)  # ``substance abuse`` read as plain text
+
+
 def test_exclude_and_include_globs(repo):
     write(repo / "docs" / "drafts" / "draft.md", f"{ADDICTS}\n")
     write(repo / "docs" / "site.min.html", f"<p>{ADDICTS}</p>\n")

@@ -29,14 +29,15 @@ def format_for_path(path: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())
 
 
-def parse(source: str, fmt: str) -> Document:
-    """Read the text formats (markdown, html, rst, text)."""
+def parse(source: str, fmt: str, wanted: list[int] | None = None) -> Document:
+    """Read the text formats (markdown, html, rst, text). `wanted` (sorted source offsets)
+    says where the file gate found terms: a reader may leave out blocks that hold none."""
     try:
         module = _TEXT_READERS[fmt]
     except KeyError:
         raise ValueError(f"unknown text format {fmt!r}; expected one of {sorted(_TEXT_READERS)}") from None
     reader = importlib.import_module(f"{__name__}.{module}").segments
-    return Document(source, reader(source), fmt)
+    return Document(source, reader(source, wanted), fmt)
 
 
 def parse_docx(data: bytes) -> Document:

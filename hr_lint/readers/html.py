@@ -196,7 +196,8 @@ def read_region(source: str, start: int, end: int, b: ProseBuilder, ab: ProseBui
     _Parser(source, start, b, ab).feed_region(end)
 
 
-def segments(source: str) -> list[Segment]:
+def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
+    # `wanted` is not used: blocks here are found by a parser that reads the whole file
     b, ab = ProseBuilder(source), ProseBuilder(source)
     read_region(source, 0, len(source), b, ab)
     return collect(b, ab)

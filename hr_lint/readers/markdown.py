@@ -341,5 +341,6 @@ def _skip_destination(s: str, at: int) -> int:
     return n
 
 
-def segments(source: str) -> list[Segment]:
+def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
+    # `wanted` is not used: blocks here are found by a parser that reads the whole file
     return _Reader(source).read()

@@ -118,6 +118,14 @@ class Run:
         self.pieces = []
 
 
+def holds(wanted: list[int] | None, start: int, end: int) -> bool:
+    """Does source[start:end] hold one of the `wanted` offsets (None: everything is wanted)?"""
+    if wanted is None:
+        return True
+    k = bisect.bisect_left(wanted, start)
+    return k < len(wanted) and wanted[k] < end
+
+
 def collect(*builders: ProseBuilder) -> list[Segment]:
     """The builders' segments in source order, without placeholder-only ones
     (a paragraph that is just inline code has no prose)."""
@@ -145,16 +153,15 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 _HEADING_BREAK = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n.!?:;,]{0,40}?[^\s.!?:;,\-]\r?\n(?=[ \t]*[A-Z])")
 
 
-def segments(source: str) -> list[Segment]:
+def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
     breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)})
     pos = 0
-    for end in breaks:  # a blank line or a heading line ends a paragraph
-        run.copy(source, pos, end)
-        run.flush(b)
-        b.end_block()
+    for end in breaks + [len(source)]:  # a blank line or a heading line ends a paragraph
+        if holds(wanted, pos, end):
+            run.copy(source, pos, end)
+            run.flush(b)
+            b.end_block()
         pos = end
-    run.copy(source, pos, len(source))
-    run.flush(b)
     return collect(b)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import ProseBuilder, Segment
-from .plaintext import Run, collect, lines
+from .plaintext import Run, collect, holds, lines
 
 CODE_DIRECTIVES = frozenset(
     """code code-block sourcecode literalinclude include raw math highlight toctree
@@ -82,10 +82,11 @@ class _Para:
 
 
 class _Reader:
-    def __init__(self, source: str):
+    def __init__(self, source: str, wanted: list[int] | None = None):
         self.source = source
+        self.wanted = wanted
         self.b = ProseBuilder(source)
-        self.spans = [(s, e - 1 if source[s:e].endswith("\r") else e) for s, e in lines(source)]
+        self.spans = [(s, e - 1 if e > s and source[e - 1] == "\r" else e) for s, e in lines(source)]
         self.para: _Para | None = None
         self.skip_indent: int | None = None  # skip deeper lines (and blanks)
         self.quoted_skip = False  # skip up to the next blank line
@@ -123,6 +124,8 @@ class _Reader:
         self.emit(p.pieces, p.kind)
 
     def emit(self, pieces: list[tuple[int, int]], kind: str) -> None:
+        if not holds(self.wanted, pieces[0][0], max(e for _, e in pieces)):
+            return
         src, b = self.source, self.b
         # the lines joined by "\n"; each line and the break after it stand one for one at
         # source offsets from its start, so a text index maps back through `starts`
@@ -320,6 +323,9 @@ class _Reader:
     def line(self, n: int, text: str, stripped: str, ind: int) -> int:
         """Handle one non-blank line; return the next line to read."""
         p = self.para
+        if stripped[0].isalnum() and not _ENUM.match(text):
+            # most lines: text, which only an enumerator ("2. ", "a) ") could make more
+            return self.text_line(n, ind)
         m = _EXPLICIT.match(text)
         if m:
             self.flush()
@@ -357,6 +363,10 @@ class _Reader:
             else:
                 self.start(n, m.end(), marker=ind, what="lines")
             return n + 1
+        return self.text_line(n, ind)
+
+    def text_line(self, n: int, ind: int) -> int:
+        p = self.para
         if p and ((p.marker is not None and ind > p.marker) or (p.marker is None and ind == p.col)):
             self.add(n, ind)
         else:  # a new paragraph, or a definition under its term
@@ -364,5 +374,5 @@ class _Reader:
         return n + 1
 
 
-def segments(source: str) -> list[Segment]:
-    return _Reader(source).read()
+def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
+    return _Reader(source, wanted).read()

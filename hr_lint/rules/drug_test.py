@@ -17,6 +17,7 @@ Silent on: "clean-catch urine", "a clean specimen cup" and other collection tech
 """
 from __future__ import annotations
 
+from ..rulebook import Needs
 from .bh_words import PERSON, nearby_words, next_tokens, prev_tokens
 
 SPECIFIC = {"urine", "urines", "ua", "uas", "uds", "tox", "toxicology", "drug", "drugs", "utox",
@@ -244,6 +245,13 @@ def _failed_test(c) -> bool:
         c.form = "ed"
         return True
     return True
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors check(): a bare 'fail(ed)' is kept only before a named drug test."""
+    if rule_id == "dirty-test" and form.lower() in ("fail", "fails", "failed", "failing"):
+        return Needs(frozenset(_FAIL_SPECIFIC))
+    return None
 
 
 def check(c) -> bool:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from hr_lint.names import capitalised_name
 from hr_lint.rules.substance_context import (
-    FUNCTION_WORDS, drug_context, is_substance, person_alternatives, set_alternatives,
-    substance_words, tech_context,
+    DRUG_TALK, FUNCTION_WORDS, SUBSTANCE_NAMES, drug_context, is_substance, person_alternatives,
+    set_alternatives, substance_words, tech_context,
 )
+from hr_lint.rulebook import Needs
 
 _USER = {"user", "users"}
 # modifiers that make 'user' a user of something other than drugs
@@ -197,6 +198,22 @@ def check(c) -> bool:
     if rid == "former-addict":
         return _former_user_person(c, k)
     return False
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors check(): 'user(s)' that does not name its substance is kept only with drug
+    talk in its sentence or the next ones ('drug users' needs the substance before it);
+    'former user' may stand alone ('many of them are former users')."""
+    words = form.lower().split()
+    if words[-1] not in _USER:
+        return None  # IDU, IVDU, 'ex-user'
+    if any(is_substance(w) or w in _ROUTE for w in words[:-1]):
+        return None  # 'former drug user' names it
+    if rule_id == "drug-user-identity":
+        return SUBSTANCE_NAMES | Needs(frozenset(_ROUTE))
+    if rule_id == "former-addict":
+        return None
+    return DRUG_TALK
 
 
 _COPULA = {"is", "are", "was", "were", "am", "'m", "\u2019m", "'re", "\u2019re", "be", "been",

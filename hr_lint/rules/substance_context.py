@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..rulebook import Needs
+
 # Words naming a substance, a class of substances or a route of use. Used as the
 # modifier in "<substance> abuse", "<substance> users", "<substance> habit", and as the
 # object in "abusing <substance>", "hooked on <substance>".
@@ -251,10 +253,20 @@ def _drug_hit(doc, k: int, lo: int, hi: int) -> bool:
     return True
 
 
+# 'still using', 'stopped using': 'using' without an object, after one of these
+_USING_AFTER = {"been", "stop", "stopped", "still", "start", "started", "keep", "kept", "quit", "were",
+                "was", "are", "is", "began", "begin", "currently", "actively", "active"}
+_USING_END = {"", "or", "and", ",", ".", ";", "again", "since", "before", "when", "while", "for", "at",
+              "?", "!"}
+_USE_AFTER = {"active", "injection", "injecting", "substance", "drug"}  # 'active use'
+_SHARE = {"share", "shares", "shared", "sharing"}
+_GEAR = {"equipment", "works", "cookers", "cotton", "rigs", "pipes", "straws", "gear"}
+
+
 def drug_context(doc, i: int, around: int = 0) -> bool:
     """Is the sentence holding token i (widened by `around` sentences) about drug or
     alcohol use? Also counts 'using' standing without an object ('still using', 'stop
-    using or get clean')."""
+    using or get clean'). DRUG_TALK below must stay a superset of what this finds."""
     lo, hi = sentence_span(doc, i, around)
     for k in range(lo, hi):
         if _drug_hit(doc, k, lo, hi):
@@ -262,20 +274,23 @@ def drug_context(doc, i: int, around: int = 0) -> bool:
         if doc[k].lower_ in {"using", "use"} and k + 1 <= hi:
             nxt = doc[k + 1].lower_ if k + 1 < hi else ""
             prev = doc[k - 1].lower_ if k > lo else ""
-            if doc[k].lower_ == "using" and prev in {"been", "stop", "stopped", "still", "start",
-                                                     "started", "keep", "kept", "quit", "were",
-                                                     "was", "are", "is", "began", "begin",
-                                                     "currently", "actively", "active"} and (
-                    nxt in {"", "or", "and", ",", ".", ";", "again", "since", "before", "when",
-                            "while", "for", "at", "?", "!"}):
+            if doc[k].lower_ == "using" and prev in _USING_AFTER and nxt in _USING_END:
                 return True
-            if prev in {"active", "injection", "injecting", "substance", "drug"}:
+            if prev in _USE_AFTER:
                 return True
         # 'share equipment', 'sharing works': harm-reduction talk about injection gear
-        if doc[k].lower_ in {"share", "shares", "shared", "sharing"} and k + 1 < hi and doc[k + 1].lower_ in {
-                "equipment", "works", "cookers", "cotton", "rigs", "pipes", "straws", "gear"}:
+        if doc[k].lower_ in _SHARE and k + 1 < hi and doc[k + 1].lower_ in _GEAR:
             return True
     return False
+
+
+# Paragraph screens (rulebook.Needs): a paragraph without one of these words cannot pass
+# drug_context() / is_substance(), so the engine never tokenizes it for such a term.
+DRUG_TALK = Needs(
+    frozenset(DRUG_WORDS | {f"{w} using" for w in _USING_AFTER} | {f"{w} use" for w in _USE_AFTER}
+              | {f"{w} using" for w in _USE_AFTER} | {f"{s} {g}" for s in _SHARE for g in _GEAR}),
+    DRUG_PREFIXES)
+SUBSTANCE_NAMES = Needs(frozenset(SUBSTANCES), SUBSTANCE_PREFIXES)
 
 
 # Diagnosis-code and billing language: ICD-10-CM descriptors ('Opioid dependence,
