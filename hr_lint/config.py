@@ -433,11 +433,11 @@ def _pyproject_section(path: str):
             raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
+    if b"hr-lint" not in raw:
+        return None  # no [tool.hr-lint] table: not worth parsing
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        if b"hr-lint" not in raw:
-            return None  # someone else's broken pyproject.toml: not ours to judge
         message = str(exc)
         at = _TOML_AT.search(message)
         line = int(at.group(1)) if at else raw.count(b"\n") + 1  # "(at end of document)"

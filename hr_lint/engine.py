@@ -118,9 +118,34 @@ def _trie_regex(keys: set[str], gap: str = " ?") -> re.Pattern:
 
 
 # Between the words of a phrase: in prose a space or nothing ("can't", "ex-user"); in a
-# file's raw text any run of spaces, punctuation, tags and entities ("drug <em>users</em>").
+# file's raw text any run of spaces, line breaks and punctuation ("drug\n*users*"; tags
+# and entities are blanked out first, see `blank_markup`).
 _PROSE_GAP = " ?"
-_RAW_GAP = r"(?:[^\w<&]|_|<[^<>]*>|&#?\w+;)*"
+_RAW_GAP = r"[\W_]*"
+_MARKUP = re.compile(r"</?[a-z][^<>]*>|<!--[\s\S]*?-->|&#?\w+;")
+_ENTITY = re.compile(r"&#?\w+;")
+# attribute values that are prose (the HTML reader lints them): they stay
+_PROSE_ATTRIBUTE = re.compile(r"""\b(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _blank(m: re.Match) -> str:
+    markup = m.group()
+    out = " " * len(markup)
+    if markup[0] == "<" and ("alt" in markup or "title" in markup):
+        for a in _PROSE_ATTRIBUTE.finditer(markup):
+            k = 1 if a.group(1) is not None else 2
+            value = _ENTITY.sub(lambda e: " " * len(e.group()), a.group(k))
+            out = out[:a.start(k)] + value + out[a.end(k):]
+    return out
+
+
+def blank_markup(low: str) -> str:
+    """HTML tags, comments and entities as runs of spaces of the same length (offsets hold),
+    so "drug <em>users</em>" and "drug&nbsp;users" read as phrases to the file gate; the
+    values of alt and title attributes stay, as they are prose."""
+    if "<" not in low and "&" not in low:
+        return low
+    return _MARKUP.sub(_blank, low)
 
 
 def _words_regex(words: set[str], prefixes: set[str], gap: str) -> str:
@@ -164,6 +189,9 @@ class Gate:
         groups = ([f"(?P<o>{_trie(open_keys, gap)})"] if open_keys else []) + [
             f"(?P<t{i}>{_trie(keys, gap)})" for i, (_, keys) in enumerate(kinds)]
         return cls({
+            # the longest word of every term: a quick first look, and a small regex to
+            # compile, for the common file that holds no term at all
+            "words": anchored.format(_trie({max(k.split(_SEP), key=len) for k in entries})) if entries else None,
             "any": anchored.format("(?:" + "|".join(groups) + ")") if groups else None,
             "terms": [anchored.format(_trie(keys, gap)) for _, keys in kinds],
             "companions": [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds],
@@ -177,6 +205,7 @@ class Gate:
         return self._compiled[key]
 
     def compile(self) -> None:
+        self._re("words")
         self._re("any")
         for i in range(self.kinds):
             self._re("terms", i)
@@ -187,9 +216,10 @@ class Gate:
         companion). With `stop_at_open`, stops at the first term that needs nothing."""
         opens: list[int] = []
         terms: list[tuple[int, int]] = []
-        found = self._re("any")
-        if found is None:
+        words = self._re("words")
+        if words is None or not words.search(low):
             return opens, terms
+        found = self._re("any")
         pos = 0
         while (m := found.search(low, pos)) is not None:
             p = m.start()
@@ -276,10 +306,24 @@ class Engine:
         # tokenized; the PhraseMatcher then confirms on real tokens
         self._keys = set(entries)
         self._prefilter = None
-        self.segment_gate = Gate.build(entries, raw=False)
-        # a file's raw text may split a phrase with markup or a line break: files without
-        # a candidate even then are not parsed
-        self.file_gate = Gate.build(entries, raw=True)
+        self._entries = entries
+        self._segment_gate: Gate | None = None
+        self._file_gate: Gate | None = None
+
+    @property
+    def file_gate(self) -> Gate:
+        """Terms in a file's raw text, where markup or a line break may split a phrase:
+        files without one are not parsed."""
+        if self._file_gate is None:
+            self._file_gate = Gate.build(self._entries, raw=True)
+        return self._file_gate
+
+    @property
+    def segment_gate(self) -> Gate:
+        """Terms in a segment's prose (and their companions)."""
+        if self._segment_gate is None:
+            self._segment_gate = Gate.build(self._entries, raw=False)
+        return self._segment_gate
 
     @property
     def prefilter(self) -> re.Pattern | None:
@@ -310,9 +354,11 @@ class Engine:
 
     # -- public -------------------------------------------------------------------------
     def prepare(self) -> None:
-        """Compile the gates now (before forking workers, who then share them)."""
+        """Compile what workers use (before forking them, so they share it): the file gate,
+        and the companions the segments are checked for."""
         self.file_gate.compile()
-        self.segment_gate.compile()
+        for i in range(self.segment_gate.kinds):
+            self.segment_gate.companion_in(i, "")
 
     def warm(self) -> None:
         """Load spaCy and build the matchers now (before forking workers, who then share them)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from . import readers, suppress
 from .config import Config
 from .document import Document
-from .engine import Engine, Gate, Hits, lowered
+from .engine import Engine, Gate, Hits, blank_markup, lowered
 from .finding import Finding
 from .loader import InputError, decode, read_bytes
 
@@ -51,18 +51,20 @@ def _chunks(text: str, fmt: str):
 
 @dataclass
 class Prepared:
-    """A file read, gated and parsed, waiting to be tokenized: for each chunk (the whole
-    text, unless it is big) a document holding only its candidate segments, with the
-    chunk's offset and first line in the text. Small enough to send to another process."""
+    """A file read, gated and parsed, waiting to be tokenized: a document holding only its
+    candidate segments (None: no term anywhere). Small enough to send to another process.
+    A big text is linted a chunk at a time as it is read, so memory stays bounded: its
+    findings come ready."""
 
     path: str
     text: str
     fmt: str
-    chunks: list[tuple[Document, int, int]]
+    document: Document | None = None
+    findings: list[Finding] | None = None
 
     @property
     def needs_spacy(self) -> bool:
-        return any(document.segments for document, _, _ in self.chunks)
+        return self.document is not None and bool(self.document.segments)
 
 
 class Linter:
@@ -129,7 +131,7 @@ class Linter:
                 document = readers.parse_docx(data)
             except readers.ReaderError as exc:
                 raise InputError(path, str(exc)) from None
-            return Prepared(path, document.source, fmt, [(self._worth_tokenizing(document, None), 0, 0)])
+            return Prepared(path, document.source, fmt, self._worth_tokenizing(document, None))
         text = decode(data, path)
         del data  # a big file's bytes need not stay in memory beside its text
         if format is None:
@@ -145,22 +147,26 @@ class Linter:
         return fmt
 
     def _prepare_source(self, text: str, fmt: str, path: str) -> Prepared:
-        """A text format, read in chunks when it is large so memory stays bounded."""
-        hits = self._candidates(text)
+        hits = self._candidates(text, fmt)
         if hits is False:
-            return Prepared(path, text, fmt, [])
+            return Prepared(path, text, fmt)
         if len(text) <= CHUNK_CHARS:
             document = readers.parse(text, fmt, hits.offsets() if hits else None)
-            return Prepared(path, text, fmt, [(self._worth_tokenizing(document, hits), 0, 0)])
-        chunks = []
+            return Prepared(path, text, fmt, self._worth_tokenizing(document, hits))
+        findings: list[Finding] = []
         line_base = 0
         for start, end in _chunks(text, fmt):
             piece = text[start:end]
             piece_hits = hits.shifted(start, end) if hits else None
             document = readers.parse(piece, fmt, piece_hits.offsets() if piece_hits else None)
-            chunks.append((self._worth_tokenizing(document, piece_hits), start, line_base))
+            for f in self.engine.lint_segments(self._worth_tokenizing(document, piece_hits), path):
+                f.line += line_base
+                f.end_line += line_base
+                f.offset += start
+                f.end_offset += start
+                findings.append(f)
             line_base += piece.count("\n")
-        return Prepared(path, text, fmt, chunks)
+        return Prepared(path, text, fmt, findings=findings)
 
     def _worth_tokenizing(self, document: Document, hits: Hits | None) -> Document:
         """The document with only the segments that hold a term that counts."""
@@ -168,19 +174,15 @@ class Linter:
 
     def finish(self, prepared: Prepared) -> list[Finding]:
         """The findings in a prepared file: its candidate segments tokenized and checked."""
-        if not prepared.chunks:
+        if prepared.findings is not None:
+            findings = prepared.findings
+        elif prepared.document is not None:
+            findings = self.engine.lint_segments(prepared.document, prepared.path)
+        else:
             return []  # no term anywhere: not even parsed
-        findings: list[Finding] = []
-        for document, offset, line_base in prepared.chunks:
-            for f in self.engine.lint_segments(document, prepared.path):
-                f.line += line_base
-                f.end_line += line_base
-                f.offset += offset
-                f.end_offset += offset
-                findings.append(f)
         return self._suppressed(findings, prepared.text, prepared.fmt, prepared.path)
 
-    def _candidates(self, text: str) -> Hits | None | bool:
+    def _candidates(self, text: str, fmt: str) -> Hits | None | bool:
         """Where the raw text holds terms that may be findings (`Hits`, for the readers and
         `Engine.lint`); False when it holds none, so the file is not even parsed; None
         when it must be parsed but offsets cannot be trusted (lower-casing changed the
@@ -195,9 +197,9 @@ class Linter:
             present: set[int] = set()
             for base in windows:
                 window = text[base:base + step + overlap]
-                low = lowered(window)
+                low = self._searchable(window, fmt)
                 if len(low) != len(window):
-                    hits = None if gate.search_windows(lowered(text[i:i + step + overlap]) for i in windows) else False
+                    hits = None if gate.search_windows(self._searchable(text[i:i + step + overlap], fmt) for i in windows) else False
                     break
                 last = base + step >= len(text)
                 found_opens, found_terms = gate.scan(low)
@@ -214,6 +216,13 @@ class Linter:
         if hits is False and self.config.report_unused_suppressions and "hr-lint" in text:
             return Hits([], [])  # parsed for its suppression comments alone
         return hits
+
+    @staticmethod
+    def _searchable(raw: str, fmt: str) -> str:
+        """Raw text as the file gate searches it: lowered, and in HTML and Markdown with tags
+        and entities blanked out."""
+        low = lowered(raw)
+        return blank_markup(low) if fmt in ("html", "markdown") else low
 
     def _gate_file(self) -> str | None:
         """Where the file gate for this rule set is cached, keyed by what shapes it."""

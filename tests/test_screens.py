@@ -23,7 +23,7 @@ DEV_CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus" / "docs"
 class Unscreened(Linter):
     """The oracle: no file gate, no block skipping, no companion words."""
 
-    def _candidates(self, text):
+    def _candidates(self, text, fmt):
         return None
 
     @property
@@ -63,6 +63,9 @@ def test_gates_change_no_finding_in_the_rule_examples():
 @pytest.mark.parametrize("fmt, text", [
     ("html", "<p>Outreach workers met drug\n   <em>users</em> under the bridge.</p>"),
     ("html", "<p>Many drug&nbsp;users share <b>needles</b> when the exchange is closed.</p>"),
+    ("html", '<p>We met drug <a href="/outreach">users</a> who share needles.</p>'),
+    ("html", '<img src="van.jpg" alt="Outreach van for drug&nbsp;users who inject">'),
+    ("html", "<p>He was a <!-- check -->\n<strong>junkie</strong> for years.</p>"),
     ("markdown", "Many users share needles when the\nexchange is closed, and *overdoses* follow."),
     ("markdown", "He **failed** a\n[drug test](https://example.org/ua) last week."),
     ("rst", "Clients who *suffer*\nfrom **addiction** deserve care."),
