@@ -148,11 +148,14 @@ def blank_markup(low: str) -> str:
     return _MARKUP.sub(_blank, low)
 
 
+_PREFIX_END = "\x01"  # in a trie key: any letters may follow
+
+
 def _words_regex(words: set[str], prefixes: set[str], gap: str) -> str:
-    """Body of a regex for whole words and phrases, and for words that start with a prefix."""
-    alternatives = ([_trie({_phrase_key(w) for w in words}, gap)] if words else []) + (
-        [_trie({_phrase_key(p) for p in prefixes}, gap) + r"[^\W_]*"] if prefixes else [])
-    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+    """Body of a regex (one trie) for whole words and phrases, and for words that start
+    with a prefix."""
+    keys = {_phrase_key(w) for w in words} | {_phrase_key(p) + _PREFIX_END for p in prefixes}
+    return _trie(keys, gap).replace(re.escape(_PREFIX_END), r"[^\W_]*") if keys else "(?!)"
 
 
 class Gate:
@@ -195,6 +198,10 @@ class Gate:
             "any": anchored.format("(?:" + "|".join(groups) + ")") if groups else None,
             "terms": [anchored.format(_trie(keys, gap)) for _, keys in kinds],
             "companions": [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds],
+            # every kind's companions in one scan, in group "cN" for the first kind that has it
+            "any_companion": anchored.format("(?:" + "|".join(
+                f"(?P<c{i}>{_words_regex(set(n.words), set(n.prefixes), gap)})" for i, (n, _) in enumerate(kinds))
+                + ")") if kinds else None,
         })
 
     def _re(self, name: str, i: int | None = None) -> re.Pattern | None:
@@ -204,11 +211,15 @@ class Gate:
             self._compiled[key] = re.compile(pattern) if pattern else None
         return self._compiled[key]
 
-    def compile(self) -> None:
-        self._re("words")
-        self._re("any")
+    def compile(self, terms: bool = True) -> None:
+        """Compile now (`terms=False`: only what `companions` uses)."""
+        if terms:
+            self._re("words")
+            self._re("any")
+            for i in range(self.kinds):
+                self._re("terms", i)
+        self._re("any_companion")
         for i in range(self.kinds):
-            self._re("terms", i)
             self._re("companions", i)
 
     def scan(self, low: str, stop_at_open: bool = False) -> tuple[list[int], list[tuple[int, int]]]:
@@ -234,9 +245,22 @@ class Gate:
             pos = p + 1  # a term may start inside another ("drug users", "users")
         return opens, terms
 
-    def companion_in(self, kind: int, low: str) -> bool:
-        """Does `low` hold a companion for terms of this kind?"""
-        return self._re("companions", kind).search(low) is not None
+    def companions(self, low: str, kinds) -> set[int]:
+        """Which of `kinds` have a companion in `low` (one scan for all of them)."""
+        wanted = set(kinds)
+        found: set[int] = set()
+        if not wanted:
+            return found
+        search = self._re("any_companion").search
+        pos = 0
+        while (m := search(low, pos)) is not None:
+            p = m.start()
+            first = int(m.lastgroup[1:])
+            found.update(i for i in wanted if i == first or (i > first and self._re("companions", i).match(low, p)))
+            if found >= wanted:
+                break
+            pos = p + 1
+        return found
 
     def search(self, low: str) -> bool:
         """Does `low` hold a term that counts?"""
@@ -252,7 +276,7 @@ class Gate:
             if opens:
                 return True
             needing.update(i for _, i in terms)
-            present.update(i for i in range(self.kinds) if i not in present and self.companion_in(i, low))
+            present |= self.companions(low, set(range(self.kinds)) - present)
             if needing & present:
                 return True
         return False
@@ -357,8 +381,7 @@ class Engine:
         """Compile what workers use (before forking them, so they share it): the file gate,
         and the companions the segments are checked for."""
         self.file_gate.compile()
-        for i in range(self.segment_gate.kinds):
-            self.segment_gate.companion_in(i, "")
+        self.segment_gate.compile(terms=False)
 
     def warm(self) -> None:
         """Load spaCy and build the matchers now (before forking workers, who then share them)."""
@@ -387,7 +410,7 @@ class Engine:
                     continue
             else:
                 kinds = hits.kinds_in(seg.start_of(0), seg.end_of(len(text) - 1))
-                if kinds is not None and not any(self.segment_gate.companion_in(i, lowered(text)) for i in kinds):
+                if kinds is not None and not self.segment_gate.companions(lowered(text), kinds):
                     continue
             kept.append(seg)
         return kept

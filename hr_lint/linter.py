@@ -208,7 +208,7 @@ class Linter:
                 terms += [(base + p, i) for p, i in found_terms if p < step or last]
                 # a companion anywhere in the file; in a big file, for terms in any window
                 needing = range(gate.kinds) if len(text) > step else {i for _, i in terms}
-                present.update(i for i in needing if i not in present and gate.companion_in(i, low))
+                present |= gate.companions(low, set(needing) - present)
             else:
                 terms = [t for t in terms if t[1] in present]
                 if opens or terms:
