@@ -206,7 +206,11 @@ class Linter:
                 # a place in the overlap is the next window's
                 opens += [base + p for p in found_opens if p < step or last]
                 terms += [(base + p, i) for p, i in found_terms if p < step or last]
-                # a companion anywhere in the file; in a big file, for terms in any window
+                # a companion anywhere in the file; in a big file, for terms in any window.
+                # A file that holds a term that needs none is parsed anyway: its segments
+                # are checked for companions, so the file need not be
+                if opens and len(text) <= step:
+                    present = set(range(gate.kinds))
                 needing = range(gate.kinds) if len(text) > step else {i for _, i in terms}
                 present |= gate.companions(low, set(needing) - present)
             else:
@@ -235,9 +239,9 @@ class Linter:
 
         h = hashlib.sha256(__version__.encode())
         package = Path(__file__).parent
-        # the wordlists and the checks' `needs` shape the gate
-        for path in sorted(package.glob("wordlists/*.yaml")) + sorted(package.glob("rules/*.py")) + [
-                package / "engine.py"] + [Path(p) for p in self.config.rule_files]:
+        # the wordlists, the checks' `needs` and the code that builds the gate shape it
+        for path in sorted(package.glob("**/*.py")) + sorted(package.glob("**/*.yaml")) + [
+                Path(p) for p in self.config.rule_files]:
             st = path.stat()
             h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
         c = self.config
