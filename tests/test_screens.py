@@ -99,3 +99,61 @@ def test_a_file_with_only_benign_triggers_never_imports_spacy(tmp_path):
             "print(len(found), 'spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "False"]
+
+
+TRICKY_RST = """\
+=========
+Overlined
+=========
+
+The addicts' title above is an overline section.
+
+.. note:: Clean and sober living is a note argument.
+
+   The note's body mentions junkies.
+
+Paragraph before a literal block::
+
+Addicts in a quoted literal? No: this line starts a paragraph again.
+
+Paragraph before a real literal block::
+
+    addicts = []  # code
+
+> quoted literal block with addicts
+
+=====  ==========================
+Term   Meaning
+=====  ==========================
+crazy  said of the weather
+
+alcoholics
+       a row that starts after a blank line, inside the table
+=====  ==========================
+
+After the table, alcoholics again.
+
++-------------+------------------+
+| junkie      | grid cell         |
++-------------+------------------+
+
+.. This comment mentions addicts
+   and goes on.
+
+:Field: a field body about addicts
+
+- a bullet about junkies
+
+  continued
+1. an enumerated item about crackheads
+
+Last paragraph: the mentally ill.
+"""
+
+
+def test_reading_only_the_blocks_with_terms_changes_nothing_in_tricky_restructuredtext():
+    found = _as_tuples(SCREENED.lint_text(TRICKY_RST, "rst"))
+    assert found == _as_tuples(ORACLE.lint_text(TRICKY_RST, "rst"))
+    lines = {f[0] for f in found}
+    assert {5, 9, 13, 24, 30, 33, 39, 41, 44, 46} <= lines  # prose on both sides of tables and code
+    assert 17 not in lines and 36 not in lines  # the literal block, the comment

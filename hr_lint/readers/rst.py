@@ -69,6 +69,9 @@ _INLINE = re.compile(
     |(?P<refname>(?<=[^\W_])__?(?!\w)))""",
     re.X,
 )
+# a line after a blank line that starts with a letter or digit at column 0
+_FRESH_START = re.compile(r"\n[^\S\n]*\n(?=[^\W_])")
+_BORDER_LINE = re.compile(r"^[^\S\n]*=+(?:[ \t]+=+)+[^\S\n]*$", re.M)
 _TITLE_TARGET = re.compile(r"([\s\S]*?\S)\s*<[^<>]*>$")
 
 
@@ -278,7 +281,43 @@ class _Reader:
             self.arg_skip = ind
 
     def read(self) -> list[Segment]:
-        n, total = 0, len(self.spans)
+        if self.wanted is None:
+            self.read_lines(0, len(self.spans))
+        else:
+            for start, end in self.wanted_ranges():
+                self.reset()
+                self.read_lines(start, end)
+        self.flush()
+        return collect(self.b)
+
+    def reset(self) -> None:
+        self.para = None
+        self.skip_indent = self.literal_base = self.options = self.arg_skip = None
+        self.quoted_skip = False
+
+    def wanted_ranges(self) -> list[tuple[int, int]]:
+        """Line ranges that hold the wanted offsets, each from a line where reading can
+        start afresh: after a blank line, at column 0, with a letter or digit (every block,
+        skip and literal has ended there), and before any simple table (whose rows may
+        stand after a blank line). Reading a range gives what reading the whole file
+        gives for its blocks."""
+        source, starts = self.source, [s for s, _ in self.spans]
+        border = _BORDER_LINE.search(source)
+        limit = border.start() if border else len(source)
+        fresh = [0] + [bisect.bisect_right(starts, m.end()) - 1 for m in _FRESH_START.finditer(source, 0, limit)]
+        ranges: list[list[int]] = []
+        for w in self.wanted:
+            line = bisect.bisect_right(starts, w) - 1
+            k = bisect.bisect_right(fresh, line)
+            start = fresh[k - 1]
+            end = fresh[k] if k < len(fresh) else len(self.spans)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], end)
+            else:
+                ranges.append([start, end])
+        return [(a, b) for a, b in ranges]
+
+    def read_lines(self, n: int, total: int) -> None:
         while n < total:
             text = self.text(n)
             stripped = text.strip()
@@ -317,8 +356,6 @@ class _Reader:
                 continue
             self.options = self.arg_skip = None
             n = self.line(n, text, stripped, ind)
-        self.flush()
-        return collect(self.b)
 
     def line(self, n: int, text: str, stripped: str, ind: int) -> int:
         """Handle one non-blank line; return the next line to read."""
