@@ -48,12 +48,56 @@ def get_nlp():
     """The shared blank English pipeline (tokenizer + sentencizer), loaded once per process."""
     global _nlp
     if _nlp is None:
+        import gc
+
+        # loading creates objects by the hundred thousand and frees almost none: the
+        # cyclic collector would only scan them again and again
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            spacy = _import_spacy()
+            nlp = spacy.blank("en")
+            nlp.add_pipe("sentencizer")
+            _nlp = nlp
+        finally:
+            if paused:
+                gc.enable()
+    return _nlp
+
+
+def _import_spacy():
+    """`import spacy`, without its command line.
+
+    spaCy's package imports `spacy.cli` (typer, requests, weasel, and a YAML template read
+    at import) only to export `spacy.info`: a fifth of the import, on the critical path of
+    every run that tokenizes anything. A placeholder stands in for it during the import and
+    is removed after, so a later `import spacy.cli` gets the real one; should a spaCy
+    release need more of its command line at import, the import is done again in full."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         import spacy
 
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        _nlp = nlp
-    return _nlp
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that "spacy.cli.info" can stand under it
+    info = types.ModuleType("spacy.cli.info")
+    info.info = None
+    cli.info = info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    except Exception:
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    finally:
+        for name, placeholder in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is placeholder:
+                del sys.modules[name]
+    return spacy
 
 
 # curly apostrophes and Unicode hyphens read as their ASCII forms when matching
@@ -357,9 +401,9 @@ class Engine:
         return self._prefilter
 
     def _build(self) -> None:
+        nlp = get_nlp()  # first: it imports spaCy (see _import_spacy)
         from spacy.matcher import PhraseMatcher
 
-        nlp = get_nlp()
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -157,3 +157,16 @@ def test_reading_only_the_blocks_with_terms_changes_nothing_in_tricky_restructur
     lines = {f[0] for f in found}
     assert {5, 9, 13, 24, 30, 33, 39, 41, 44, 46} <= lines  # prose on both sides of tables and code
     assert 17 not in lines and 36 not in lines  # the literal block, the comment
+
+
+def test_spacy_loads_without_its_command_line(tmp_path):
+    # spaCy's package imports its CLI (typer, requests) only to export spacy.info: hr-lint
+    # leaves it out of the import, and a later `import spacy.cli` still gets the real one
+    import subprocess
+
+    code = ("import sys; from hr_lint import Linter; "
+            "found = Linter().lint_text('Three addicts came by.', 'text'); "
+            "print(len(found), 'spacy' in sys.modules, 'typer' in sys.modules, 'requests' in sys.modules); "
+            "import spacy.cli; print(callable(spacy.cli.info))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "True", "False", "False", "True"]
