@@ -213,45 +213,70 @@ class Gate:
     from the rules' terms, or from `spec` (its cached form, so a run over files without
     a trigger need not even load the rules). Regexes are compiled when first used."""
 
-    def __init__(self, spec: dict):
-        self.spec = spec
-        self.kinds = len(spec["terms"])  # kinds of terms that need a companion
+    def __init__(self, spec: dict | None = None, entries: dict[str, set[Needs | None]] | None = None,
+                 raw: bool = False):
+        """From a cached `spec`, or from `entries`, which map each term's key (lower-case
+        tokens joined by _SEP) to what its check needs (None: nothing): then each pattern
+        is written when first needed."""
+        self._spec = dict(spec or {})
+        self._entries = entries
+        self._gap = _RAW_GAP if raw else _PROSE_GAP
         self._compiled: dict[str, re.Pattern | None] = {}
+        if entries is not None:
+            open_keys = {k for k, needs in entries.items() if None in needs}
+            by_needs: dict[Needs, set[str]] = {}
+            for key, needs in entries.items():
+                if key not in open_keys:
+                    for n in needs:
+                        by_needs.setdefault(n, set()).add(key)
+            self._open_keys = open_keys
+            self._kind_list = sorted(by_needs.items(), key=lambda kv: sorted(kv[1]))
+            self.kinds = len(self._kind_list)  # kinds of terms that need a companion
+        else:
+            self.kinds = len(self._spec["terms"])
 
     @classmethod
     def build(cls, entries: dict[str, set[Needs | None]], raw: bool) -> Gate:
-        """`entries` maps each term's key (lower-case tokens joined by _SEP) to what its
-        check needs (None: nothing)."""
-        gap = _RAW_GAP if raw else _PROSE_GAP
-        open_keys = {k for k, needs in entries.items() if None in needs}
-        by_needs: dict[Needs, set[str]] = {}
-        for key, needs in entries.items():
-            if key not in open_keys:
-                for n in needs:
-                    by_needs.setdefault(n, set()).add(key)
-        kinds = sorted(by_needs.items(), key=lambda kv: sorted(kv[1]))
+        return cls(entries=entries, raw=raw)
+
+    _FIELDS = ("words", "any", "terms", "companions", "any_companion")
+
+    @property
+    def spec(self) -> dict:
+        """Every pattern, as text (for the cache)."""
+        return {name: self._pattern(name) for name in self._FIELDS}
+
+    def _pattern(self, name: str):
+        if name not in self._spec:
+            self._spec[name] = self._write(name)
+        return self._spec[name]
+
+    def _write(self, name: str):
+        entries, gap, kinds = self._entries, self._gap, self._kind_list
         anchored = _WORD_START + "{}" + _WORD_END
-        # one scan finds every term, in group "o" when some term that needs nothing starts
-        # there (tried first), else in group "tN" for a term of kind N
-        groups = ([f"(?P<o>{_trie(open_keys, gap)})"] if open_keys else []) + [
-            f"(?P<t{i}>{_trie(keys, gap)})" for i, (_, keys) in enumerate(kinds)]
-        return cls({
+        if name == "words":
             # the longest word of every term: a quick first look, and a small regex to
             # compile, for the common file that holds no term at all
-            "words": anchored.format(_trie({max(k.split(_SEP), key=len) for k in entries})) if entries else None,
-            "any": anchored.format("(?:" + "|".join(groups) + ")") if groups else None,
-            "terms": [anchored.format(_trie(keys, gap)) for _, keys in kinds],
-            "companions": [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds],
-            # every kind's companions in one scan, in group "cN" for the first kind that has it
-            "any_companion": anchored.format("(?:" + "|".join(
-                f"(?P<c{i}>{_words_regex(set(n.words), set(n.prefixes), gap)})" for i, (n, _) in enumerate(kinds))
-                + ")") if kinds else None,
-        })
+            return anchored.format(_trie({max(k.split(_SEP), key=len) for k in entries})) if entries else None
+        if name == "any":
+            # one scan finds every term, in group "o" when some term that needs nothing
+            # starts there (tried first), else in group "tN" for a term of kind N
+            groups = ([f"(?P<o>{_trie(self._open_keys, gap)})"] if self._open_keys else []) + [
+                f"(?P<t{i}>{_trie(keys, gap)})" for i, (_, keys) in enumerate(kinds)]
+            return anchored.format("(?:" + "|".join(groups) + ")") if groups else None
+        if name == "terms":
+            return [anchored.format(_trie(keys, gap)) for _, keys in kinds]
+        if name == "companions":
+            return [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds]
+        # every kind's companions in one scan, in group "cN" for the first kind that has it
+        return anchored.format("(?:" + "|".join(
+            f"(?P<c{i}>{_words_regex(set(n.words), set(n.prefixes), gap)})" for i, (n, _) in enumerate(kinds))
+            + ")") if kinds else None
 
     def _re(self, name: str, i: int | None = None) -> re.Pattern | None:
         key = name if i is None else f"{name}{i}"
         if key not in self._compiled:
-            pattern = self.spec[name] if i is None else self.spec[name][i]
+            pattern = self._pattern(name) if i is None else self._pattern(name)[i]
             self._compiled[key] = re.compile(pattern) if pattern else None
         return self._compiled[key]
 
