@@ -384,8 +384,12 @@ def _run_pending(run, pending, jobs):
     _WORKER_RUN = run
     gc.freeze()  # the workers share these objects; a collection there would copy every page
     tasks = [(i, path) for i, (_, path, _) in enumerate(pending)]
-    with multiprocessing.get_context("fork").Pool(min(n, len(pending))) as pool:
-        batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + 4] for k in range(0, len(tasks), 4)])
+    workers = min(n, len(pending))
+    # a few big batches, not many small ones: the pool's feeder is a thread of this
+    # process, which is busy loading spaCy, so every batch handed out waits for the GIL
+    size = -(-len(tasks) // (8 * workers))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
         for linter in linters:
             linter.engine.warm()
         for batch in batches:
