@@ -51,3 +51,18 @@ def test_cache_is_not_stale_after_a_config_or_content_change(tree):
     (tree / "doc00.md").write_text("Nothing here.\n")
     again = findings("--cache-dir", cache)
     assert not any(f["path"].endswith("doc00.md") for f in again)
+
+
+def test_workers_report_bad_files_like_a_single_process(tree):
+    (tree / "broken.md").write_bytes(b"\x00\x01\x02 not text \xff\xfe")
+    (tree / "latin.txt").write_bytes("Caf\xe9 addicts".encode("latin-1"))
+    runs = {}
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(lint_command, ["--no-cache", "--format", "json", "--jobs", jobs, "."])
+        assert result.exit_code == 2
+        errors = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(errors) == 2 and all(e.startswith("hr-lint: ") for e in errors), errors
+        assert any("broken.md" in e for e in errors) and any("latin.txt" in e for e in errors)
+        runs[jobs] = (json.loads(result.stdout), sorted(errors))
+    assert runs["1"] == runs["2"]
+    assert runs["1"][0]  # the good files are still reported
