@@ -195,11 +195,14 @@ def blank_markup(low: str) -> str:
 _PREFIX_END = "\x01"  # in a trie key: any letters may follow
 
 
-def _words_regex(words: set[str], prefixes: set[str], gap: str) -> str:
-    """Body of a regex (one trie) for whole words and phrases, and for words that start
-    with a prefix."""
-    keys = {_phrase_key(w) for w in words} | {_phrase_key(p) + _PREFIX_END for p in prefixes}
-    return _trie(keys, gap).replace(re.escape(_PREFIX_END), r"[^\W_]*") if keys else "(?!)"
+def _needs_regex(needs: Needs, gap: str) -> str:
+    """Body of a regex for a need: whole words and phrases and words that start with a
+    prefix (one trie), and words that end with a suffix."""
+    keys = {_phrase_key(w) for w in needs.words} | {_phrase_key(p) + _PREFIX_END for p in needs.prefixes}
+    alternatives = [_trie(keys, gap).replace(re.escape(_PREFIX_END), r"[^\W_]*")] if keys else []
+    if needs.suffixes:
+        alternatives.append(r"[^\W_]*(?:" + "|".join(re.escape(x) for x in sorted(needs.suffixes)) + ")")
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
 
 
 class Gate:
@@ -267,10 +270,10 @@ class Gate:
         if name == "terms":
             return [anchored.format(_trie(keys, gap)) for _, keys in kinds]
         if name == "companions":
-            return [anchored.format(_words_regex(set(n.words), set(n.prefixes), gap)) for n, _ in kinds]
+            return [anchored.format(_needs_regex(n, gap)) for n, _ in kinds]
         # every kind's companions in one scan, in group "cN" for the first kind that has it
         return anchored.format("(?:" + "|".join(
-            f"(?P<c{i}>{_words_regex(set(n.words), set(n.prefixes), gap)})" for i, (n, _) in enumerate(kinds))
+            f"(?P<c{i}>{_needs_regex(n, gap)})" for i, (n, _) in enumerate(kinds))
             + ")") if kinds else None
 
     def _re(self, name: str, i: int | None = None) -> re.Pattern | None:

@@ -31,15 +31,17 @@ class Needs:
     The engine skips paragraphs (and files) where no such word stands, before any
     tokenizing: a check module states these in `needs(rule_id, form)` for the terms it
     only keeps with a companion word ('users' needs drug talk nearby). A word with a
-    space is a phrase; a prefix matches the start of a word. Must be a superset of what
+    space is a phrase; a prefix matches the start of a word, a suffix its end. Must be a superset of what
     the check accepts: tests/test_screens.py compares findings with and without.
     """
 
     words: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()  # a word that ends so ('-osis', '-ia')
 
     def __or__(self, other: Needs) -> Needs:
-        return Needs(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))))
+        return Needs(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))),
+                     tuple(sorted(set(self.suffixes) | set(other.suffixes))))
 
 
 @dataclass

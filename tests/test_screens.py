@@ -77,11 +77,17 @@ def test_phrases_split_by_markup_and_line_breaks_are_still_found(fmt, text):
     assert _as_tuples(found) == _as_tuples(ORACLE.lint_text(text, fmt))
 
 
-def test_words_that_need_drug_talk_do_not_open_a_file_without_it():
+def test_terms_that_need_a_companion_do_not_open_a_file_without_one():
     gate = Linter().engine.file_gate
     assert not gate.search(lowered("Users can reset their password from the login page. A test failed."))
     assert gate.search(lowered("Users who inject alone are at the highest risk of overdose."))
     assert gate.search(lowered("She failed two urine screens in May."))
+    # pity framing needs a condition after it; 'abused' needs a substance; 'lie' a label
+    assert not gate.search(lowered("Old servers suffer from latency spikes; this API can be abused."))
+    assert gate.search(lowered("Many veterans suffer from PTSD."))
+    assert gate.search(lowered("She suffered from anorexia for years."))  # a condition by its ending
+    assert gate.search(lowered("He abused opioids for a decade."))
+    assert not gate.search(lowered("The bottlenecks lie in the template system."))
     # a term in one window of a big file, its companion in another
     windows = ["users can sign in here " * 100, "the naloxone kits are by the door " * 100]
     assert gate.search_windows(lowered(w) for w in windows)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from hr_lint.rulebook import Needs
 from hr_lint.rules.substance_context import coding_context, is_substance, sentence_span
 
 _ADDICTION_OBJECTS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud",
@@ -34,6 +35,16 @@ _NOT_OBJECTS = {"withdrawal", "withdrawals", "overdose", "overdoses", "depressio
                 "ptsd", "schizophrenia", "bipolar", "psychosis", "pain", "cravings", "hepatitis",
                 "cirrhosis", "trauma", "insomnia", "mental", "illness", "symptoms", "side",
                 "effects", "infections", "infection", "poisoning"}
+
+
+_SUFFER_OBJECTS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud", "disorder", "disorders",
+                   "dependency", "dependencies", "dependence", "problem", "problems"}
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors suffer(): 'suffers from' is kept only before addiction, a use disorder, a
+    dependence or a drug problem."""
+    return Needs(frozenset(_SUFFER_OBJECTS)) if rule_id == "suffering-from-addiction" else None
 
 
 def suffer(c) -> bool:

@@ -13,6 +13,7 @@ rule-level skip_negated, because a rhetorical question carries the stigma despit
 """
 from __future__ import annotations
 
+from ..rulebook import Needs
 from ..voice import is_negated
 from .bh_words import PERSON, nearby_words, next_tokens, prev_tokens
 
@@ -148,6 +149,21 @@ def _refuted(c) -> bool:
     sent = [t.lower_ for t in c.sent]
     rhetorical = sent[-1:] == ["?"] and sent[:1] == ["why"]
     return not rhetorical
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors _stereotype(): a generalization needs its group (a label, or people) in
+    view; 'lie' needs the label right before it; 'violent' stands alone."""
+    if rule_id != "stereotype-dangerous-untrustworthy":
+        return None
+    first = form.lower().split()[0]
+    if first == "violent":
+        return None
+    if first in ("lie", "lies"):
+        return Needs(frozenset(LABELS))
+    if first in ("dangerous", "incapable"):
+        return Needs(frozenset(DOMAIN | LABELS))
+    return Needs(frozenset(LABELS | PEOPLE))
 
 
 def check(c) -> bool:

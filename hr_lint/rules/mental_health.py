@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from ..names import title_case_sentence
+from ..rulebook import Needs
 from .bh_words import DETERMINERS, next_tokens, prev_tokens
 from .homeless import COLLECTIVE_NEXT, ING_NOUNS
 
@@ -45,6 +46,16 @@ AUX_FORM = {"is": "s", "'s": "s", "\u2019s": "s", "was": "ed", "were": "ed", "ar
             "'re": "base", "\u2019re": "base"}
 
 
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors _condition_follows(): pity framing is reported only before a condition."""
+    if rule_id == "suffers-from-mental-illness":
+        return Needs(frozenset(CONDITIONS), suffixes=CONDITION_ENDINGS)
+    return None
+
+
+CONDITION_ENDINGS = ("ia", "osis", "ism")  # 'anorexia', 'psychosis', 'autism'
+
+
 def _condition_follows(c, limit: int = 6) -> bool:
     for tok in next_tokens(c, limit):
         low = tok.lower_
@@ -60,7 +71,7 @@ def _condition_follows(c, limit: int = 6) -> bool:
             return True
         if low not in FILLERS and not tok.is_punct:
             # first content word names something else: "suffering from the heat"
-            if low.endswith(("ia", "osis", "ism")):
+            if low.endswith(CONDITION_ENDINGS):
                 return low not in NOT_CONDITIONS and low != "alcoholism"
             return False
     return False

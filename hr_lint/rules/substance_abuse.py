@@ -19,8 +19,9 @@ domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
 from __future__ import annotations
 
 from hr_lint.names import capitalised_name
+from hr_lint.rulebook import Needs
 from hr_lint.rules.substance_context import (
-    PERSON_WORDS, drug_context, is_substance, person_alternatives, quoted_title, sentence_span,
+    SUBSTANCE_NAMES, PERSON_WORDS, drug_context, is_substance, person_alternatives, quoted_title, sentence_span,
     set_alternatives,
     substance_words,
 )
@@ -210,6 +211,11 @@ def org_name(doc, k: int) -> bool:
             continue
         break
     return False
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors _abuse(): 'abuse' is kept only with a substance as modifier or object."""
+    return SUBSTANCE_NAMES if rule_id == "substance-abuse" else None
 
 
 def check(c) -> bool:

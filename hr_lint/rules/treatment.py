@@ -20,6 +20,7 @@ alternatives), e.g. "failed treatment" -> ed -> "tried treatment".
 """
 from __future__ import annotations
 
+from ..rulebook import Needs
 from .bh_words import PERSON, nearby_words, next_tokens, prev_tokens, segment_words
 
 RESEARCH = {"rats", "rat", "mice", "mouse", "rodent", "rodents", "animal", "animals", "monkeys",
@@ -94,6 +95,14 @@ def drug_seeking(c) -> bool:
     if c.tokens[-1].lower_ == "seeking":
         c.form = "ing"  # the adjective "drug-seeking": "requesting medication"
     return True
+
+
+def needs(rule_id: str, form: str) -> Needs | None:
+    """Mirrors noncompliant(): 'noncompliant' is kept only with a person or their care in
+    the sentence ('refused ...' is decided by its own words)."""
+    if rule_id == "noncompliant" and not form.lower().startswith("refus"):
+        return Needs(frozenset(CLINICAL_PERSON))
+    return None
 
 
 def noncompliant(c) -> bool:
