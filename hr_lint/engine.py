@@ -242,7 +242,7 @@ class Gate:
     def build(cls, entries: dict[str, set[Needs | None]], raw: bool) -> Gate:
         return cls(entries=entries, raw=raw)
 
-    _FIELDS = ("words", "any", "terms", "companions", "any_companion")
+    _FIELDS = ("words", "any", "terms", "companions")
 
     @property
     def spec(self) -> dict:
@@ -262,19 +262,15 @@ class Gate:
             # compile, for the common file that holds no term at all
             return anchored.format(_trie({max(k.split(_SEP), key=len) for k in entries})) if entries else None
         if name == "any":
-            # one scan finds every term, in group "o" when some term that needs nothing
-            # starts there (tried first), else in group "tN" for a term of kind N
-            groups = ([f"(?P<o>{_trie(self._open_keys, gap)})"] if self._open_keys else []) + [
-                f"(?P<t{i}>{_trie(keys, gap)})" for i, (_, keys) in enumerate(kinds)]
+            # one scan finds every term: in group "o" when some term that needs nothing
+            # starts there (tried first), else in group "s" (`terms` then say which kinds)
+            screened = {k for _, keys in kinds for k in keys}
+            groups = ([f"(?P<o>{_trie(self._open_keys, gap)})"] if self._open_keys else []) + (
+                [f"(?P<s>{_trie(screened, gap)})"] if screened else [])
             return anchored.format("(?:" + "|".join(groups) + ")") if groups else None
         if name == "terms":
             return [anchored.format(_trie(keys, gap)) for _, keys in kinds]
-        if name == "companions":
-            return [anchored.format(_needs_regex(n, gap)) for n, _ in kinds]
-        # every kind's companions in one scan, in group "cN" for the first kind that has it
-        return anchored.format("(?:" + "|".join(
-            f"(?P<c{i}>{_needs_regex(n, gap)})" for i, (n, _) in enumerate(kinds))
-            + ")") if kinds else None
+        return [anchored.format(_needs_regex(n, gap)) for n, _ in kinds]  # "companions"
 
     def _re(self, name: str, i: int | None = None) -> re.Pattern | None:
         key = name if i is None else f"{name}{i}"
@@ -290,7 +286,6 @@ class Gate:
             self._re("any")
             for i in range(self.kinds):
                 self._re("terms", i)
-        self._re("any_companion")
         for i in range(self.kinds):
             self._re("companions", i)
 
@@ -310,29 +305,14 @@ class Gate:
                 opens.append(p)
                 if stop_at_open:
                     break
-            else:  # terms of later kinds may start here too
-                first = int(m.lastgroup[1:])
-                terms.extend((p, i) for i in range(self.kinds)
-                             if i == first or (i > first and self._re("terms", i).match(low, p)))
+            else:
+                terms.extend((p, i) for i in range(self.kinds) if self._re("terms", i).match(low, p))
             pos = p + 1  # a term may start inside another ("drug users", "users")
         return opens, terms
 
     def companions(self, low: str, kinds) -> set[int]:
-        """Which of `kinds` have a companion in `low` (one scan for all of them)."""
-        wanted = set(kinds)
-        found: set[int] = set()
-        if not wanted:
-            return found
-        search = self._re("any_companion").search
-        pos = 0
-        while (m := search(low, pos)) is not None:
-            p = m.start()
-            first = int(m.lastgroup[1:])
-            found.update(i for i in wanted if i == first or (i > first and self._re("companions", i).match(low, p)))
-            if found >= wanted:
-                break
-            pos = p + 1
-        return found
+        """Which of `kinds` have a companion in `low`."""
+        return {i for i in kinds if self._re("companions", i).search(low)}
 
     def search(self, low: str) -> bool:
         """Does `low` hold a term that counts?"""
