@@ -42,7 +42,10 @@ DRUG_CONTEXT = SPECIFIC | SUBSTANCES | {
 NOT_DRUG = {"water", "soil", "air", "lead", "radon", "asbestos", "mold", "mould", "bacteria", "pool",
             "well", "covid", "covid-19", "virus", "malware", "antivirus", "scan", "biopsy", "mammogram",
             "pap", "colonoscopy", "scans", "ci", "pipeline", "build", "repo", "code", "unit", "lint",
-            "sti", "std", "hiv", "pregnancy", "tb"}
+            "sti", "std", "hiv", "pregnancy", "tb",
+            # bench science: 'a clean sample for calibration' in a chemistry lab
+            "chemistry", "calibration", "calibrate", "reagent", "reagents", "titration", "beaker",
+            "beakers", "pipette", "pipettes"}
 TEST_VERBS = {"tested", "test", "tests", "testing", "screened", "screens", "screen", "screening",
               "came", "come", "comes", "coming", "returned", "return", "returns", "returning",
               "was", "were", "is", "are", "been", "be", "stayed", "remained", "remain", "remains",
