@@ -201,18 +201,18 @@ class Linter:
                 if len(low) != len(window):
                     hits = None if gate.search_windows(self._searchable(text[i:i + step + overlap], fmt) for i in windows) else False
                     break
-                last = base + step >= len(text)
+                big, last = len(text) > step, base + step >= len(text)
                 found_opens, found_terms = gate.scan(low)
                 # a place in the overlap is the next window's
                 opens += [base + p for p in found_opens if p < step or last]
                 terms += [(base + p, i) for p, i in found_terms if p < step or last]
-                # a companion anywhere in the file; in a big file, for terms in any window.
-                # A file that holds a term that needs none is parsed anyway: its segments
-                # are checked for companions, so the file need not be
-                if opens and len(text) <= step:
+                if opens and not big:
+                    # parsed anyway: its segments are checked for companions, the file need not be
                     present = set(range(gate.kinds))
-                needing = range(gate.kinds) if len(text) > step else {i for _, i in terms}
-                present |= gate.companions(low, set(needing) - present)
+                else:
+                    # a companion anywhere in the file; in a big file, for terms in any window
+                    needing = set(range(gate.kinds)) if big else {i for _, i in terms}
+                    present |= gate.companions(low, needing - present)
             else:
                 terms = [t for t in terms if t[1] in present]
                 if opens or terms:
@@ -229,24 +229,11 @@ class Linter:
         return blank_markup(low) if fmt in ("html", "markdown") else low
 
     def _gate_file(self) -> str | None:
-        """Where the file gate for this rule set is cached, keyed by what shapes it."""
+        """Where the file gate for this rule set is cached: keyed by the fingerprint, which
+        covers the wordlists, the checks' `needs` and the code that builds the gate."""
         if not self.cache_dir:
             return None
-        import hashlib
-        from pathlib import Path
-
-        from . import __version__
-
-        h = hashlib.sha256(__version__.encode())
-        package = Path(__file__).parent
-        # the wordlists, the checks' `needs` and the code that builds the gate shape it
-        for path in sorted(package.glob("**/*.py")) + sorted(package.glob("**/*.yaml")) + [
-                Path(p) for p in self.config.rule_files]:
-            st = path.stat()
-            h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
-        c = self.config
-        h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select))).encode())
-        return os.path.join(self.cache_dir, f"gate-{h.hexdigest()[:32]}.json")
+        return os.path.join(self.cache_dir, f"gate-{self.fingerprint[:32]}.json")
 
     def _gate(self) -> Gate | None:
         """The file gate, from the engine or, before the rules are loaded, from the cache."""

@@ -139,32 +139,16 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     )
 
 
+_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github",
+            "junit": "junit", "gitlab": "gitlab"}
+
+
 def get_renderer(name: str) -> Callable[..., str]:
     """The ``render(findings, rules, **kwargs)`` function of output format ``name``."""
-    if name == "text":
-        from hr_lint.output import text
+    if name in _MODULES:
+        import importlib
 
-        return text.render
-    if name == "json":
-        from hr_lint.output import json_format
-
-        return json_format.render
-    if name == "sarif":
-        from hr_lint.output import sarif
-
-        return sarif.render
-    if name == "github":
-        from hr_lint.output import github
-
-        return github.render
-    if name == "junit":
-        from hr_lint.output import junit
-
-        return junit.render
-    if name == "gitlab":
-        from hr_lint.output import gitlab
-
-        return gitlab.render
+        return importlib.import_module(f"hr_lint.output.{_MODULES[name]}").render
     raise ValueError(f"unknown output format {name!r}; choose from {', '.join(FORMATS)}")
 
 

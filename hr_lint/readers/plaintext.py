@@ -58,12 +58,7 @@ class Run:
 
     def add(self, ch: str, start: int, end: int) -> None:
         if len(ch) == 1 and end == start + 1:
-            last = self.pieces[-1] if self.pieces else None
-            if last is not None and last[3] and last[2] == start:
-                last[0] += ch
-                last[2] = end
-            else:
-                self.pieces.append([ch, start, end, True])
+            self.copy_as(ch, start)
         else:
             self.pieces.append([ch, start, end, False])
 
