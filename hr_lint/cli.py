@@ -170,7 +170,7 @@ def _collect(paths, run, errors):
             exts = files.extensions_for(linter.config.file_types)
             found = list(files.walk(path, exts))
             if not found:
-                click.echo(f"hr-lint: {path}: no Markdown, HTML, reStructuredText, text or .docx files to lint",
+                click.echo(f"hr-lint: {path}: no Markdown, HTML, reStructuredText, text, .docx or PDF files to lint",
                            err=True)
             out.extend(f for f in found if f not in seen)
             seen.update(found)

@@ -27,6 +27,7 @@ class Finding:
     fix: str | None = None  # replacement for `text` when it is safe to apply unattended
     offset: int = 0  # source offsets of `text`, for --fix
     end_offset: int = 0
+    page: int | None = None  # 1-based page of a paged document (PDF); line and column count within it
 
     def to_dict(self) -> dict:
         return {
@@ -43,6 +44,7 @@ class Finding:
             "suggestions": list(self.suggestions),
             "source": self.source,
             "fix": self.fix,
+            **({"page": self.page} if self.page is not None else {}),
         }
 
     @classmethod
@@ -50,4 +52,4 @@ class Finding:
         return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.rule)
+        return (self.path, self.page or 0, self.line, self.column, self.rule)

@@ -39,8 +39,8 @@ def apply(text: str, findings) -> tuple[str, int]:
 
 
 def fix_file(linter, path: str, write: bool) -> FixResult:
-    if linter.format_for(path) == "docx":
-        # rewriting .docx runs would lose formatting: report only
+    if linter.format_for(path) in ("docx", "pdf"):
+        # rewriting .docx runs would lose formatting, and a PDF is a printed page: report only
         return FixResult(path, "", "", 0)
     data = read_bytes(path)
     text, encoding = decode_with_encoding(data, path)

@@ -100,7 +100,7 @@ class Linter:
 
     def lint_text(self, text: str, format: str = "markdown", path: str = "<text>") -> list[Finding]:
         """Lint a string in one of the text formats (markdown, html, rst, text)."""
-        if format not in readers.FORMATS or format == "docx":
+        if format not in readers.FORMATS or format in readers.BINARY_FORMATS:
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
         return self.finish(self._prepare_source(text, format, path))
 
@@ -126,9 +126,9 @@ class Linter:
 
     def prepare_bytes(self, data: bytes, path: str, format: str | None = None) -> Prepared:
         fmt = format or self.format_for(path) or "text"
-        if fmt == "docx":
+        if fmt in readers.BINARY_FORMATS:
             try:
-                document = readers.parse_docx(data)
+                document = readers.parse_binary(data, fmt)
             except readers.ReaderError as exc:
                 raise InputError(path, str(exc)) from None
             return Prepared(path, document.source, fmt, self._worth_tokenizing(document, None))
@@ -180,6 +180,10 @@ class Linter:
             findings = self.engine.lint_segments(prepared.document, prepared.path)
         else:
             return []  # no term anywhere: not even parsed
+        if prepared.fmt == "pdf":
+            from .readers.pdf import paginate
+
+            findings = sorted(paginate(findings, prepared.text), key=Finding.sort_key)
         return self._suppressed(findings, prepared.text, prepared.fmt, prepared.path)
 
     def _candidates(self, text: str, fmt: str) -> Hits | None | bool:

@@ -34,7 +34,9 @@ UPLOAD_EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".rst": "rst", ".rest": "rst",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
+BINARY_UPLOADS = ("docx", "pdf")
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 SECURITY_HEADERS = [
@@ -219,7 +221,6 @@ def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
 
 
 def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str) -> dict:
-    from . import readers
     from .loader import InputError, decode
 
     name = os.path.basename((filename or "").replace("\\", "/")) or "upload"
@@ -227,15 +228,15 @@ def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, p
         ext = os.path.splitext(name)[1].lower()
         fmt = UPLOAD_EXTENSIONS.get(ext)
         if fmt is None:
-            raise ApiError(400, f"cannot lint '{name}': expected a .md, .html, .txt, .rst or .docx file")
+            raise ApiError(400, f"cannot lint '{name}': expected a .md, .html, .txt, .rst, .docx or .pdf file")
     try:
-        if fmt == "docx":
-            try:
-                document = readers.parse_docx(data)
-            except readers.ReaderError as exc:
-                raise InputError(name, str(exc)) from None
-            findings = pool.run(preset, lambda linter: linter.engine.lint(document, name))
-            text = document.source
+        if fmt in BINARY_UPLOADS:
+            def lint(linter):
+                prepared = linter.prepare_bytes(data, name, fmt)
+                return prepared, linter.finish(prepared)
+
+            prepared, findings = pool.run(preset, lint)
+            text = prepared.text.replace("\f", "\n")  # PDF pages: one line break, same offsets
             edit_format = "text"
         else:
             text = decode(data, name)
@@ -246,6 +247,8 @@ def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, p
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
     out = lint_response(pool.get(preset), preset, edit_format, text, findings)
+    if fmt == "pdf":  # line and column count within a page: offsets say where in the whole text
+        out["positions"] = [{"offset": f.offset, "end_offset": f.end_offset} for f in findings]
     out.update({"text": text, "filename": name, "source_format": fmt})
     return out
 
@@ -373,18 +376,18 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
                 },
             }},
             "/api/lint-file": {"post": {
-                "summary": "Lint an uploaded file (.md, .html, .txt, .rst or .docx)",
+                "summary": "Lint an uploaded file (.md, .html, .txt, .rst, .docx or .pdf)",
                 "operationId": "lintFile",
                 "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                     "type": "object", "required": ["file"],
                     "properties": {
                         "file": {"type": "string", "format": "binary"},
                         "preset": {"type": "string", "default": default_preset},
-                        "format": {"type": "string", "enum": list(TEXT_FORMATS) + ["docx"],
+                        "format": {"type": "string", "enum": list(TEXT_FORMATS) + list(BINARY_UPLOADS),
                                    "description": "Default: from the file name's extension"},
                     }}}}},
                 "responses": {
-                    "200": {"description": "The findings and the text they refer to (for .docx: the paragraphs)",
+                    "200": {"description": "The findings and the text they refer to (for .docx: the paragraphs; for a PDF: the pages' text)",
                             "content": {"application/json": {"schema": {"allOf": [lint_result, {
                                 "type": "object", "required": ["text", "filename", "source_format"],
                                 "properties": {"text": {"type": "string"}, "filename": {"type": "string"},
@@ -561,7 +564,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
             return error(400, f"malformed upload: {exc.detail}")
         try:
             if fmt is not None:
-                fmt = _choice(fmt, "format", TEXT_FORMATS + ("docx",), None)
+                fmt = _choice(fmt, "format", TEXT_FORMATS + BINARY_UPLOADS, None)
             chosen = _preset(chosen, preset)
             result = await run_in_threadpool(lint_upload, pool, filename, data, fmt, chosen)
         except ApiError as exc:

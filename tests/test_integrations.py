@@ -88,7 +88,7 @@ def test_pre_commit_manifest_and_files_pattern():
     assert hook["pass_filenames"] is True
     pattern = re.compile(hook["files"])  # pre-commit uses re.search
     for name in ("bad.md", "good.md", "docs/Post.MD", "a.markdown", "b.html", "c.htm", "d.rst",
-                 "e.txt", "f.docx", "Handout.DOCX"):
+                 "e.txt", "f.docx", "Handout.DOCX", "brochure.pdf", "Report.PDF"):
         assert pattern.search(name), name
     for name in ("setup.py", "a.md.bak", "style.css", "notes.mdx", "md", "docx/README"):
         assert not pattern.search(name), name

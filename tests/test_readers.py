@@ -64,13 +64,14 @@ def check_offsets(doc: Document) -> None:
 
 
 def test_api():
-    assert FORMATS == ("markdown", "html", "rst", "text", "docx")
+    assert FORMATS == ("markdown", "html", "rst", "text", "docx", "pdf")
     assert set(EXTENSIONS.values()) == set(FORMATS)
     assert format_for_path("docs/Guide.MD") == "markdown"
     assert format_for_path("a/b.htm") == "html"
     assert format_for_path("x.rst") == "rst"
     assert format_for_path("notes.txt") == "text"
     assert format_for_path("report.docx") == "docx"
+    assert format_for_path("Brochure.PDF") == "pdf"
     assert format_for_path("script.py") is None
     assert format_for_path("README") is None
     with pytest.raises(ValueError):

@@ -257,7 +257,8 @@ def test_upload_path_is_reduced_to_its_name(client):
 
 
 @pytest.mark.parametrize("files,message", [
-    ({"file": ("slides.pdf", b"%PDF-1.4")}, "expected a .md"),
+    ({"file": ("slides.pptx", b"PK\x03\x04")}, "expected a .md"),
+    ({"file": ("slides.pdf", b"%PDF-1.4")}, "slides.pdf: not a valid PDF"),
     ({"file": ("bin.txt", b"ab\x00\x00cd")}, "binary"),
     ({"file": ("latin1.txt", "caf\u00e9".encode("latin-1"))}, "cannot decode"),
     ({"file": ("broken.docx", b"not a zip")}, "broken.docx"),

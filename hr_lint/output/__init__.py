@@ -121,6 +121,50 @@ def display_path(path: str, cwd: str | None = None) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
+def source_text(path: str, cache: dict, sources: dict | None = None) -> str | None:
+    """The text a finding's line and column count in: from `sources` (text that is not a
+    file on disk: standard input, a fetched URL), else the file's (for a PDF, its page
+    texts joined by form feeds). None when it cannot be had (a .docx, an unreadable file)."""
+    if path not in cache:
+        text = (sources or {}).get(path)
+        lower = path.lower()
+        try:
+            if text is None and lower.endswith(".pdf"):
+                from hr_lint.readers.pdf import read
+
+                with open(path, "rb") as fh:
+                    text = read(fh.read())[0]
+            elif text is None and not lower.endswith(".docx"):
+                with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+                    text = fh.read()
+        except Exception:  # context is a courtesy: an unreadable file has none
+            text = None
+        cache[path] = text
+    return cache[path]
+
+
+def source_line(finding: Finding, cache: dict, sources: dict | None = None) -> str | None:
+    """The line of `finding`'s start as it stands in its document (within its page)."""
+    text = source_text(finding.path, cache, sources)
+    if text is None:
+        return None
+    if finding.page:
+        pages = text.split("\f")
+        if finding.page > len(pages):
+            return None
+        text = pages[finding.page - 1]
+    lines = text.split("\n")
+    if not 0 < finding.line <= len(lines):
+        return None
+    return lines[finding.line - 1].rstrip("\r")
+
+
+def location(finding: Finding) -> str:
+    """`line:column`, after the page for a paged document: `page 2, 7:25`."""
+    where = f"{finding.line}:{finding.column}"
+    return f"page {finding.page}, {where}" if finding.page else where
+
+
 def occurrences(findings: list[Finding], key: Callable[[Finding], tuple]) -> list[int]:
     """For each finding (in the order given), how many earlier findings share its key."""
     seen: dict[tuple, int] = {}
@@ -135,7 +179,7 @@ def occurrences(findings: list[Finding], key: Callable[[Finding], tuple]) -> lis
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(
         findings,
-        key=lambda f: (display_path(f.path), f.line, f.column, f.end_line, f.end_column, f.rule),
+        key=lambda f: (display_path(f.path), f.page or 0, f.line, f.column, f.end_line, f.end_column, f.rule),
     )
 
 
@@ -158,6 +202,8 @@ __all__ = [
     "get_renderer",
     "rule_meta_for",
     "describe",
+    "location",
+    "source_line",
     "display_path",
     "summarize",
     "tool_version",

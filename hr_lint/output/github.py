@@ -18,7 +18,8 @@ def escape_property(value: str) -> str:
 
 
 def message(finding: Finding) -> str:
-    return f"'{finding.text}': {describe(finding)}"
+    page = f"page {finding.page}: " if finding.page else ""
+    return f"{page}'{finding.text}': {describe(finding)}"
 
 
 def command(finding: Finding) -> str:

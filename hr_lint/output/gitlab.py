@@ -25,7 +25,7 @@ def issues(findings: list[Finding], rules: dict | None = None, **kwargs) -> list
         {
             "type": "issue",
             "engine_name": TOOL_NAME,
-            "description": f"'{f.text}': {describe(f)}",
+            "description": (f"page {f.page}: " if f.page else "") + f"'{f.text}': {describe(f)}",
             "check_name": f.rule,
             "fingerprint": fingerprint(f, occurrence),
             "severity": SEVERITIES.get(f.severity, "minor"),

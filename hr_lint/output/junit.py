@@ -4,14 +4,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hr_lint.finding import Finding
-from hr_lint.output import TOOL_NAME, describe, display_path, rule_meta_for, sorted_findings
+from hr_lint.output import TOOL_NAME, describe, display_path, location, rule_meta_for, sorted_findings
 
 PASSING_NAME = "no findings"
 
 
 def _detail(finding: Finding, path: str, meta) -> str:
     lines = [
-        f"{path}:{finding.line}:{finding.column}: {finding.severity} [{finding.rule}] '{finding.text}'",
+        f"{path}:{location(finding)}: {finding.severity} [{finding.rule}] '{finding.text}'",
         finding.message.strip(),
     ]
     if finding.suggestions:
@@ -45,7 +45,7 @@ def render(findings: list[Finding], rules: dict, paths: list[str] | None = None,
                 suite,
                 "testcase",
                 classname=path,
-                name=f"{finding.rule} {finding.line}:{finding.column}",
+                name=f"{finding.rule} {location(finding)}",
                 file=path,
                 line=str(finding.line),
                 time="0",

@@ -98,14 +98,17 @@ def sarif_log(findings: list[Finding], rules: dict, **kwargs) -> dict:
                 {
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri},
-                        "region": {**_region(finding), "snippet": {"text": finding.text}},
+                        "region": {**_region(finding), "snippet": {"text": finding.text},
+                                   # SARIF has no page: the line and column count within this page
+                                   **({"properties": {"page": finding.page}} if finding.page else {})},
                     }
                 }
             ],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, occurrence)},
-            "properties": {"category": finding.category, "suggestions": list(finding.suggestions)},
+            "properties": {"category": finding.category, "suggestions": list(finding.suggestions),
+                           **({"page": finding.page} if finding.page else {})},
         }
-        if finding.fix is not None:
+        if finding.fix is not None and not finding.page:  # a paged document (PDF) is never rewritten
             result["fixes"] = [
                 {
                     "description": {"text": f"Replace '{finding.text}' with '{finding.fix}'"},

@@ -5,20 +5,9 @@ from collections import Counter
 
 import click
 
+from hr_lint.output import location, source_line
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _source_line(path: str, line: int, cache: dict) -> str | None:
-    if path not in cache:
-        try:
-            with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-                cache[path] = fh.read().split("\n")
-        except OSError:
-            cache[path] = None
-    lines = cache[path]
-    if not lines or line > len(lines) or path.endswith(".docx"):
-        return None
-    return lines[line - 1].rstrip("\r")
 
 
 def summary(findings, files_linted: int) -> str:
@@ -39,8 +28,6 @@ def render(findings, rules=None, color: bool = False, files_linted: int = 0, sou
     """`sources` maps a path to its text when the file is not on disk (standard input)."""
     out: list[str] = []
     cache: dict = {}
-    if sources:
-        cache.update({p: t.split("\n") for p, t in sources.items()})
     style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
     current = None
     for f in findings:
@@ -50,8 +37,8 @@ def render(findings, rules=None, color: bool = False, files_linted: int = 0, sou
             out.append(style(f.path, bold=True, underline=True))
             current = f.path
         sev = style(f.severity, fg=_COLOURS.get(f.severity), bold=True)
-        out.append(f"  {f.line}:{f.column}  {sev}  {f.message}  {style(f.rule, dim=True)}")
-        src = _source_line(f.path, f.line, cache)
+        out.append(f"  {location(f)}  {sev}  {f.message}  {style(f.rule, dim=True)}")
+        src = source_line(f, cache, sources)
         if src is not None:
             width = (f.end_column - f.column) if f.end_line == f.line else len(src) - f.column + 1
             shown = src.replace("\t", " ")

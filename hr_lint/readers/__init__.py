@@ -15,13 +15,17 @@ EXTENSIONS = {
     ".rst": "rst",
     ".txt": "text",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
-FORMATS = ("markdown", "html", "rst", "text", "docx")
+FORMATS = ("markdown", "html", "rst", "text", "docx", "pdf")
+# formats read from bytes into a synthetic text source (never rewritten by --fix)
+BINARY_FORMATS = ("docx", "pdf")
 
 # modules are imported on first use: a run that never parses Markdown never imports markdown-it
 _TEXT_READERS = {"markdown": "markdown", "html": "html", "rst": "rst", "text": "plaintext"}
 
-__all__ = ["EXTENSIONS", "FORMATS", "ReaderError", "format_for_path", "parse", "parse_docx"]
+__all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "ReaderError", "format_for_path", "parse", "parse_binary",
+           "parse_docx"]
 
 
 def format_for_path(path: str) -> str | None:
@@ -46,3 +50,13 @@ def parse_docx(data: bytes) -> Document:
 
     source, segments = read(data)
     return Document(source, segments, "docx")
+
+
+def parse_binary(data: bytes, fmt: str) -> Document:
+    """Read a .docx or PDF file; raises ReaderError if it is not one."""
+    if fmt == "pdf":
+        from .pdf import read
+
+        source, segments = read(data)
+        return Document(source, segments, "pdf")
+    return parse_docx(data)

@@ -143,6 +143,10 @@
         "formatting is not kept.";
       els.downloadNote.hidden = false;
       els.downloadNote.textContent = "Word files download as plain text (.txt).";
+    } else if (o.sourceFormat === "pdf") {
+      els.origin.textContent = "Opened " + o.name + " (PDF). The text of its pages is shown as plain text.";
+      els.downloadNote.hidden = false;
+      els.downloadNote.textContent = "PDF files download as plain text (.txt).";
     } else {
       els.origin.textContent = "Opened " + o.name + ".";
       els.downloadNote.hidden = true;
@@ -364,14 +368,14 @@
 
   function downloadName() {
     var o = state.origin;
-    if (o && o.sourceFormat === "docx") return o.name.replace(/\.docx$/i, "") + ".txt";
+    if (o && (o.sourceFormat === "docx" || o.sourceFormat === "pdf")) return o.name.replace(/\.(docx|pdf)$/i, "") + ".txt";
     if (o) return o.name;
     return "draft" + (EXTENSIONS[els.format.value] || ".txt");
   }
 
   function download() {
     var name = downloadName();
-    var fmt = state.origin && state.origin.sourceFormat === "docx" ? "text" : els.format.value;
+    var fmt = state.origin && (state.origin.sourceFormat === "docx" || state.origin.sourceFormat === "pdf") ? "text" : els.format.value;
     var blob = new Blob([els.editor.value], { type: (MIME[fmt] || "text/plain") + ";charset=utf-8" });
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
