@@ -227,12 +227,23 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
 
         cache = Cache(cache_dir or default_dir())
     pending = []  # (index, path, key) of files the cache did not answer
+    stdin_out = None  # with --fix, what goes back out of standard input
     results: dict[int, list] = {}
     for index, path in enumerate(kept):
         linter = run.linter_for(path if path != "-" else (stdin_filename or os.getcwd()))
         fail_on = linter.config.fail_on
         try:
-            if path == "-":
+            if path == "-" and fix:
+                # a filter: the fixed text (or the text as it came) goes to standard output
+                name = stdin_filename or "-"
+                data = stdin_out = sys.stdin.buffer.read()
+                done = fixer.fix_bytes(linter, data, name)  # the format of --stdin-filename, or text
+                stdin_out = done.data
+                fixed += done.applied
+                fixed_files += bool(done.applied)
+                results[index] = done.findings
+                stdin_text[name] = done.after
+            elif path == "-":
                 name = stdin_filename or "-"
                 data = sys.stdin.buffer.read()
                 results[index] = linter.lint_bytes(data, name)  # the format of --stdin-filename, or text
@@ -242,9 +253,11 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
                     pass
             elif fix:
                 done = fixer.fix_file(linter, path, write=True)
+                if done.error:
+                    errors.append(done.error)
                 fixed += done.applied
                 fixed_files += bool(done.applied)
-                results[index] = linter.lint_file(path)
+                results[index] = done.findings
             elif cache is not None:
                 key = _cache_key(linter, path)
                 hit = cache.get(key) if key else None
@@ -272,6 +285,9 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         findings.extend(results[index])
     findings.sort(key=lambda f: f.sort_key())
 
+    if stdin_out is not None:
+        sys.stdout.buffer.write(stdin_out)
+        sys.stdout.flush()
     for message in errors:
         _error(message)
     if fix and not quiet:
@@ -290,7 +306,8 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         def render(name, to_terminal):
             if statistics:
                 return _statistics(findings)
-            use_color = color if color is not None else (to_terminal and sys.stdout.isatty())
+            use_color = color if color is not None else (
+                to_terminal and (sys.stderr if stdin_out is not None else sys.stdout).isatty())
             return get_renderer(name)(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
                                       files_linted=linted, sources=stdin_text)
 
@@ -301,9 +318,10 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
                 errors.append(f"{output_file}: cannot write report: {exc.strerror}")
                 _error(errors[-1])
             if "text" in formats and file_format != "text":
-                click.echo(render("text", True), nl=False)
+                click.echo(render("text", True), nl=False, err=stdin_out is not None)
         else:
-            click.echo(render(formats[-1], True), nl=False)
+            # standard output holds the fixed text of standard input: the report goes beside it
+            click.echo(render(formats[-1], True), nl=False, err=stdin_out is not None)
     if errors:
         return 2
     threshold = severity_rank(fail_on)

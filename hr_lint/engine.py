@@ -616,8 +616,10 @@ class Engine:
         end_line, end_col = document.position(e_off)
         fix = None
         # no unattended fix in table cells: a language guide's "instead of" column is a mention
-        if rule.fix and suggestions and c.own_voice and matched == prose and seg.kind != "cell":
-            fix = suggestions[0]
+        if rule.fix and suggestions and c.own_voice and matched == prose and seg.kind != "cell" \
+                and not voice.is_talked_about(doc, c.start) \
+                and not voice.is_marked_as_word(document.source, s_off, e_off, doc, c.start):
+            fix = suggestions[0]  # a phrase mentioned as a phrase is never rewritten unattended
         return Finding(
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,

@@ -1,19 +1,20 @@
 """--fix and --diff: apply the fixes that are safe, and nothing else.
 
-Only findings with a `fix` (a one-to-one replacement that fits any sentence) are
-applied. The file is decoded and re-encoded with the same encoding and BOM, line
-endings are untouched because only the matched characters change, and the new
-file replaces the old one atomically. Files with nothing to fix are not written.
+Only findings with a `fix` (a one-to-one replacement that fits any sentence, in the
+writer's own voice, not a phrase mentioned as a phrase) are applied. The file is decoded
+and re-encoded with the same encoding, byte order and BOM; line endings are untouched
+because only the matched characters change. `safewrite.replace` writes the result
+without harming the file: a link's target is written and the link kept; mode, owner,
+group and extended attributes are kept; a read-only file is reported, not rewritten; a
+file that changed meanwhile is left alone. Files with nothing to fix are not written.
 """
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .loader import InputError, decode_with_encoding, encode, read_bytes
+from .safewrite import WriteError, replace
 
 
 @dataclass
@@ -21,7 +22,11 @@ class FixResult:
     path: str
     before: str
     after: str
-    applied: int
+    applied: int  # fixes written (for --diff: that would be written)
+    findings: list = field(default_factory=list)  # what is left: after the fix, or all when none was written
+    data: bytes = b""  # the fixed bytes (for standard input)
+    error: str | None = None  # why the fixes were not written
+    found: list = field(default_factory=list)  # the findings before any fix
 
 
 def apply(text: str, findings) -> tuple[str, int]:
@@ -38,34 +43,33 @@ def apply(text: str, findings) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
+def fix_bytes(linter, data: bytes, path: str, format: str | None = None, relint: bool = True) -> FixResult:
+    """The fixed bytes of a document (same encoding, BOM and line endings) and, with
+    `relint`, the findings left in them."""
+    text, encoding = decode_with_encoding(data, path)
+    findings = linter.lint_bytes(data, path, format)
+    after, applied = apply(text, findings)
+    if not applied:
+        return FixResult(path, text, text, 0, findings, data, found=findings)
+    fixed = encode(after, encoding)
+    left = linter.lint_bytes(fixed, path, format) if relint else []
+    return FixResult(path, text, after, applied, left, fixed, found=findings)
+
+
 def fix_file(linter, path: str, write: bool) -> FixResult:
+    """Fix one file (write=False: only work out the fixes, for --diff). Unreadable input
+    raises InputError; a fix that cannot be written is `error`, with the findings kept."""
     if linter.format_for(path) in ("docx", "pdf"):
         # rewriting .docx runs would lose formatting, and a PDF is a printed page: report only
-        return FixResult(path, "", "", 0)
+        return FixResult(path, "", "", 0, linter.lint_file(path))
     data = read_bytes(path)
-    text, encoding = decode_with_encoding(data, path)
-    findings = linter.lint_bytes(data, path)
-    after, applied = apply(text, findings)
-    if write and applied:
-        write_atomic(path, encode(after, encoding))
-    return FixResult(path, text, after, applied)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".hr-lint-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+    result = fix_bytes(linter, data, path, relint=write)
+    if write and result.applied:
         try:
-            shutil.copymode(path, tmp)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+            replace(path, result.data, expected=data)
+        except WriteError as exc:
+            return FixResult(path, result.before, result.before, 0, result.found, data, str(exc), result.found)
+    return result
 
 
 def unified_diff(result: FixResult) -> str:
@@ -81,4 +85,4 @@ def unified_diff(result: FixResult) -> str:
     return "".join(out)
 
 
-__all__ = ["FixResult", "apply", "fix_file", "unified_diff", "write_atomic", "InputError"]
+__all__ = ["FixResult", "apply", "fix_bytes", "fix_file", "unified_diff", "InputError", "WriteError"]

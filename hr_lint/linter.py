@@ -260,12 +260,12 @@ class Linter:
             if spec is None:
                 gate = self.engine.file_gate
                 if cached:
-                    from .fix import write_atomic
+                    from .safewrite import WriteError, replace
 
                     try:
                         os.makedirs(os.path.dirname(cached), exist_ok=True)
-                        write_atomic(cached, json.dumps(gate.spec).encode("utf-8"))
-                    except OSError:
+                        replace(cached, json.dumps(gate.spec).encode("utf-8"))
+                    except (OSError, WriteError):
                         pass
                 self._file_gate = False
                 return gate

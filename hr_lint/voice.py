@@ -5,6 +5,8 @@ look at surface words, so they need no trained model.
 """
 from __future__ import annotations
 
+import re
+
 # An opening quote mark and the marks that may close it.
 _DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 _SINGLE_OPEN = {"'": "'", "\u2018": "\u2019"}
@@ -141,3 +143,47 @@ def is_mention_cue(doc, start: int) -> bool:
         k -= 1
     before = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
     return any(tuple(before[-len(cue):]) == cue for cue in _MENTION_CUES if len(before) >= len(cue))
+
+
+# Language about language, for the fixer: a phrase in such a sentence is being talked
+# about (a style guide, a glossary), and rewriting it would change what the writer said.
+_META_NOUNS = {"phrase", "phrases", "phrasing", "word", "words", "wording", "term", "terms", "terminology",
+               "expression", "expressions", "vocabulary", "euphemism", "euphemisms", "idiom", "language"}
+_SAYING = {"say", "says", "saying", "said", "write", "writes", "writing", "wrote", "written", "type", "typed"}
+_NOT_META_BEFORE_TERM = {"long", "short", "mid", "near", "-", "\u2010", "\u2011"}
+
+
+def is_talked_about(doc, start: int) -> bool:
+    """'Committed suicide is a phrase we avoid', 'stop saying committed suicide': the words
+    are the topic. Reported still (the sentence may mean it), but never fixed unattended."""
+    sent = doc[start].sent
+    for tok in sent:
+        low = tok.lower_
+        if low in _META_NOUNS:
+            if low.startswith("term") and tok.i > sent.start and doc[tok.i - 1].lower_ in _NOT_META_BEFORE_TERM:
+                continue  # "in the long term"
+            return True
+    k = start - 1
+    while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in _ARTICLES):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in _SAYING
+
+
+_OPEN_MARK = re.compile(r"(?:\*\*?|__?|<(em|i|q|dfn|mark)\b[^<>]*>)$", re.IGNORECASE)
+
+
+def is_marked_as_word(source: str, start: int, end: int, doc, first: int) -> bool:
+    """The phrase stands alone in emphasis, the mark of a word used as a word, as the
+    subject of its sentence (`*Committed suicide* stigmatizes`); emphasis inside a
+    sentence ("people who *commit suicide*") is the writer's stress, not a mention."""
+    k = first - 1
+    sent = doc[first].sent
+    while k >= sent.start and doc[k].is_punct:
+        k -= 1
+    if k >= sent.start:
+        return False
+    m = _OPEN_MARK.search(source, max(0, start - 200), start)
+    if m is None:
+        return False
+    closer = f"</{m.group(1)}>" if m.group(1) else m.group(0)
+    return source[end:end + len(closer)].lower() == closer.lower()
