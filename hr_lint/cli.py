@@ -477,8 +477,13 @@ def main(argv=None) -> None:
 
         serve_command.main(args=args[1:], prog_name="hr-lint serve")
     else:
+        command, prog, args = lint_command, "hr-lint", args
+        if args and args[0] == "moderate":
+            from .moderate_cli import moderate_command
+
+            command, prog, args = moderate_command, "hr-lint moderate", args[1:]
         try:
-            lint_command.main(args=args, prog_name="hr-lint")
+            command.main(args=args, prog_name=prog)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
             if isinstance(exc.code, str):

@@ -104,6 +104,22 @@ class Linter:
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
         return self.finish(self._prepare_source(text, format, path))
 
+    def moderate(self, records, text: str = "text", id: str = "id", format: str | None = "format",
+                 markup: str = "text", fix: bool = False, fail_on: str | None = None):
+        """Screen records (mappings with an id and a text): a generator of one result dict
+        per record, in order: `id`, `flagged`, `findings` (as `--format json`, `path` set to
+        the id), `error` (None, or why the record could not be checked) and, with `fix`,
+        `fixed_text`. See hr_lint/moderate.py."""
+        from .moderate import moderate
+
+        return moderate(self, records, text=text, id=id, format=format, markup=markup, fix=fix, fail_on=fail_on)
+
+    def moderate_texts(self, texts, markup: str = "text", fix: bool = False, fail_on: str | None = None) -> list[dict]:
+        """`moderate` for plain strings: a result per string, its id the string's index."""
+        from .moderate import moderate_texts
+
+        return moderate_texts(texts, linter=self, markup=markup, fix=fix, fail_on=fail_on)
+
     def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
         return self.finish(self.prepare_bytes(data, path, format))
 

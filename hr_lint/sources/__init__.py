@@ -1,0 +1,1 @@
+"""Where text comes from, other than files in a folder: record streams (`records`)."""
