@@ -136,3 +136,47 @@ def test_readme_counts_and_example_are_current():
     assert load_build().counts(gold) in readme
     example = json.loads(re.search(r'^\{"file": "md-02[^\n]*\}$', readme, re.M).group(0))
     assert example in gold
+
+
+REALTEXT = ROOT / "evaluation" / "es-realtext"
+
+
+def test_realtext_manifest_and_gold_agree():
+    """The real-text set's page texts are never committed; its manifest and gold spans are,
+    and must agree with each other and with its README's counts."""
+    manifest = read_gold(REALTEXT / "manifest.jsonl")
+    gold = read_gold(REALTEXT / "gold.jsonl")
+    ids = [m["id"] for m in manifest]
+    assert len(ids) == len(set(ids)) and 30 <= len(ids) <= 50
+    for m in manifest:
+        assert {"id", "file", "query", "url", "rank", "start", "end", "sha256", "kind", "trap", "topic"} <= set(m), m
+        assert m["file"] == f"{m['id']}.txt" and re.fullmatch(r"[0-9a-f]{64}", m["sha256"]), m
+        assert 0 <= m["start"] < m["end"] and m["rank"] >= 1 and isinstance(m["trap"], bool), m
+    assert sum(m["trap"] for m in manifest) >= 0.4 * len(manifest)
+    flagged = {g["file"] for g in gold if g["label"] == "flag"}
+    for m in manifest:   # a trap is an excerpt with no flag span, and every excerpt is annotated
+        assert m["trap"] == (m["file"] not in flagged), m["id"]
+        assert any(g["file"] == m["file"] for g in gold), m["id"]
+    files = {m["file"] for m in manifest}
+    for g in gold:
+        assert set(g) == {"file", "line", "column", "text", "label", "kind"}, g
+        assert g["file"] in files and g["label"] in LABELS and g["kind"] in KINDS, g
+        assert g["line"] >= 1 and g["column"] >= 1 and g["text"], g
+    committed = subprocess.run(["git", "ls-files", str(REALTEXT)], cwd=ROOT, capture_output=True, text=True)
+    if committed.returncode == 0:
+        assert not [p for p in committed.stdout.split() if p.endswith(".txt")], "page texts must not be committed"
+    counts = subprocess.run([sys.executable, str(REALTEXT / "verify.py"), "--counts"], capture_output=True, text=True)
+    assert counts.returncode == 0 and counts.stdout in (REALTEXT / "README.md").read_text(encoding="utf-8")
+
+
+def test_realtext_verify_checks_sha_and_positions(tmp_path):
+    """verify.py on a folder of wrong texts names each file and fails; it never needs the network."""
+    manifest = read_gold(REALTEXT / "manifest.jsonl")
+    first = manifest[0]
+    (tmp_path / first["file"]).write_text("x" * (first["end"] - first["start"]), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(REALTEXT / "verify.py"), str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert f"{first['file']}: sha256 differs" in proc.stdout
+    assert f"{manifest[1]['file']}: missing" in proc.stdout
+    proc = subprocess.run([sys.executable, str(REALTEXT / "verify.py"), str(tmp_path / "nope")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "not a folder" in proc.stderr
