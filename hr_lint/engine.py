@@ -16,7 +16,8 @@ from . import names, suggest, voice
 from .candidate import Candidate
 from .document import Document, Segment
 from .finding import Finding, severity_rank
-from .rulebook import Needs, Rule
+from .rulebook import Rule
+from .rules.registry import Needs
 
 # Segments longer than this are cut into windows of whole sentences around candidates
 # before tokenizing, so a long paragraph costs time and memory in proportion to its candidates.

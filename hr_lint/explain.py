@@ -30,11 +30,11 @@ def explain(rules, rule_id: str) -> str:
     out = [f"{r.id}  ({r.category}, {r.severity})", "", _wrap(r.message), ""]
     out.append("Catches:")
     out.append(_wrap(", ".join(r.terms)))
-    if r.context or r.check_name:
+    if r.context or r.check:
         out.append("")
         out.append("Leaves alone:")
-        if r.check_name:
-            out.append(_wrap(f"senses that hr_lint/rules/{r.check_name}.py tells apart from this one"))
+        if r.check:
+            out.append(_wrap(f"senses that the check '{r.check.name}' tells apart from this one"))
         for key, words in sorted(r.context.items()):
             out.append(_wrap(f"{key.replace('_', ' ')}: {', '.join(sorted(words))}"))
     out.append(_wrap("names (known organisations, laws and capitalised names), words mentioned as words,"

@@ -1,17 +1,18 @@
 """Rules as data: load and validate wordlists (built-in and custom) into `Rule`s."""
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .finding import SEVERITIES
 from .inflect import noun_forms, verb_forms
+from .rules import registry
+from .rules.registry import Check, Needs
 from .yamlload import ConfigError, did_you_mean, line_of, load_yaml_file
 
 WORDLIST_DIR = Path(__file__).parent / "wordlists"
+LANGUAGE = "en"  # the built-in rules' language (hr_lint/wordlists/en, hr_lint/rules/en)
 
 RULE_KEYS = {
     "id", "category", "severity", "message", "terms", "inflect", "case_sensitive",
@@ -22,26 +23,6 @@ CONTEXT_KEYS = {"not_before", "not_after", "before", "after", "near", "not_near"
 ALTERNATIVE_FORMS = {"singular", "plural", "base", "s", "ed", "ing", "possessive"}
 INFLECTIONS = {"noun", "verb", "none"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-@dataclass(frozen=True)
-class Needs:
-    """Words one of which a paragraph must hold for a term's match to pass its rule's check.
-
-    The engine skips paragraphs (and files) where no such word stands, before any
-    tokenizing: a check module states these in `needs(rule_id, form)` for the terms it
-    only keeps with a companion word ('users' needs drug talk nearby). A word with a
-    space is a phrase; a prefix matches the start of a word, a suffix its end. Must be a superset of what
-    the check accepts: tests/test_screens.py compares findings with and without.
-    """
-
-    words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    suffixes: tuple[str, ...] = ()  # a word that ends so ('-osis', '-ia')
-
-    def __or__(self, other: Needs) -> Needs:
-        return Needs(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))),
-                     tuple(sorted(set(self.suffixes) | set(other.suffixes))))
 
 
 @dataclass
@@ -56,9 +37,7 @@ class Rule:
     alternatives: dict[str, list[str]] | list[str] = field(default_factory=list)
     fix: bool = False
     context: dict[str, set[str]] = field(default_factory=dict)
-    check: Callable | None = None
-    check_name: str | None = None
-    check_needs: Callable | None = None  # the check module's needs(rule_id, form), if any
+    check: Check | None = None  # the registered check bound to this rule id (hr_lint/rules)
     person_label: bool = False
     skip_negated: bool = False
     sources: list[dict] = field(default_factory=list)
@@ -87,8 +66,8 @@ class Rule:
         """What a paragraph must hold for a match of `form` to be kept (None: nothing)."""
         if "near" in self.context:
             return Needs(frozenset(self.context["near"]))
-        if self.check_needs is not None:
-            return self.check_needs(self.id, form)
+        if self.check is not None:
+            return self.check.needs_for(form)
         return None
 
     def alternatives_for(self, form: str | None) -> list[str]:
@@ -116,20 +95,14 @@ def _word_set(value, path, obj, key) -> set[str]:
     return {v.lower() for v in value}
 
 
-def _load_check(name: str, path: str, obj) -> tuple[Callable, Callable | None]:
-    """`check: clean_dirty` is hr_lint/rules/clean_dirty.py's check(); `clean_dirty.syringes`
-    names another function of that module, so one module can serve several rules."""
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?", name):
-        _fail(f"check '{name}' is not a module (or module.function) under hr_lint/rules", path, obj, "check")
-    module_name, _, function = name.partition(".")
+def _bind_check(rid: str, name, path: str, obj) -> Check:
+    """The registered check `name`, which must be bound to rule `rid` (or be generic)."""
+    if not isinstance(name, str) or not name:
+        _fail(f"rule '{rid}': 'check' must name a check (e.g. drug-context)", path, obj, "check")
     try:
-        module = importlib.import_module(f"hr_lint.rules.{module_name}")
-    except ModuleNotFoundError:
-        _fail(f"unknown check '{name}': no module hr_lint/rules/{module_name}.py", path, obj, "check")
-    fn = getattr(module, function or "check", None)
-    if not callable(fn):
-        _fail(f"hr_lint/rules/{module_name}.py has no {function or 'check'}() function", path, obj, "check")
-    return fn, getattr(module, "needs", None)
+        return registry.bind(rid, name)
+    except LookupError as exc:
+        _fail(str(exc.args[0]), path, obj, "check")
 
 
 def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
@@ -184,8 +157,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
             _fail(f"rule '{rid}': unknown context key '{key}'{did_you_mean(key, CONTEXT_KEYS)}",
                   path, raw_context, key)
         context[key] = _word_set(value, path, raw_context, key)
-    check_name = data.get("check")
-    check, check_needs = _load_check(check_name, path, data) if check_name else (None, None)
+    check = _bind_check(rid, data["check"], path, data) if "check" in data else None
     sources = data.get("sources") or []
     if not isinstance(sources, list):
         _fail(f"rule '{rid}': sources must be a list of {{title, url}}", path, data, "sources")
@@ -221,8 +193,6 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
         fix=bool(data.get("fix", False)),
         context=context,
         check=check,
-        check_name=check_name,
-        check_needs=check_needs,
         person_label=bool(data.get("person_label", False)),
         skip_negated=bool(data.get("skip_negated", False)),
         sources=[{"title": s["title"], "url": s.get("url")} for s in sources],
@@ -252,10 +222,18 @@ def load_wordlist(path: str) -> list[Rule]:
 
 
 def load_builtin_rules() -> list[Rule]:
+    """The built-in rules, and the proof that they and the checks agree: every rule id a
+    check is bound to exists and names that check (so a rule renamed without its check is
+    an error here, never a silent change in what is found)."""
     rules: list[Rule] = []
-    for path in sorted(WORDLIST_DIR.glob("*.yaml")):
+    for path in sorted((WORDLIST_DIR / LANGUAGE).glob("*.yaml")):
         rules.extend(load_wordlist(str(path)))
-    return check_unique(rules)
+    check_unique(rules)
+    try:
+        registry.validate(rules)
+    except LookupError as exc:
+        raise ConfigError(str(exc.args[0]), str(WORDLIST_DIR / LANGUAGE)) from None
+    return rules
 
 
 def check_unique(rules: list[Rule]) -> list[Rule]:

@@ -1,0 +1,145 @@
+"""crazy / insane / nuts / deranged: said about a person, or a figure of speech?
+
+- About a person, their mind or behavior ("a caller who sounds insane", "teens aren't
+  crazy", "a crazy homeless man", "has seemed nuts lately"): reported at the rule's
+  severity, negated or not.
+- A figure of speech about things and times ("crazy busy", "insane traffic", "our phones
+  have been insane", "works like crazy", "crazy about dogs"): lowered to info.
+- Not this sense at all ("tree nuts", "nuts and bolts", "legally insane"), or an
+  adjective on a thing ("insane traffic", "the crazy customizations"): dropped.
+"""
+from __future__ import annotations
+
+from ..api import Candidate, check
+from .lexicon import BOUNDARY, INTENSIFIED, LINKING, PERSON, SKIP, subject_kind
+
+CORE = {"crazy", "crazed", "insane", "nuts", "deranged", "unhinged", "mad"}
+
+
+# Nouns that make "crazy X" about a person's behavior or mind.
+BEHAVIOR = {
+    "behavior", "behaviour", "behaviors", "talk", "talking", "rant", "rants", "ranting", "eyes",
+    "look", "stare", "thoughts", "mind", "state", "episode", "outburst", "actions", "act",
+    "person", "people", "man", "woman", "men", "women", "lady", "guy", "homeless", "old",
+}
+
+# Things whose name starts with "crazy": not a figure of speech at all.
+CRAFT_NOUNS = {"quilt", "quilts", "quilting", "paving", "glue", "eights", "straw", "straws",
+               "golf", "taxi", "frog"}
+
+# Pronouns: after the noun they begin a clause of their own.
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom", "you", "someone", "somebody",
+            "anyone", "anybody", "everyone", "everybody", "nobody", "one", "ones", "we", "i", "it"}
+# Adjectives that may stand between "crazy" and a person noun: "a crazy drunk guy".
+ADJECTIVES = {"drunk", "young", "little", "big", "angry", "naked", "violent", "homeless", "old",
+              "ex", "new", "white", "black", "local", "street", "cat", "bag", "rich", "bearded"}
+
+
+
+# Words after "crazy" that show it is not attributive ("acting crazy and ...", "insane are").
+NOT_ATTRIBUTIVE = BOUNDARY | {
+    "or", "to", "lately", "again", "now", "enough", "too", "in", "at", "on", "when", "after",
+    "because", "if", "since", "by", "from", "of", "who", "as", "anymore", "sometimes", "today",
+    "tonight", "yesterday", "last", "this", "every", "all", "for", "about", "over", "without",
+    "before", "until", "around", "here", "there", "right", "either", "though", "yet", "ever",
+}
+
+
+
+
+
+
+
+
+
+
+
+def core_index(c) -> int | None:
+    for tok in c.tokens:
+        if tok.lower_ in CORE:
+            return tok.i
+    return None
+
+
+def sense(c) -> str | None:
+    """'person', 'figurative' or None (not this sense) for a match of the crazy rules."""
+    i = core_index(c)
+    if i is None:
+        return "person"  # "lost his mind", "off his rocker": about a person by construction
+    word = c.doc[i].lower_
+    after = [t.lower_ for t in c.after(3)]
+    before = [t.lower_ for t in c.before(3)]
+    nxt = after[0] if after else None
+    prv = before[0] if before else None
+
+    if word == "crazy" and nxt in CRAFT_NOUNS:
+        return None  # "a crazy quilt", "crazy paving", "crazy glue", "Crazy Eights": names of things
+    if word == "nuts":
+        if nxt == "and" and len(after) > 1 and after[1] in ("bolts", "seeds", "dried", "raisins"):
+            return None
+        # only predicative "nuts" is about a mind: "is nuts", "went nuts", "seemed nuts lately"
+        linked = False
+        for tok in c.before(4):
+            low = tok.lower_
+            if low in LINKING:
+                linked = True
+                break
+            if low not in SKIP:
+                break
+        if not linked:
+            return None
+        if nxt in ("about", "for", "over"):
+            return "figurative"  # "nuts about gardening"
+    if word == "insane" and prv in ("legally",):
+        return None
+    if word == "mad" and not c.end - c.start > 1:
+        return None  # "mad" alone means angry; only "gone mad", "driven mad" are listed
+
+    if prv == "like" and word in ("crazy", "mad"):
+        return "figurative"  # "works like crazy"
+    if nxt in ("about", "for") and word in ("crazy", "nuts", "mad"):
+        return "figurative"  # "crazy about her grandkids"
+    if nxt in INTENSIFIED:
+        return "figurative"  # "crazy busy"
+    if i == c.end - 1 and nxt is not None and c.doc[c.end].is_alpha and nxt not in NOT_ATTRIBUTIVE:
+        # attributive: "a crazy X": about a person if X names one, or the noun after an
+        # adjective does ("a crazy old man"); a pronoun further on starts a new clause
+        # ("the crazy customizations you've made"), it is not what "crazy" describes
+        head = [w for w in after[:2] if w not in PRONOUNS]
+        if head[:1] and (head[0] in PERSON or head[0] in BEHAVIOR):
+            return "person"
+        if len(after) > 1 and after[0] in BEHAVIOR | ADJECTIVES and after[1] not in PRONOUNS \
+                and (after[1] in PERSON or after[1] in BEHAVIOR):
+            return "person"
+        return None  # "insane traffic", "a crazy week": said of a thing, not of anyone's mind
+    kind = subject_kind(c)
+    if kind in ("thing", "self"):
+        return "figurative"  # "our phones have been insane", "you're driving me crazy"
+    return "person"
+
+
+@check("crazy-about-person", rules=["crazy-insane-person"])
+def about_person(c: Candidate) -> bool:
+    """'crazy', 'insane', 'nuts', 'deranged', 'lost his mind' said about a person, their mind or
+    behavior ('a caller who sounds insane', 'a crazy homeless man', 'has seemed nuts lately'):
+    reported at the rule's severity. A figure of speech about things and times ('crazy busy',
+    'insane traffic' as a predicate, 'our phones have been insane', 'works like crazy', 'crazy
+    about dogs'): lowered to info. Not this sense at all ('tree nuts', 'nuts and bolts',
+    'legally insane', 'a crazy quilt') or an adjective on a thing ('insane traffic', 'the crazy
+    customizations'): dropped."""
+    s = sense(c)
+    if s is None:
+        return False
+    if s == "figurative":
+        c.severity = "info"
+    set_form(c)
+    return True
+
+
+def set_form(c) -> None:
+    """Idioms built on a verb get verb-phrase replacements (see the rule's alternatives)."""
+    first = c.tokens[0].lower_
+    if first in ("lost", "went"):
+        c.form = "ed"
+    elif first in ("gone", "driven"):
+        c.form = "base"

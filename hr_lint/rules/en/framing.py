@@ -1,0 +1,174 @@
+"""Framings of substance use: pity ('suffers from addiction'), slang ('hooked on meth'),
+ranking drugs ('hard drugs'), outdated diagnoses ('opioid dependence'), victims.
+
+- suffering-from-addiction (terms: suffer from, afflicted with/by): kept only when the
+  object is addiction, alcoholism or a substance use disorder ('suffers from a severe
+  opioid addiction'), not withdrawal, an overdose or a mental illness. The underline is the
+  verb phrase, so 'lives with'/'living with' replaces it; 'afflicted with' takes the -ing
+  suggestions ('people afflicted with addiction' -> 'people living with addiction').
+- addiction-victim: 'victims of addiction' takes the plural suggestions.
+- hooked-on: kept only when a substance follows ('hooked on fentanyl', 'got hooked on
+  pain pills'), not 'hooked on crossword puzzles' or 'hooked on phonics'.
+- hard-soft-drugs: 'good'/'bad drugs' only where drugs are ranked ('good drugs and bad
+  drugs', 'so-called bad drugs'), not 'a bad drug interaction' or 'a good drug for pain'.
+- dsm-iv-dependence: the underline is narrowed to 'dependence' ('opioid dependence' ->
+  'opioid use disorder'); physical/physiological dependence and billing-code descriptors
+  ('F11.20 Opioid dependence, uncomplicated') are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from ..api import Candidate, Needs, check, sentence_span
+from .lexicon import coding_context, is_substance
+
+_ADDICTION_OBJECTS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud",
+                      "dependency", "dependencies", "substance", "drug", "drugs", "alcohol",
+                      "opioid", "opioids", "chemical"}
+_OBJ_SKIP = {"a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "severe",
+             "chronic", "long-term", "longterm", "active", "untreated", "serious", "lifelong",
+             "crippling", "debilitating", "mild", "moderate", "heroin", "opioid", "opiate",
+             "alcohol", "drug", "meth", "methamphetamine", "cocaine", "crack", "fentanyl",
+             "prescription", "pill", "painkiller", "stimulant", "gambling", "-", "and", "or",
+             "both", "co-occurring", "years", "of", "decades", "from"}
+_NOT_OBJECTS = {"withdrawal", "withdrawals", "overdose", "overdoses", "depression", "anxiety",
+                "ptsd", "schizophrenia", "bipolar", "psychosis", "pain", "cravings", "hepatitis",
+                "cirrhosis", "trauma", "insomnia", "mental", "illness", "symptoms", "side",
+                "effects", "infections", "infection", "poisoning"}
+
+
+# what 'suffers from' must stand before for the check to keep it (the gate's companions)
+_SUFFER_OBJECTS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud", "disorder", "disorders",
+                   "dependency", "dependencies", "dependence", "problem", "problems"}
+
+
+@check("suffer-addiction", rules=["suffering-from-addiction"], needs=Needs(frozenset(_SUFFER_OBJECTS)))
+def suffer(c: Candidate) -> bool:
+    """'suffer from', 'afflicted with/by' addiction, alcoholism or a substance use disorder
+    ('suffers from a severe opioid addiction'), not withdrawal, an overdose, pain or a mental
+    illness (suffers-from-mental-illness covers those). The underline is the verb phrase, so
+    'lives with' / 'living with' replaces it; 'afflicted with' takes the -ing suggestions."""
+    doc = c.doc
+    hi = doc[c.start].sent.end
+    j = c.end
+    steps = 0
+    while j < hi and steps < 6:
+        w = doc[j].lower_
+        if w in _NOT_OBJECTS:
+            return False
+        if w in {"addiction", "addictions", "alcoholism", "sud", "oud", "aud"}:
+            break
+        if w == "use" and j + 1 < hi and doc[j + 1].lower_ in {"disorder", "disorders"}:
+            break
+        if w in {"dependency", "dependencies", "dependence"} and j > c.end and (
+                is_substance(doc[j - 1].lower_) or doc[j - 1].lower_ in {"chemical"}):
+            break
+        if w in {"problem", "problems"} and j > c.end and doc[j - 1].lower_ in {"drug", "drinking", "alcohol"}:
+            break
+        if w in _OBJ_SKIP or is_substance(w):
+            j += 1
+            steps += 1
+            continue
+        return False
+    else:
+        return False
+    first = doc[c.start].lower_
+    if first.startswith("afflict") or first in {"plagued"}:
+        c.form = "ing"
+    return True
+
+
+@check("victim-of-addiction", rules=["addiction-victim"])
+def victim(c: Candidate) -> bool:
+    """'victim(s) of addiction': always the pity framing; the plural takes the plural suggestions."""
+    if any(c.doc[k].lower_ == "victims" for k in range(c.start, c.end)):
+        c.form = "plural"
+    else:
+        c.form = "singular"
+    return True
+
+
+_HOOK_DRUGS = {"pills", "painkillers", "drugs", "dope", "smack", "booze", "alcohol", "coke",
+               "weed", "pot", "speed"}
+
+
+def _drug_antecedent(doc, i: int) -> bool:
+    """A drug named before token i in its sentence or the one before it."""
+    lo, _ = sentence_span(doc, i, 1)
+    lo = max(lo, doc[i].sent.start - 60)
+    for k in range(i - 1, lo - 1, -1):
+        w = doc[k].lower_
+        if w in _HOOK_DRUGS or (is_substance(w, strict=True)
+                                and w not in {"prescription", "pain", "chemical", "speed", "pot"}):
+            return True
+    return False
+
+
+@check("hooked-on-substance", rules=["hooked-on"])
+def hooked(c: Candidate) -> bool:
+    """'hooked on' a substance ('hooked on fentanyl', 'got hooked on pain pills', 'hooked on
+    them' when the pronoun stands for a drug named just before), not 'hooked on crossword
+    puzzles' or 'hooked on phonics'."""
+    doc = c.doc
+    hi = doc[c.start].sent.end
+    j = c.end
+    steps = 0
+    skip = {"a", "an", "the", "his", "her", "their", "some", "prescription", "pain", "street",
+            "cheap", "powerful", "synthetic", "legal", "illegal", "illicit", "both", "and", "or",
+            ",", "-", "hard", "injected", "injecting", "smoking", "snorting"}
+    while j < hi and steps < 5:
+        w = doc[j].lower_
+        if is_substance(w) and w not in {"prescription", "pain", "chemical", "speed", "pot"}:
+            return True
+        if w in _HOOK_DRUGS:
+            return True
+        if j == c.end and w in {"it", "them", "those", "these", "that"}:
+            # 'he was prescribed painkillers, and within two years he was hooked on them':
+            # a pronoun whose antecedent, in this or the previous sentence, is a drug
+            return _drug_antecedent(doc, c.start)
+        if w in skip:
+            j += 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+@check("drugs-ranked", rules=["hard-soft-drugs"])
+def hard_soft(c: Candidate) -> bool:
+    """'hard'/'soft' drugs always; 'good'/'bad' drugs only where drugs are ranked ('good drugs
+    and bad drugs', 'so-called bad drugs'), not 'a bad drug interaction' or 'a good drug for
+    pain'."""
+    doc = c.doc
+    first = doc[c.start].lower_
+    if first in {"good", "bad"}:
+        lo, hi = sentence_span(doc, c.start)
+        words = [t.lower_ for t in doc[lo:hi]]
+        ranked = ("good" in words and "bad" in words) or "so-called" in words or (
+            "so" in words and "called" in words)
+        return ranked
+    return True
+
+
+_ICD = re.compile(r"^[Ff]1\d(\.\d+)?$")
+
+
+@check("dependence-diagnosis", rules=["dsm-iv-dependence"])
+def dependence(c: Candidate) -> bool:
+    """The DSM-IV diagnosis '<substance> dependence', with the underline narrowed to
+    'dependence' ('opioid dependence' -> 'opioid use disorder'); not physical or physiological
+    dependence and tolerance, nor billing-code descriptors ('F11.20 Opioid dependence,
+    uncomplicated')."""
+    doc = c.doc
+    lo, hi = sentence_span(doc, c.start)
+    words = {t.lower_ for t in doc[lo:hi]}
+    if words & {"physical", "physically", "physiological", "physiologic", "tolerance",
+                "pharmacological"}:
+        return False
+    if any(_ICD.match(t.text) for t in doc[lo:hi]) or coding_context(doc, c.start):
+        return False
+    for k in range(c.start, c.end):
+        if doc[k].lower_ in {"dependence", "dependency"}:
+            c.start, c.end = k, k + 1
+            return True
+    return True

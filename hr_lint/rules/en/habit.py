@@ -1,0 +1,104 @@
+"""'habit' for substance use versus ordinary habits.
+
+drug-habit (term: habit): kept after a substance ('drug habit', 'heroin habit', 'his
+$100-a-day heroin habit', 'pill habit'), after 'drinking' in the singular ('his drinking
+habit'; the plural 'drinking habits' is survey wording and left alone), or as 'his/her/their
+habit' in a sentence about drugs. Never 'healthy habits', 'habit tracker', 'habit-forming',
+'a nun's habit', 'smoking habit', 'her habit of reading'.
+
+feed-habit (terms: feed/support/fund his habit ...): kept only in talk about drugs and not
+before 'of' ('feeds his habit of collecting').
+"""
+from __future__ import annotations
+
+from ..api import Candidate, capitalised_name, check, sentence_span
+from .lexicon import drug_context, is_substance
+
+_NOT_DRUG = {"smoking", "nicotine", "tobacco", "vaping", "vape", "cigarette", "cigarettes",
+             "pipe", "chewing", "coffee", "caffeine", "prescription", "pain", "chemical",
+             "medication", "medications", "speed", "pot"}
+_POSSESSIVE = {"his", "her", "their", "your", "my", "a", "the", "that", "this", "its", "whose"}
+
+
+def _habit(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    nxt = doc[k + 1].lower_ if k + 1 < hi else ""
+    if nxt in {"-", "of", "forming", "tracker", "trackers", "formation", "stacking", "loop",
+               "loops", "change", "reversal", "app"}:
+        return False
+    j = k - 1
+    if j >= lo and doc[j].text == "-":
+        j -= 1
+    prev = doc[j].lower_ if j >= lo else ""
+    if prev in _NOT_DRUG:
+        return False
+    if prev == "drinking":
+        if doc[k].lower_ == "habits":
+            return False  # 'ask about drinking habits'
+        c.start = j
+        c.suggest(["drinking", "alcohol use"])
+        return True
+    if is_substance(prev) or prev in {"needle", "dope", "smack", "coke", "crack", "booze"}:
+        # 'heroin habit' -> 'heroin use': keep the writer's substance
+        start = j
+        while start - 1 >= lo and (is_substance(doc[start - 1].lower_) or doc[start - 1].text == "-"):
+            start -= 1
+        if doc[start].text == "-":
+            start += 1
+        mod = doc.text[doc[start].idx:doc[k].idx]
+        c.start = start
+        c.suggest([mod + "use", mod + "use disorder"])
+        return True
+    # '$100-a-day habit', 'her habit', 'the habit' in a sentence about drugs
+    if prev in _POSSESSIVE or prev == "day" or (j >= lo and doc[j].like_num):
+        if drug_context(doc, k) and doc[k].lower_ == "habit":
+            c.suggest(["drug use", "substance use disorder"])
+            return True
+    return False
+
+
+_HOBBY = {"reading", "running", "collecting", "knitting", "coffee", "shopping", "gym", "book",
+          "books", "hobby", "hobbies", "exercise", "gardening", "garden", "travel", "golf",
+          "fitness", "music", "art", "writing", "baking", "cooking", "chocolate", "tea", "caffeine",
+          "sneaker", "sneakers", "gambling", "lottery", "cigarette", "cigarettes", "smoking",
+          "vaping", "tobacco", "nicotine", "membership", "subscription", "video", "games"}
+
+
+def _feed_habit(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    hi = doc[k].sent.end
+    if k + 1 < hi and doc[k + 1].lower_ in {"of", "for", "-"}:
+        return False
+    if drug_context(doc, k, 1):
+        return True
+    # 'stole to feed her habit', 'robbed a store to fund his habit': feeding or funding 'a
+    # habit' with nothing else named is drug-use talk; 'support' a habit is too ordinary
+    verb = doc[c.start].lower_
+    lo1, hi1 = sentence_span(doc, k, 1)
+    words = {t.lower_ for t in doc[lo1:hi1]}
+    return verb.startswith(("feed", "fed", "fund", "financ")) and not (words & _HOBBY)
+
+
+@check("habit-drug", rules=["drug-habit"])
+def drug_habit(c: Candidate) -> bool:
+    """'habit' for substance use: after a substance ('heroin habit', 'his $100-a-day heroin
+    habit', 'pill habit'; the suggestion keeps the substance), after 'drinking' in the
+    singular ('his drinking habit'; 'drinking habits' is survey wording), or 'his/her/their
+    habit' in a sentence about drugs. Never 'healthy habits', 'habit tracker',
+    'habit-forming', 'a nun's habit', 'smoking habit', 'her habit of reading'."""
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False  # part of a capitalised name; checked before the underline grows
+    return _habit(c)
+
+
+@check("habit-feed", rules=["feed-habit"])
+def feed_habit(c: Candidate) -> bool:
+    """'feed/support/fund his habit' in talk about drugs, or 'feeding'/'funding' a habit with
+    no hobby in sight ('stole to feed her habit'); not before 'of' ('feeds his habit of
+    collecting')."""
+    if capitalised_name(c.doc, c.end - 1, c.end):
+        return False
+    return _feed_habit(c)

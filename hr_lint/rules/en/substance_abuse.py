@@ -1,0 +1,244 @@
+"""'abuse' of a substance versus every other abuse.
+
+substance-abuse (terms: abuse, inflected as a verb): kept when
+- a substance stands right before the noun: 'substance abuse', 'drug abuse',
+  'opioid abuse', 'prescription drug abuse', 'substance-abuse treatment',
+  'drug and alcohol abuse';
+- 'abuse of' names a substance: 'abuse of alcohol', 'abuse of prescription opioids';
+- the verb has a substance as its object: 'abusing pills', 'abused opioids',
+  'is abusing benzodiazepines', 'abuses alcohol or pills'; 'commonly abused drugs'.
+Dropped: child, sexual, domestic, elder, emotional abuse; abuse of power, of the
+overtime code, API abuse; 'abuse-deterrent', 'abuse potential'; DSM-IV history.
+The underline is the word 'abuse' itself: 'use' replaces it one-for-one.
+
+substance-abuser (terms: abuser, IVDA): kept after a substance ('drug abusers',
+'alcohol abuser', 'IV drug abuser'; the underline grows to the modifier) or before
+'of <substance>'; bare 'abuser(s)' only in a sentence about drugs with no sign of
+domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
+"""
+from __future__ import annotations
+
+from ..api import Candidate, capitalised_name, check, sentence_span
+from .lexicon import (
+    PERSON_WORDS, SUBSTANCE_NAMES, drug_context, is_substance, person_alternatives, quoted_title, substance_words,
+)
+
+_ABUSE_NOUN = {"abuse", "abuses"}
+_ABUSER = {"abuser", "abusers"}
+_SKIP_OBJ = {"a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "some", "any",
+             "both", "other", "illicit", "illegal", "prescribed", "prescription", "street",
+             "various", "multiple", "several", "different", "legal", "recreational", "hard",
+             "many", "more", "all", "such", "these", "those", "over-the-counter", "otc",
+             "painkilling", "synthetic", "cheap", "stronger", "strong", "powerful", "opioid",
+             "opiate", "narcotic", "-", "and", "or", ",", "either", "even", "also", "still",
+             "heavily", "regularly", "routinely", "daily"}
+_NOT_SUBSTANCE_MOD = {"pain"}
+# words that stand right before the verb 'abuse'/'abuses' (subjects, auxiliaries, adverbs);
+# an adjective there makes it the noun ('sexual abuse', 'child abuse')
+_ABUSE_SUBJECT = {"who", "that", "to", "not", "n't", "never", "also", "often", "still", "may",
+                  "might", "can", "could", "will", "would", "should", "did", "do", "does", "and",
+                  "or", "sometimes", "regularly", "heavily", "routinely", "occasionally",
+                  "openly", "continue", "continues", "i", "you", "he", "she", "we", "they",
+                  "already", "actively", "frequently", "commonly", "which"}
+_VERB_OBJ_SKIP = {"prescription", "prescribed", "illicit", "illegal", "street", "other",
+                  "their", "his", "her", "my", "your", "our", "the", "opioid", "opiate",
+                  "narcotic", "over-the-counter", "otc", "synthetic", "both", "some"}
+# words that are substances as modifiers but not as objects ('abuse of the prescription system')
+_NOT_OBJECT = {"prescription", "prescriptions", "pain", "chemical", "iv", "injection",
+               "injecting", "intravenous", "speed", "pot", "smack", "substance", "drug"}
+_REGULATORY_AFTER = {"deterrent", "deterrence", "potential", "liability", "resistant",
+                     "resistance", "warning", "proof", "-"}
+_DV = {"domestic", "partner", "spouse", "spousal", "child", "children", "sexual", "sexually",
+       "victim", "victims", "violence", "survivor", "survivors", "wife", "husband", "boyfriend",
+       "girlfriend", "ex", "ex-partner", "restraining", "protective", "assault", "rape", "abused",
+       "elder", "animal", "dv", "batterer", "batterers", "perpetrator", "perpetrators", "her",
+       "kids", "emotional", "verbal", "physical", "intimate", "dating", "stalking", "advocate"}
+_DSM_HISTORY = {"dsm", "dsm-iv", "iv", "merged", "replaced", "formerly", "former", "previously",
+                "retired", "dropped", "older", "earlier", "superseded", "combined"}
+
+
+def _substance_mod(doc, k: int, lo: int) -> int | None:
+    """Start of a substance modifier ending at token k (skipping '-', '/', 'and', 'or')."""
+    start = None
+    while k >= lo:
+        w = doc[k].lower_
+        if w in {"-", "/"} and start is None:
+            k -= 1
+            continue
+        if is_substance(w) and w not in _NOT_SUBSTANCE_MOD:
+            start = k
+            k -= 1
+            continue
+        if start is not None and w in {"-", "/", "and", "or", ",", "&"} and k - 1 >= lo and is_substance(doc[k - 1].lower_):
+            k -= 1
+            continue
+        break
+    return start
+
+
+def _object_substance(doc, k: int, hi: int) -> int | None:
+    """Index of a substance named as the object after token k (within 5 tokens)."""
+    j = k + 1
+    steps = 0
+    while j < hi and steps < 6:
+        w = doc[j].lower_
+        if is_substance(w) and w not in _NOT_OBJECT:
+            return j
+        if w in _SKIP_OBJ:
+            j += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _dsm_history(doc, i: int) -> bool:
+    lo, hi = sentence_span(doc, i)
+    words = {t.lower_ for t in doc[lo:hi]}
+    return ("dsm" in words or "dsm-iv" in words or any(w.startswith("dsm") for w in words)) and bool(words & _DSM_HISTORY)
+
+
+def _abuse(c) -> bool:
+    doc = c.doc
+    i = c.start
+    lo, hi = doc[i].sent.start, doc[i].sent.end
+    w = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < hi else ""
+    if _dsm_history(doc, i):
+        return False
+    if w == "abusing" and i - 2 >= lo and doc[i - 1].text == "-":
+        # 'drug-abusing parents', 'substance-abusing defendants', 'alcohol-abusing'
+        start = _substance_mod(doc, i - 1, lo)
+        if start is not None:
+            c.start = start
+            prefix = doc.text[doc[start].idx:doc[i].idx]  # 'drug-', 'substance-'
+            c.suggest([prefix + "using"])
+            return True
+    if w in _ABUSE_NOUN or w == "abused":
+        # '<substance> abuse', 'substance-abuse', 'drug/alcohol abuse'
+        start = _substance_mod(doc, i - 1, lo) if i - 1 >= lo else None
+        if start is not None:
+            nxt2 = doc[i + 2].lower_ if i + 2 < hi else ""
+            if nxt in _REGULATORY_AFTER and (nxt != "-" or nxt2 in _REGULATORY_AFTER) and not (
+                    nxt == "warning" and nxt2 in {"signs", "sign"}):  # 'substance abuse warning signs'
+                return False
+            if w in _ABUSE_NOUN:
+                # underline 'substance abuse', 'prescription drug abuse'; the suggestion keeps
+                # the writer's own modifier: 'opioid abuse' -> 'opioid use'
+                prefix = doc.text[doc[start].idx:doc[i].idx]
+                c.start = start
+                words = substance_words(doc, start, i)
+                if words and words[0] == "prescription":
+                    c.suggest([prefix + "misuse", prefix + "use"])
+                else:
+                    c.suggest([prefix + "use", prefix + "use disorder", prefix + "misuse"])
+            return True
+    if w in _ABUSE_NOUN:
+        if nxt == "of":
+            return _object_substance(doc, i + 1, hi) is not None
+        # the verb 'abuse(s)' with a substance object: 'people who abuse opioids', 'if you
+        # abuse benzodiazepines', 'he abuses alcohol'; not a noun ('domestic abuse, drugs')
+        prev = doc[i - 1].lower_ if i - 1 >= lo else ""
+        if (prev in _ABUSE_SUBJECT or prev in PERSON_WORDS) and prev not in _DV:
+            j = i + 1
+            while j < hi and doc[j].lower_ in _VERB_OBJ_SKIP:
+                j += 1
+            if j < hi and is_substance(doc[j].lower_) and doc[j].lower_ not in _NOT_OBJECT:
+                return True
+        return False
+    # verb forms: abuse/abuses/abused/abusing + substance object
+    if w in {"abuse", "abusing", "abused", "abuses"}:
+        if _object_substance(doc, i, hi) is not None:
+            return True
+    return False
+
+
+def _abuser(c) -> bool:
+    doc = c.doc
+    k = c.end - 1
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    if doc[k].lower_ not in _ABUSER:
+        return True  # IVDA
+    plural = doc[k].lower_ == "abusers"
+    start = _substance_mod(doc, k - 1, lo) if k - 1 >= lo else None
+    if start is not None:
+        c.start = min(c.start, start)
+        c.suggest(person_alternatives(substance_words(doc, start, k), plural))
+        return True
+    if k + 1 < hi and doc[k + 1].lower_ == "of":
+        j = _object_substance(doc, k + 1, hi)
+        if j is not None:
+            c.end = j + 1
+            c.suggest(person_alternatives(substance_words(doc, k + 2, j + 1), plural))
+            return True
+        return False
+    lo1, hi1 = sentence_span(doc, k)
+    words = {t.lower_ for t in doc[lo1:hi1]}
+    if words & _DV:
+        return False
+    return drug_context(doc, k)
+
+
+# heads of organisation names: 'Lakeview County Substance Abuse Prevention Council'
+_ORG_HEADS = {"council", "councils", "coalition", "commission", "committee", "board", "bureau",
+              "agency", "authority", "administration", "institute", "association", "alliance",
+              "partnership", "foundation", "network", "consortium", "act", "division",
+              "department", "office", "taskforce", "force", "collaborative", "society",
+              "federation"}
+
+
+def org_name(doc, k: int) -> bool:
+    """Capitalised 'Abuse'/'Abuser' at k heads into an organisation's name, even in a line
+    where every word is capitalised (a list of partners, a heading): 'Substance Abuse
+    Prevention Council', 'Drug Abuse Task Force'."""
+    t = doc[k]
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    hi = t.sent.end
+    j = k + 1
+    steps = 0
+    while j < hi and steps < 5:
+        tok = doc[j]
+        w = tok.lower_
+        if w in _ORG_HEADS and tok.text[:1].isupper():
+            return True
+        if tok.is_alpha and tok.text[:1].isupper() or w in {"and", "&", "of", "-"}:
+            j += 1
+            steps += 1
+            continue
+        break
+    return False
+
+
+def _part_of_name(c) -> bool:
+    """'Office of Alcohol and Substance Abuse Services': a capitalised name, even though the
+    widened underline would take in lower-case 'and'."""
+    return capitalised_name(c.doc, c.end - 1, c.end) or org_name(c.doc, c.end - 1) or quoted_title(c.doc, c.end - 1)
+
+
+@check("abuse-of-substance", rules=["substance-abuse"], needs=SUBSTANCE_NAMES)
+def abuse(c: Candidate) -> bool:
+    """'abuse' of a substance, not every other abuse. Kept with a substance right before the
+    noun ('substance abuse', 'opioid abuse', 'prescription drug abuse', 'drug and alcohol
+    abuse'), with 'abuse of <substance>', and for the verb with a substance object
+    ('abusing pills', 'is abusing benzodiazepines', 'commonly abused drugs'). Dropped: child,
+    sexual, domestic, elder, emotional abuse; abuse of power or of a code; 'abuse-deterrent',
+    'abuse potential'; DSM-IV history; organisation names ('Substance Abuse Prevention
+    Council'). The underline takes in the substance and the suggestion keeps it ('opioid
+    abuse' -> 'opioid use')."""
+    if _part_of_name(c):
+        return False
+    return _abuse(c)
+
+
+@check("abuser-of-substance", rules=["substance-abuser"])
+def abuser(c: Candidate) -> bool:
+    """'abuser' for a person who uses drugs: after a substance ('drug abusers', 'IV drug
+    abuser'; the underline grows to the modifier) or before 'of <substance>'; bare
+    'abuser(s)' only in a sentence about drugs with no sign of domestic, sexual or child
+    abuse ('her abuser' in a note about violence is the perpetrator). IVDA passes as it is."""
+    if _part_of_name(c):
+        return False
+    if any(c.doc[k].lower_ in _ABUSER for k in range(c.start, c.end)) or c.doc[c.start].lower_ == "ivda":
+        return _abuser(c)
+    return _abuse(c)  # 'IVDAs': read as the noun 'abuse' would be, which drops it
