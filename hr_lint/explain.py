@@ -25,18 +25,29 @@ def find_rule(rules, rule_id: str):
                       " (see hr-lint --list-rules)", "--explain")
 
 
+def _paragraphs(text: str, indent: str = "  ") -> list[str]:
+    """A docstring wrapped paragraph by paragraph (blank lines kept between them)."""
+    out: list[str] = []
+    for para in text.split("\n\n"):
+        if out:
+            out.append("")
+        out.append(_wrap(" ".join(para.split()), indent))
+    return out
+
+
 def explain(rules, rule_id: str) -> str:
     r = find_rule(rules, rule_id)
     out = [f"{r.id}  ({r.category}, {r.severity})", "", _wrap(r.message), ""]
     out.append("Catches:")
     out.append(_wrap(", ".join(r.terms)))
-    if r.context or r.check:
+    if r.check is not None:
         out.append("")
-        out.append("Leaves alone:")
-        if r.check:
-            out.append(_wrap(f"senses that the check '{r.check.name}' tells apart from this one"))
-        for key, words in sorted(r.context.items()):
-            out.append(_wrap(f"{key.replace('_', ' ')}: {', '.join(sorted(words))}"))
+        out.append(f"Which sense counts (check '{r.check.name}'):")
+        out.extend(_paragraphs(r.check.doc))
+    out.append("")
+    out.append("Leaves alone:")
+    for key, words in sorted(r.context.items()):
+        out.append(_wrap(f"{key.replace('_', ' ')}: {', '.join(sorted(words))}"))
     out.append(_wrap("names (known organisations, laws and capitalised names), words mentioned as words,"
                      " and (as info) quoted speech and first-person self-description"))
     alts = r.alternatives

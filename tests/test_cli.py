@@ -159,6 +159,12 @@ def test_list_and_explain_rules(docs):
     explained = run("--explain", "addict-noun")
     assert explained.exit_code == 0
     assert "Sources:" in explained.stdout and "Alternatives:" in explained.stdout and "http" in explained.stdout
+    # the check's own account of the senses it separates, then the rule's examples; no file path
+    out = explained.stdout
+    assert "Which sense counts (check 'addict-label'):" in out and "'news junkie'" in out
+    assert out.index("Which sense counts") < out.index("Flags:") < out.index("Does not flag:")
+    for rule_id in ("addict-noun", "clean-time", "rehab-detox", "frequent-flyer"):
+        assert "hr_lint/" not in run("--explain", rule_id).stdout and ".py" not in run("--explain", rule_id).stdout
     unknown = run("--explain", "addict-nown")
     assert unknown.exit_code == 2 and "did you mean 'addict-noun'" in unknown.stderr
 

@@ -583,6 +583,11 @@ BAD_RULES = [
     (RULE + RULE.split("rules:\n")[1], 6, ["'frequent-flyer' is defined twice"]),
     (RULE.replace("category:", "categroy:"), 1, ["unknown top-level key 'categroy'", "did you mean 'category'?"]),
     (RULE + "    examples: {flag: [x\n", 7, ["malformed YAML"]),
+    (RULE + "    check: drug-contxt\n", 6, ["rule 'frequent-flyer': unknown check 'drug-contxt'",
+                                            "did you mean 'drug-context'?"]),
+    (RULE + "    check: clean-status\n", 6, ["rule 'frequent-flyer': check 'clean-status' is bound to rule "
+                                             "'clean-substance-status', not to this rule", "drug-context"]),
+    (RULE + "    check: [drug-context]\n", 6, ["rule 'frequent-flyer': 'check' must name a check"]),
 ]
 
 

@@ -1,34 +1,19 @@
-"""'addict' and 'junkie' as labels for people who use drugs, versus hobby talk.
-
-- addict-noun / junkie: dropped when a non-drug interest stands right before the word
-  ('news junkie', 'adrenaline addict', 'sudoku addict', 'a Netflix addict') or when
-  'junkie for' names something other than a drug. A substance before the word joins the
-  underline ('heroin addicts', 'IV drug addict', 'meth junkie') so that the replacement
-  covers it. 'the addicted' counts only where a noun phrase ends ('we serve the addicted
-  and their families'), not in 'the addicted brain' or 'addicted to'.
-- addicted-baby: 'drug-addicted babies' -> the underline takes in 'drug-'.
-- addicted-person: 'drug-addicted mothers', 'opioid-dependent patients' - a substance
-  compound before a person noun; the underline takes in the noun and the suggestion
-  follows its number. Babies are left to addicted-baby; predicate uses ('she was
-  opioid-dependent') are not reported.
+"""'addict' and 'junkie' as labels for people who use drugs, versus hobby talk; 'drug-addicted'
+babies and people.
 """
 from __future__ import annotations
 
 from ..api import Candidate, capitalised_name, check
 from .lexicon import (
-    FUNCTION_WORDS, PASTIMES, PERSON_WORDS, TIME_UNITS, describe_substances, is_substance, person_alternatives,
+    FUNCTION_WORDS, PASTIMES, PERSON_NOUNS, PLURAL_PEOPLE, TIME_UNITS, describe_substances, is_substance, person_alternatives,
     quoted_title, substance_words,
 )
 
-_PERSON_NOUNS = (PERSON_WORDS - {"i", "you", "he", "she", "they", "we", "him", "her", "them",
-                                 "us", "who", "one", "ones", "someone", "somebody", "anyone",
-                                 "anybody", "everyone", "everybody", "nobody"}) | {
-    "population", "populations", "youths", "moms", "dads", "fathers", "mothers", "defendants",
-    "arrestees", "prisoners", "homeless", "teenagers", "patients", "clients", "workers",
-    "pregnant", "new", "young", "older", "adolescents", "adolescent", "families", "family",
+# person nouns that 'drug-addicted' may stand before, and the adjectives that may come between
+_PERSON_NOUNS = (PERSON_NOUNS - {"one", "ones"}) | {
+    "population", "populations", "youths", "families", "arrestees", "adolescents", "adolescent",
+    "homeless", "pregnant", "new", "young", "older",
 }
-_PLURAL_PEOPLE = {"people", "men", "women", "children", "youth", "staff", "police", "population",
-                  "populations", "families", "alumni"}
 _BABIES = {"baby", "babies", "newborn", "newborns", "infant", "infants", "neonate", "neonates",
            "child", "children", "kid", "kids", "fetus", "fetuses"}
 _ADJ_SKIP = {"pregnant", "new", "young", "older", "single", "teen", "teenage", "expectant",
@@ -156,7 +141,7 @@ def _addicted_person(c) -> bool:
     if noun == "loved" and j + 1 < hi and doc[j + 1].lower_ in {"one", "ones"}:
         c.end = j + 2
         noun = doc[j + 1].lower_
-    plural = noun in _PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
+    plural = noun in PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
     c.form = "plural" if plural else "singular"
     # 'drug-addicted mothers' -> 'mothers with substance use disorders'
     mods = [t.lower_ for t in doc[c.start:c.end] if t.is_alpha and t.lower_ not in {

@@ -1,34 +1,18 @@
-"""'alcoholic' the person versus 'alcoholic' the adjective.
-
-alcoholic-noun: 'alcoholics' is always a noun (names such as Alcoholics Anonymous are
-dropped by the engine; lower-case 'alcoholics anonymous' here). Singular 'alcoholic' is a
-noun only where a noun phrase can end: 'her father was an alcoholic.', 'an alcoholic who',
-'a 44-year-old alcoholic and IV drug user'; not 'alcoholic beverages', 'alcoholic hepatitis',
-'non-alcoholic beer'. 'functioning'/'high-functioning' before it join the underline.
-
-alcoholic-liver-disease: the underline is narrowed to 'alcoholic', so the replacement
-'alcohol-associated' fits every disease name ('alcoholic cirrhosis' ->
-'alcohol-associated cirrhosis').
-"""
+"""'alcoholic' the person versus 'alcoholic' the adjective, and in disease names."""
 from __future__ import annotations
 
 from ..api import Candidate, check
-from .lexicon import FUNCTION_WORDS, coding_context
+from .lexicon import FUNCTION_WORDS, KIN, PLURAL_PEOPLE, coding_context
 
 _AFTER_NOUN_OK = FUNCTION_WORDS | {"myself", "himself", "herself", "themselves", "in", "like",
                                    "anonymous"}
 _NOT_AFTER_PLURAL = {"anonymous"}
-_PERSON_NOUNS = {
-    "father", "fathers", "mother", "mothers", "dad", "dads", "mom", "moms", "mum", "parent",
-    "parents", "spouse", "spouses", "husband", "husbands", "wife", "wives", "son", "sons",
-    "daughter", "daughters", "brother", "brothers", "sister", "sisters", "uncle", "uncles",
-    "aunt", "aunts", "grandfather", "grandmother", "stepfather", "stepmother", "boyfriend",
-    "girlfriend", "partner", "partners", "friend", "friends", "boss", "coworker", "roommate",
-    "patient", "patients", "client", "clients", "man", "men", "woman", "women", "people",
-    "person", "veteran", "veterans", "teen", "teens", "neighbor", "neighbour", "relative",
-    "relatives", "caregiver", "caregivers",
+# person nouns 'alcoholic' may stand before as an adjective ('my alcoholic father')
+_PERSON_NOUNS = KIN | {
+    "friend", "friends", "roommate", "neighbor", "neighbour", "boss", "coworker", "patient",
+    "patients", "client", "clients", "man", "men", "woman", "women", "people", "person",
+    "veteran", "veterans", "teen", "teens", "caregiver", "caregivers",
 }
-_PLURAL_PERSONS = {"men", "women", "people"}
 
 
 def _alcoholic_noun(c) -> bool:
@@ -45,7 +29,7 @@ def _alcoholic_noun(c) -> bool:
         # adjective on a person; the underline takes the noun ('mother with an alcohol use disorder')
         noun = nxt.text
         c.end = k + 2
-        if nxt.lower_ in _PLURAL_PERSONS or (nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss")):
+        if nxt.lower_ in PLURAL_PEOPLE or (nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss")):
             c.form = "plural"
             c.suggest([f"{noun} with alcohol use disorders", f"{noun} who drink heavily"])
         else:

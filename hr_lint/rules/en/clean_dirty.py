@@ -18,7 +18,7 @@ status, equipment, or clean time. (Test results have their own checks, in drug_t
 from __future__ import annotations
 
 from ..api import Candidate, capitalised_mid_sentence, check, sentence_span, word_at, words_around
-from .lexicon import FUNCTION_WORDS, PERSON_WORDS, TECH_WORDS, TIME_UNITS, drug_context, is_substance, quoted_title
+from .lexicon import DETERMINERS, FUNCTION_WORDS, PERSON_WORDS, TECH_WORDS, TIME_UNITS, drug_context, is_substance, quoted_title
 
 _CD = {"clean", "dirty", "dirties"}
 
@@ -93,8 +93,6 @@ _TECH_VETO |= {"git", "pip", "npm", "make", "makefile", "refactor", "refactoring
 
 _AUXILIARIES = {"'s", "\u2019s", "has", "had", "have", "must", "will", "can", "should", "would",
                 "could", "may", "might", "'ll", "\u2019ll", "'d", "\u2019d"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your", "their",
-                "its", "every", "each"}
 _NOT_NOUNS = {"same", "only", "first", "last", "other", "whole", "entire", "most", "more",
               "very", "new", "old", "long", "one"}
 
@@ -107,7 +105,7 @@ def _subject(doc, k, lo) -> str | None:
         c = k - 2
         while c > lo and doc[c - 1].lower_ not in {",", ";", ":", "\u2014", "\u2013"}:
             c -= 1
-        while c < k - 1 and doc[c].lower_ in _DETERMINERS:
+        while c < k - 1 and doc[c].lower_ in DETERMINERS:
             c += 1
         t = doc[c]
         if t.lower_ in PERSON_WORDS or t.lower_ in {"who", "whoever"} or (capitalised_mid_sentence(t) and t.is_alpha):
@@ -128,7 +126,7 @@ def _subject(doc, k, lo) -> str | None:
         if capitalised_mid_sentence(t) and t.is_alpha and w not in {"do", "does", "did"}:
             return "person"
         # 'Marcus has been clean': a capitalised first word right before the verb is a name
-        if (j == lo and t.is_alpha and t.text[:1].isupper() and w not in _DETERMINERS
+        if (j == lo and t.is_alpha and t.text[:1].isupper() and w not in DETERMINERS
                 and w not in _NOT_NOUNS and w not in FUNCTION_WORDS):
             # only auxiliaries and adverbs between: "Sheff has now been clean"
             if all(doc[x].lower_ in _AUXILIARIES or doc[x].lower_ in _ADVERBS for x in range(j + 1, k)):
@@ -139,7 +137,7 @@ def _subject(doc, k, lo) -> str | None:
             steps += 1
             continue
         # 'the apartment has been clean': an unknown noun after a determiner is a thing
-        if t.is_alpha and j - 1 >= lo and doc[j - 1].lower_ in _DETERMINERS and w not in _NOT_NOUNS:
+        if t.is_alpha and j - 1 >= lo and doc[j - 1].lower_ in DETERMINERS and w not in _NOT_NOUNS:
             return "thing"
         j -= 1
         steps += 1

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from ..api import Candidate, check
-from .lexicon import BOUNDARY, INTENSIFIED, LINKING, PERSON, SKIP, subject_kind
+from .lexicon import BOUNDARY, INTENSIFIED, LINKING, PERSON, PERSON_PRONOUNS, SKIP, subject_kind
 
 CORE = {"crazy", "crazed", "insane", "nuts", "deranged", "unhinged", "mad"}
 
@@ -28,8 +28,7 @@ CRAFT_NOUNS = {"quilt", "quilts", "quilting", "paving", "glue", "eights", "straw
                "golf", "taxi", "frog"}
 
 # Pronouns: after the noun they begin a clause of their own.
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom", "you", "someone", "somebody",
-            "anyone", "anybody", "everyone", "everybody", "nobody", "one", "ones", "we", "i", "it"}
+PRONOUNS = PERSON_PRONOUNS | {"i", "we", "it", "one", "ones"}
 # Adjectives that may stand between "crazy" and a person noun: "a crazy drunk guy".
 ADJECTIVES = {"drunk", "young", "little", "big", "angry", "naked", "violent", "homeless", "old",
               "ex", "new", "white", "black", "local", "street", "cat", "bag", "rich", "bearded"}

@@ -24,14 +24,15 @@ SPECIFIC = {"urine", "urines", "ua", "uas", "uds", "tox", "toxicology", "drug", 
             "u-tox", "toxicologies", "etg", "breathalyzer", "breath"}
 GENERIC = {"test", "tests", "screen", "screens", "screening", "screenings", "result", "results",
            "sample", "samples", "specimen", "specimens", "panel", "panels", "drop", "drops"}
-SUBSTANCES = {
+# what a test comes back positive for ('dirty for fentanyl', 'clean for everything')
+TESTED_FOR = {
     "fentanyl", "opioid", "opioids", "opiate", "opiates", "cocaine", "crack", "meth",
     "methamphetamine", "amphetamine", "amphetamines", "thc", "marijuana", "cannabis", "weed", "pot",
     "benzo", "benzos", "benzodiazepine", "benzodiazepines", "heroin", "alcohol", "oxy", "oxycodone",
     "xylazine", "pcp", "mdma", "bup", "buprenorphine", "methadone", "suboxone", "kratom",
     "barbiturates", "morphine", "everything", "drugs", "substances", "anything", "something",
 }
-DRUG_CONTEXT = SPECIFIC | SUBSTANCES | {
+DRUG_CONTEXT = SPECIFIC | TESTED_FOR | {
     "probation", "parole", "prescriber", "moud", "mat", "sud", "oud", "treatment", "clinic",
     "relapse", "relapsed", "using", "used", "high", "intoxicated", "sober", "sobriety", "recovery",
     "dose", "doses", "take-home", "take-homes", "program", "counselor", "lab", "labs", "screen",
@@ -136,7 +137,7 @@ def _test_sense(c) -> bool:
             return not (c.nearby_words(1) & DIRTY_TEST_VETO)
         return bool(c.nearby_words(1) & DRUG_CONTEXT) or _substance_use_nearby(c)
     # 2. "dirty for fentanyl", "clean for THC"
-    if nxt == "for" and len(after) > 1 and after[1].lower_ in SUBSTANCES:
+    if nxt == "for" and len(after) > 1 and after[1].lower_ in TESTED_FOR:
         return True
     # 3. after a testing verb: "tested clean", "came back dirty", "the UA was clean"
     before = c.before(6)

@@ -1,16 +1,7 @@
 """'user(s)': a person who uses drugs, or a user of software, services, roads, libraries...
 
-- user-noun: bare 'user(s)' is kept only when its own sentence is clearly about drugs
-  (drug, inject, needle, overdose, naloxone, heroin, methadone, treatment...) and says
-  nothing about technology or services (app, account, login, portal, wheelchair, library...).
-  'drug users', 'IV users' are left to drug-user-identity; 'end user', 'power users',
-  'service users' and 'user account' are dropped.
-- drug-user-identity: 'user(s)' right after a substance or route of use ('drug users',
-  'IV drug user', 'heroin users', 'injection drug users'); the underline grows to the
-  whole modifier chain. Acronyms (IDU, IVDU) pass as they are.
-- former-addict / recreational-user / drug-problem: their phrases ending in 'user(s)'
-  ('former users', 'casual users', 'problem users') need the same drug context unless a
-  substance is named inside the phrase ('former drug user').
+One check per rule: bare 'users' (user-bare), 'drug users' (user-substance), phrases such
+as 'casual users' (user-phrase) and 'former users' (user-former).
 """
 from __future__ import annotations
 

@@ -1,19 +1,5 @@
 """Framings of substance use: pity ('suffers from addiction'), slang ('hooked on meth'),
 ranking drugs ('hard drugs'), outdated diagnoses ('opioid dependence'), victims.
-
-- suffering-from-addiction (terms: suffer from, afflicted with/by): kept only when the
-  object is addiction, alcoholism or a substance use disorder ('suffers from a severe
-  opioid addiction'), not withdrawal, an overdose or a mental illness. The underline is the
-  verb phrase, so 'lives with'/'living with' replaces it; 'afflicted with' takes the -ing
-  suggestions ('people afflicted with addiction' -> 'people living with addiction').
-- addiction-victim: 'victims of addiction' takes the plural suggestions.
-- hooked-on: kept only when a substance follows ('hooked on fentanyl', 'got hooked on
-  pain pills'), not 'hooked on crossword puzzles' or 'hooked on phonics'.
-- hard-soft-drugs: 'good'/'bad drugs' only where drugs are ranked ('good drugs and bad
-  drugs', 'so-called bad drugs'), not 'a bad drug interaction' or 'a good drug for pain'.
-- dsm-iv-dependence: the underline is narrowed to 'dependence' ('opioid dependence' ->
-  'opioid use disorder'); physical/physiological dependence and billing-code descriptors
-  ('F11.20 Opioid dependence, uncomplicated') are dropped.
 """
 from __future__ import annotations
 

@@ -1,14 +1,4 @@
-"""'habit' for substance use versus ordinary habits.
-
-drug-habit (term: habit): kept after a substance ('drug habit', 'heroin habit', 'his
-$100-a-day heroin habit', 'pill habit'), after 'drinking' in the singular ('his drinking
-habit'; the plural 'drinking habits' is survey wording and left alone), or as 'his/her/their
-habit' in a sentence about drugs. Never 'healthy habits', 'habit tracker', 'habit-forming',
-'a nun's habit', 'smoking habit', 'her habit of reading'.
-
-feed-habit (terms: feed/support/fund his habit ...): kept only in talk about drugs and not
-before 'of' ('feeds his habit of collecting').
-"""
+"""'habit' for substance use versus ordinary habits."""
 from __future__ import annotations
 
 from ..api import Candidate, capitalised_name, check, sentence_span

@@ -29,46 +29,52 @@ from ..api import Needs, sentence_span
 
 # -- people ----------------------------------------------------------------------------------
 
-# People: nouns and pronouns that show a word is said about a person (the behavioral-health checks).
-PERSON = {
-    "he", "she", "they", "him", "her", "them", "who", "whom", "someone", "somebody", "anyone",
-    "anybody", "everyone", "everybody", "nobody", "you", "person", "people", "persons", "man", "men",
-    "woman", "women", "guy", "guys", "lady", "ladies", "gentleman", "boy", "boys", "girl", "girls",
-    "kid", "kids", "child", "children", "teen", "teens", "teenager", "teenagers", "youth", "adult",
-    "adults", "client", "clients", "patient", "patients", "pt", "caller", "callers", "guest", "guests",
-    "resident", "residents", "neighbor", "neighbors", "neighbour", "neighbours", "member", "members",
-    "tenant", "tenants", "son", "sons", "daughter", "daughters", "mother", "mothers", "father",
-    "fathers", "mom", "moms", "mum", "dad", "dads", "brother", "brothers", "sister", "sisters",
-    "parent", "parents", "husband", "wife", "partner", "partners", "friend", "friends",
-    "individual", "individuals", "participant", "participants", "student", "students", "veteran",
-    "veterans", "stranger", "strangers", "customer", "customers", "boss", "coworker", "coworkers",
-    "colleague", "colleagues", "driver", "passenger", "cousin", "uncle", "aunt", "grandmother",
-    "grandfather", "boyfriend", "girlfriend", "ex", "roommate", "visitor", "visitors", "worker",
-    "workers", "employee", "employees", "officer", "officers", "doctor", "nurse", "staff",
-    "family", "teacher", "inmate", "inmates", "prisoner", "prisoners", "suspect", "victim",
-    "consumer", "consumers", "survivor", "survivors", "loved", "ones", "one",
+# Pronouns for someone other than the writer ('he', 'they', 'someone', 'who').
+PERSON_PRONOUNS = {
+    "he", "she", "they", "him", "her", "them", "who", "whom", "you", "someone", "somebody",
+    "anyone", "anybody", "everyone", "everybody", "nobody",
+}
+# The writer: 'I', 'we'.
+FIRST_PERSON = {"i", "we", "us"}
+
+# Family and partners.
+KIN = {
+    "mother", "mothers", "father", "fathers", "mom", "moms", "mum", "dad", "dads", "parent",
+    "parents", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters",
+    "sibling", "siblings", "husband", "husbands", "wife", "wives", "spouse", "spouses", "partner",
+    "partners", "boyfriend", "girlfriend", "grandmother", "grandfather", "grandma", "grandpa",
+    "grandson", "granddaughter", "aunt", "aunts", "uncle", "uncles", "cousin", "nephew", "niece",
+    "stepfather", "stepmother", "relative", "relatives",
 }
 
-PERSON_WORDS = {
-    "i", "you", "he", "she", "they", "we", "him", "her", "them", "us", "who", "someone",
-    "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "people", "person",
-    "persons", "client", "clients", "patient", "patients", "participant", "participants",
+# Nouns for people: the one class every check uses to tell a person from a thing
+# ('loved ones' and 'one who' make 'loved', 'one' and 'ones' people too).
+PERSON_NOUNS = KIN | {
+    "person", "persons", "people", "folks", "man", "men", "woman", "women", "guy", "guys", "lady",
+    "ladies", "gentleman", "boy", "boys", "girl", "girls", "kid", "kids", "child", "children",
+    "teen", "teens", "teenager", "teenagers", "youth", "adult", "adults", "individual",
+    "individuals", "fellow", "stranger", "strangers", "ex", "family", "loved", "one", "ones",
+    "friend", "friends", "roommate", "neighbor", "neighbors", "neighbour", "neighbours",
+    "client", "clients", "client's", "patient", "patients", "pt", "participant", "participants",
     "resident", "residents", "tenant", "tenants", "guest", "guests", "member", "members",
-    "parent", "parents", "mother", "mothers", "father", "fathers", "mom", "moms", "dad", "dads",
-    "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters",
-    "husband", "wife", "partner", "partners", "friend", "friends", "child", "children", "kid",
-    "kids", "teen", "teens", "teenager", "teenagers", "youth", "adult", "adults", "man", "men",
-    "woman", "women", "graduate", "graduates", "veteran", "veterans", "individual",
-    "individuals", "peer", "peers", "volunteer", "volunteers", "employee", "employees",
-    "applicant", "applicants", "candidate", "candidates", "one", "ones", "coach", "mentor",
-    "speaker", "guy", "guys", "lady", "folks", "fellow", "grandson", "granddaughter", "nephew",
-    "niece", "cousin", "aunt", "uncle", "grandma", "grandpa", "grandmother", "grandfather",
-    "roommate", "coworker", "coworkers", "colleague", "colleagues", "boss", "teammate",
-    "sponsee", "defendant", "defendants", "probationer", "parolee", "client's", "loved",
-    "inmate", "inmates", "offender", "offenders", "sibling", "siblings", "spouse",
-    "boyfriend", "girlfriend", "neighbor", "neighbors", "alumni", "alumnus", "student",
-    "students", "worker", "workers", "mentee", "caller", "callers", "nurse", "doctor",
+    "caller", "callers", "visitor", "visitors", "consumer", "consumers", "customer", "customers",
+    "passenger", "driver", "student", "students", "graduate", "graduates", "alumni", "alumnus",
+    "applicant", "applicants", "candidate", "candidates", "veteran", "veterans", "survivor",
+    "survivors", "victim", "peer", "peers", "mentor", "mentee", "sponsee", "coach", "speaker",
+    "volunteer", "volunteers", "worker", "workers", "employee", "employees", "staff", "boss",
+    "coworker", "coworkers", "colleague", "colleagues", "teammate", "teacher", "doctor", "nurse",
+    "officer", "officers", "caregiver", "caregivers",
+    "inmate", "inmates", "prisoner", "prisoners", "defendant", "defendants", "suspect",
+    "offender", "offenders", "parolee", "probationer",
 }
+# Nouns for people that are plural without an -s.
+PLURAL_PEOPLE = {"people", "men", "women", "children", "youth", "staff", "police", "population",
+                 "populations", "families", "alumni"}
+
+# Someone other than the writer: a pronoun or a noun for a person.
+PERSON = PERSON_PRONOUNS | PERSON_NOUNS
+# Anyone, the writer included.
+PERSON_WORDS = PERSON | FIRST_PERSON
 
 
 # -- function words --------------------------------------------------------------------------
@@ -84,8 +90,8 @@ BOUNDARY = {
 }
 
 DETERMINERS = {
-    "a", "an", "the", "this", "that", "every", "any", "another", "one", "each", "some", "no",
-    "my", "his", "her", "their", "our", "your", "its",
+    "a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "their", "our", "your",
+    "its", "every", "each", "any", "another", "one", "some", "no",
 }
 
 # Function words that may follow a noun or a predicate adjective ("been clean for",

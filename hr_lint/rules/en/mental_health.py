@@ -1,18 +1,5 @@
-"""Context for several mental-health rules.
-
-- the-mentally-ill: "the mentally ill" is a collective noun, so its suggestions are
-  the plural ones ("people with mental illness"); capitalised after a lower-case "the"
-  inside a sentence it ends a name ("the Hospital for the Criminally Insane").
-- suffers-from-mental-illness: only pity framing of a mental-health CONDITION
-  ("suffers from schizophrenia", "afflicted with depression", "sufferers of PTSD"),
-  not symptoms or events ("suffered a panic attack", "suffering from pain") and not
-  addiction (a separate substance-use rule covers "suffers from addiction"). The
-  grammatical form picks the replacement: suffers from -> lives with, was afflicted
-  with -> lived with, people afflicted with -> people living with.
-- happy-pills-shrink: "shrink" only as a noun for a clinician ("my shrink", "see a
-  shrink"), never the verb ("budgets shrink") or retail "shrink rate".
-- released-discharged: underline "released" (-> "discharged") or the prison word
-  "inmates" (-> "patients").
+"""Mental-health wording: 'the mentally ill', pity framing of a condition ('suffers from
+schizophrenia'), 'shrink', and 'released' from psychiatric care.
 """
 from __future__ import annotations
 

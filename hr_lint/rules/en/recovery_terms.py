@@ -1,18 +1,4 @@
-"""Recovery vocabulary: relapse, wagon idioms, 'drug-free', enabling, codependency.
-
-- relapse: other diseases keep the word ('relapsing-remitting multiple sclerosis',
-  'cancer relapse', 'relapse-free survival'), and so do named interventions ('relapse
-  prevention'); the match is dropped there.
-- wagon-idioms: the suggestion follows the idiom's own form ('fell' -> 'returned to use',
-  'falling' -> 'returning to use', 'on the wagon' -> 'in recovery', 'off the wagon' ->
-  'using again'); literal wagons (hayrides, toy wagons) and 'slipped up on the paperwork'
-  outside talk about drinking or drugs are dropped.
-- drug-free: only a person or a goal ('stay drug-free', 'she is finally drug-free',
-  'help clients become drug-free'); not 'drug-free workplace', 'drug-free school zone',
-  'drug-free pain management', 'drug-free washout period'.
-- enabler-codependent: 'enabler' only in talk about drinking, drugs or addiction ('a key
-  enabler of growth' is not); 'codependent' not for variables, modules or species.
-"""
+"""Recovery vocabulary: relapse, wagon idioms, 'drug-free', enabling, codependency."""
 from __future__ import annotations
 
 from ..api import Candidate, check, sentence_span

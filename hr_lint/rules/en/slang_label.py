@@ -1,20 +1,8 @@
-"""Slang labels for people who use drugs or alcohol, and their benign look-alikes.
-
-- crackhead-methhead: 'tweaker' is also a software utility ('registry tweaker'); 'stoner'
-  is also a surname (capitalised mid-sentence: dropped) and a film or music genre
-  ('stoner comedy', 'stoner rock').
-- druggie-dope-fiend: bare 'fiend' only in a sentence about drugs ('a fiend for crossword
-  puzzles', 'sugar fiend' are not); 'doper' in sport doping talk is left alone; 'druggy' as
-  an adjective ('a druggy haze') is left alone.
-- drunk-noun: 'drunk' is a noun only after a determiner and where a noun phrase ends
-  ('a drunk, a psychotic', 'whether a parent is a drunk;', 'the town drunk'), never
-  'got drunk', 'drunk driving', 'the drunk tank'; 'lush' only as a noun ('an old lush'),
-  never 'lush vegetation'.
-"""
+"""Slang labels for people who use drugs or alcohol, and their benign look-alikes."""
 from __future__ import annotations
 
 from ..api import Candidate, capitalised_mid_sentence, check, next_token, prev_token, sentence_span
-from .lexicon import FUNCTION_WORDS, PASTIMES, drug_context, quoted_title
+from .lexicon import DETERMINERS, FUNCTION_WORDS, PASTIMES, drug_context, quoted_title
 
 _TECH_AFTER = {"utility", "utilities", "tool", "tools", "app", "apps", "software", "program",
                "programs", "script", "scripts", "plugin", "plugins", "mod", "mods", "kit"}
@@ -26,9 +14,9 @@ _GENRE_AFTER = {"rock", "metal", "comedy", "comedies", "film", "films", "movie",
 _SPORT = {"athlete", "athletes", "cyclist", "cyclists", "cycling", "olympic", "olympics",
           "olympian", "tour", "sport", "sports", "race", "races", "doping", "wada", "medal",
           "medals", "baseball", "league", "steroid", "steroids", "epo", "sprinter", "sprinters"}
-_DETERMINERS = {"a", "an", "the", "that", "this", "some", "every", "any", "another", "old",
-                "town", "local", "mean", "angry", "violent", "belligerent", "sad", "happy",
-                "hopeless", "typical", "common", "neighborhood", "street", "homeless", "loud"}
+# what may stand before 'drunk' or 'lush' as a noun: a determiner or an adjective ('the town drunk')
+_BEFORE_NOUN = DETERMINERS | {"old", "town", "local", "mean", "angry", "violent", "belligerent", "sad", "happy",
+                              "hopeless", "typical", "common", "neighborhood", "street", "homeless", "loud"}
 _DRUNK_AFTER_BAD = {"tank", "tanks", "driving", "driver", "drivers", "dial", "dialing", "text",
                     "texting", "history", "enough"}
 
@@ -96,7 +84,7 @@ def _drunk(c) -> bool:
     word = doc[k].lower_
     if word in {"drunk", "lush"}:
         prv = prev_token(doc, k)
-        if prv is None or prv.lower_ not in _DETERMINERS:
+        if prv is None or prv.lower_ not in _BEFORE_NOUN:
             return False
         if not _ends_noun_phrase(doc, k, _DRUNK_AFTER_BAD if word == "drunk" else frozenset()):
             return False

@@ -1,20 +1,7 @@
-"""'abuse' of a substance versus every other abuse.
+"""'abuse' of a substance versus every other abuse, and 'abuser' for a person who uses drugs.
 
-substance-abuse (terms: abuse, inflected as a verb): kept when
-- a substance stands right before the noun: 'substance abuse', 'drug abuse',
-  'opioid abuse', 'prescription drug abuse', 'substance-abuse treatment',
-  'drug and alcohol abuse';
-- 'abuse of' names a substance: 'abuse of alcohol', 'abuse of prescription opioids';
-- the verb has a substance as its object: 'abusing pills', 'abused opioids',
-  'is abusing benzodiazepines', 'abuses alcohol or pills'; 'commonly abused drugs'.
-Dropped: child, sexual, domestic, elder, emotional abuse; abuse of power, of the
-overtime code, API abuse; 'abuse-deterrent', 'abuse potential'; DSM-IV history.
-The underline is the word 'abuse' itself: 'use' replaces it one-for-one.
-
-substance-abuser (terms: abuser, IVDA): kept after a substance ('drug abusers',
-'alcohol abuser', 'IV drug abuser'; the underline grows to the modifier) or before
-'of <substance>'; bare 'abuser(s)' only in a sentence about drugs with no sign of
-domestic, sexual or child abuse ('her abuser' in a DV note is the perpetrator).
+The underline of 'abuse' is the word itself, or the substance with it: 'use' replaces
+it one for one ('opioid abuse' -> 'opioid use').
 """
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""Context for the suicide rules.
+"""Suicide wording: verdicts, method detail, blame, labels for people.
 
-The wording rules must stay silent on prevention work that shares their words:
-"completed suicide prevention training", "a successful suicide prevention campaign",
-"committed to suicide prevention", "a failed attempt to pass the levy",
-"shot himself in the foot", "overdosed on fentanyl" (an overdose, not a suicide),
-"a cry for help" in a story about a flooded basement.
+The rules must stay silent on prevention work that shares their words: "completed
+suicide prevention training", "a successful suicide prevention campaign", "committed to
+suicide prevention", "a failed attempt to pass the levy", "shot himself in the foot",
+"overdosed on fentanyl" (an overdose, not a suicide), "a cry for help" in a story about a
+flooded basement.
 """
 from __future__ import annotations
 
