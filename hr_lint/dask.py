@@ -53,10 +53,10 @@ def moderate(ddf, text: str = "text", id: str = "id", config: Any = None, format
     for name in keep:
         meta_columns[name] = ddf._meta[name]
     meta_columns["flagged"] = pd.Series([], dtype=bool)
-    meta_columns["findings"] = pd.Series([], dtype=object)
-    meta_columns["error"] = pd.Series([], dtype=object)
+    meta_columns["findings"] = pd.Series([], dtype="string")
+    meta_columns["error"] = pd.Series([], dtype="string")
     if fix:
-        meta_columns["fixed_text"] = pd.Series([], dtype=object)
+        meta_columns["fixed_text"] = pd.Series([], dtype="string")
     meta = pd.DataFrame(meta_columns, index=ddf._meta.index)
     columns = list(dict.fromkeys([id, text, *keep] + ([format] if format and format in ddf.columns else [])))
     return ddf[columns].map_partitions(

@@ -178,7 +178,7 @@ def moderate_frame(frame, text: str = "text", id: str = "id", format: str | None
                    config: Any = None, fix: bool = False, fail_on: str | None = None, keep: Iterable[str] = ()):
     """A pandas DataFrame of results for a pandas DataFrame of records: the id column (its
     name kept), then `flagged` (bool), `findings` (JSON text, as in `hr-lint moderate`),
-    `error` (None or the message) and, with `fix`, `fixed_text`; `keep` names input
+    `error` (missing, or the message) and, with `fix`, `fixed_text`; `keep` names input
     columns to carry along. The linter is `linter_for(config)`: built once per process."""
     import pandas as pd
 
@@ -204,10 +204,10 @@ def moderate_frame(frame, text: str = "text", id: str = "id", format: str | None
     for name in keep:
         columns[name] = frame[name].to_numpy()
     columns["flagged"] = pd.array(flagged, dtype=bool)
-    columns["findings"] = pd.array(findings, dtype=object)
-    columns["error"] = pd.array(errors, dtype=object)
+    columns["findings"] = pd.array(findings, dtype="string")
+    columns["error"] = pd.array(errors, dtype="string")
     if fix:
-        columns["fixed_text"] = pd.array(fixed, dtype=object)
+        columns["fixed_text"] = pd.array(fixed, dtype="string")
     return pd.DataFrame(columns, index=frame.index)
 
 

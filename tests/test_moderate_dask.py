@@ -129,6 +129,13 @@ def test_fix_and_kept_columns(client):
     assert json.loads(out["findings"].iloc[0])[0]["path"] == 1
 
 
+def test_results_can_be_written_to_parquet(client, posts, tmp_path):
+    ddf = dd.read_json(str(posts), lines=True, blocksize=1500)
+    hr_lint.dask.moderate(ddf).to_parquet(str(tmp_path / "out"), write_index=False)
+    back = dd.read_parquet(str(tmp_path / "out")).compute()
+    assert as_rows(back) == cli_results(posts)
+
+
 def test_mistakes_are_reported_before_any_task_runs():
     frame = dd.from_pandas(pd.DataFrame({"id": [1], "body": ["x"]}), npartitions=1)
     with pytest.raises(ValueError, match="no column 'text'"):
