@@ -613,3 +613,31 @@ def test_serve_warns_when_not_on_loopback(fake_uvicorn):
     assert "no authentication" in result.output
     with TestClient(fake_uvicorn["app"], base_url="http://192.0.2.1") as c:  # any Host name is served
         assert c.get("/healthz").status_code == 200
+
+
+def test_connections_send_responses_without_waiting_for_acks():
+    """Nagle's algorithm off on every connection (asyncio sets TCP_NODELAY only on sockets of
+    protocol TCP): otherwise each response waits ~40 ms for the client's delayed ACK."""
+    import asyncio
+    import socket
+
+    async def accepted_nodelay():
+        seen = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = server.bind_socket("127.0.0.1", 0)
+        srv = await asyncio.get_running_loop().create_server(Probe, sock=listening)
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", listening.getsockname()[1])
+            result = await asyncio.wait_for(seen, 10)
+            writer.close()
+            return result
+        finally:
+            srv.close()
+
+    assert asyncio.run(accepted_nodelay()) != 0
