@@ -7,6 +7,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_web import web_options
 from .finding import SEVERITIES, severity_rank
 from .yamlload import ConfigError
 
@@ -86,13 +87,15 @@ class _Run:
 @click.option("--show-config", is_flag=True, help="Print the effective settings for PATH and exit.")
 @click.option("--check-rules", is_flag=True, help="Run every rule's own examples and exit.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells.")
+@web_options
 @click.version_option(__version__, prog_name="hr-lint")
 def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend_select, exclude, config_path,
          isolated, stdin_filename, fix, diff, report_unused_suppressions, jobs, no_cache, cache_dir, statistics, list_rules, explain_rule, show_config, check_rules,
-         quiet):
-    """Find stigmatizing language in Markdown, HTML, reStructuredText, text and Word files.
+         quiet, web):
+    """Find stigmatizing language in Markdown, HTML, reStructuredText, text, Word and PDF files.
 
-    PATHS are files or folders (walked recursively); '-' reads standard input.
+    PATHS are files or folders (walked recursively), http(s) URLs (web pages, PDFs, .docx;
+    --crawl follows their links), or '-' for standard input.
     """
     overrides = {
         "select": _split(select) or None,
@@ -137,7 +140,7 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
         if fix and diff:
             raise click.UsageError("--fix and --diff are exclusive: --diff shows what --fix would write")
         code = _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix, diff,
-                     jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+                     jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir, web=web)
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(2)
@@ -184,14 +187,18 @@ def _collect(paths, run, errors):
 
 
 def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix=False, diff=False,
-          jobs=0, use_cache=True, cache_dir=None) -> int:
-    from . import files
+          jobs=0, use_cache=True, cache_dir=None, web=None) -> int:
+    from . import cli_web, files
     from . import fix as fixer
     from .loader import InputError
     from .output import get_renderer
 
-    if not paths:
+    web = web or {"sitemaps": ()}
+    paths, urls = cli_web.split_urls(paths)
+    if not paths and not urls and not web["sitemaps"]:
         raise click.UsageError("give files or folders to lint, or '-' for standard input")
+    if (urls or web["sitemaps"]) and (fix or diff):
+        raise click.UsageError("--fix and --diff rewrite files: they do not take URLs")
     if len(set(fmt)) > 2 or (len(set(fmt)) == 2 and "text" not in fmt) or (len(set(fmt)) == 2 and not output_file):
         raise click.UsageError("give one --format, or with --output-file a format for the file plus --format text")
 
@@ -283,6 +290,13 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
     for index in sorted(results):
         linted += 1
         findings.extend(results[index])
+    if urls or web["sitemaps"]:
+        audit = cli_web.audit(run.linter_for(os.getcwd()), urls, web, cache_dir if use_cache else None, quiet)
+        findings.extend(audit.findings)
+        errors.extend(audit.errors)
+        stdin_text.update(audit.sources)
+        linted += len(audit.linted)
+        kept += audit.linted
     findings.sort(key=lambda f: f.sort_key())
 
     if stdin_out is not None:

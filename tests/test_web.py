@@ -1,0 +1,296 @@
+"""Auditing a web site: URLs, sitemaps, crawling, courtesy, bounds, failures and the cache,
+against a fixture site on 127.0.0.1 that the tests build. Nothing here leaves the machine."""
+from __future__ import annotations
+
+import io
+import json
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from hr_lint.cli import lint_command
+from hr_lint.cli_web import Progress
+from hr_lint.readers.main_content import main_ranges
+from hr_lint.sources.web import USER_AGENT, normalize
+from pdfmaker import lines_page, make_pdf
+from website import Page, Site
+
+LAYOUT = """<!doctype html>
+<html><head><meta charset="utf-8"><title>{title} - County Behavioral Health</title></head>
+<body>
+<div id="cookie-banner">We use cookies. Crazy, we know: accept them.</div>
+<header><nav><a href="/">Home</a> <a href="/services/">Services</a> <a href="/news/2024/outreach">News</a>
+<a href="/drafts/plan">Help for addicts</a></nav></header>
+<main>
+{main}
+</main>
+<footer>Copyright County. <a href="{other}/partner">Partner site</a> <a href="https://example.invalid/x">Elsewhere</a></footer>
+</body></html>
+"""
+
+
+def html(title, main, other):
+    return LAYOUT.format(title=title, main=main, other=other)
+
+
+def word_file(text: str) -> bytes:
+    d = docx.Document()
+    d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+PDF = make_pdf([lines_page(["Annual report, page one.", "Nothing to see here."]),
+                lines_page(["Our peers once were called", "junkies by the press."])])
+
+
+def build(site: Site, other: Site) -> None:
+    o = other.origin
+    site.routes.update({
+        "/robots.txt": Page("User-agent: *\nDisallow: /private/\n\nUser-agent: hr-lint\nDisallow: /private/\n"
+                            "Disallow: /drafts/\n", content_type="text/plain"),
+        "/sitemap.xml": Page(f"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{site.origin}/sitemap-pages.xml</loc></sitemap>
+<sitemap><loc>{site.origin}/sitemap-docs.xml</loc></sitemap>
+</sitemapindex>""", content_type="application/xml"),
+        "/sitemap-pages.xml": Page(f"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>{site.origin}/</loc></url>
+<url><loc>{site.origin}/about</loc></url>
+<url><loc>{site.origin}/private/records</loc></url>
+<url><loc>{o}/offsite-listed</loc></url>
+<url><loc>{site.origin}/missing</loc></url>
+<url><loc>{site.origin}/broken</loc></url>
+<url><loc>{site.origin}/slow</loc></url>
+<url><loc>{site.origin}/big</loc></url>
+<url><loc>{site.origin}/busy</loc></url>
+<url><loc>{site.origin}/old-page</loc></url>
+</urlset>""", content_type="application/xml"),
+        "/sitemap-docs.xml": Page(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.origin}/files/report.pdf</loc></url></urlset>""",
+                                  content_type="application/xml"),
+        "/": Page(html("Home", """<h1>Welcome</h1>
+<p>Our clinic serves people who use drugs and their families.</p>
+<p>Read about <a href="/services/">our services</a>, <a href="/services/#top">again</a>,
+<a href="/services?utm_source=home&amp;utm_medium=web">tracked</a>, <a href="/private/records">records</a>,
+<a href="/files/report.pdf">the annual report</a>, <a href="/files/handout.docx">a handout</a>,
+<a href="/away">a partner</a>, <a href="/noindex">an old page</a>, <a href="/nofollow">a list</a>
+and <a href="mailto:info@example.org">write to us</a>.</p>""", o)),
+        "/services/": Page(html("Services", """<h1>Services</h1>
+<p>We help substance abusers find housing
+and work.</p>
+<p><a href="/services/housing">Housing</a></p>""", o)),
+        "/services/housing": Page(html("Housing", """<article><h1>Housing</h1>
+<p>Last year two addicts found apartments through the program.</p></article>""", o)),
+        "/news/2024/outreach": Page(html("Outreach", "<p>The outreach van met people where they are.</p>", o)),
+        "/about": Page(html("About", "<p>Staff will never call anyone a junkie.</p>", o)),
+        "/old-page": Page("", status=301, headers={"Location": "/about"}),
+        "/away": Page("", status=302, headers={"Location": "{other}/partner".replace("{other}", o)}),
+        "/noindex": Page(html("Old", '<p>Three addicts came by.</p>', o).replace(
+            "<head>", '<head><meta name="robots" content="noindex">')),
+        "/nofollow": Page(html("List", '<p>A list. <a href="/hidden">Hidden</a></p>', o).replace(
+            "<head>", '<head><meta name="robots" content="nofollow">')),
+        "/hidden": Page(html("Hidden", "<p>Three addicts came by.</p>", o)),
+        "/private/records": Page(html("Private", "<p>Three addicts came by.</p>", o)),
+        "/drafts/plan": Page(html("Draft", "<p>Three addicts came by.</p>", o)),
+        "/broken": Page("<h1>Server error</h1>", status=500),
+        "/slow": Page(html("Slow", "<p>Three addicts came by.</p>", o), delay=3),
+        "/big": Page("<p>" + "x " * 150_000 + "</p>", length=False),
+        "/busy": Page(html("Busy", "<p>The committed suicide count fell.</p>", o), fail_first=1),
+        "/files/report.pdf": Page(PDF, content_type="application/pdf"),
+        "/files/handout.docx": Page(word_file("Clean needles save lives, and no one is a crackhead."),
+                                    content_type="application/octet-stream"),
+    })
+    other.routes.update({"/partner": Page(html("Partner", "<p>Three addicts came by.</p>", o)),
+                         "/offsite-listed": Page(html("Listed", "<p>Three addicts came by.</p>", o))})
+
+
+@pytest.fixture
+def sites():
+    with Site() as site, Site() as other:
+        build(site, other)
+        yield site, other
+
+
+def audit(*args, cache=None):
+    base = ["--delay", "0", "--timeout", "1", "--max-size", "100000", "--format", "json"]
+    base += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    result = CliRunner().invoke(lint_command, base + list(args))
+    return result, json.loads(result.stdout or "[]")
+
+
+def line_of(text: str, phrase: str) -> tuple[int, int]:
+    i = text.index(phrase)
+    return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
+
+
+def test_the_site_through_its_sitemap_and_by_crawling(sites):
+    site, other = sites
+    result, findings = audit("--crawl", "--sitemap", site.url("/sitemap.xml"), site.url("/"))
+    assert result.exit_code == 2, result.output  # some pages failed
+    got = {(f["path"], f.get("page"), f["line"], f["column"], f["text"]) for f in findings}
+    services = site.routes["/services/"].body
+    housing = site.routes["/services/housing"].body
+    about = site.routes["/about"].body
+    expected = {
+        (site.url("/services/"), None, *line_of(services, "substance abusers"), "substance abusers"),
+        (site.url("/services/housing"), None, *line_of(housing, "addicts found"), "addicts"),
+        (site.url("/about"), None, *line_of(about, "junkie"), "junkie"),
+        (site.url("/busy"), None, *line_of(site.routes["/busy"].body, "committed suicide"), "committed suicide"),
+        (site.url("/files/report.pdf"), 2, 2, 1, "junkies"),
+    }
+    assert expected <= got, got - expected
+    docx_found = [f for f in findings if f["path"] == site.url("/files/handout.docx")]
+    assert {f["text"] for f in docx_found} >= {"crackhead"}
+    # the navigation, the cookie banner and the footer repeat on every page: never reported
+    assert not any(f["text"] in ("addicts", "Crazy") and f["path"] == site.url("/") for f in findings)
+    assert len(got) == len(findings)  # no page reported twice (fragment, slash, utm_ variants)
+
+    fetched = site.paths()
+    assert not any(p.startswith(("/private/", "/drafts/")) for p in fetched)  # robots.txt
+    assert "/noindex" in fetched and not any(f["path"] == site.url("/noindex") for f in findings)
+    assert "/hidden" not in fetched  # a nofollow page's links are not followed
+    assert other.paths() == []  # off-site: listed, linked and redirected to, never fetched
+    assert fetched.count("/services/") + fetched.count("/services") == 1
+    assert fetched.count("/busy") == 2  # a 503, retried
+    assert all(h.headers["user-agent"] == USER_AGENT for h in site.log)
+
+    errors = result.stderr.strip().splitlines()
+    failures = [e for e in errors if not e.startswith("hr-lint: not linted:")]
+    assert sorted(failures) == sorted([
+        f"hr-lint: {site.url('/missing')}: HTTP 404 Not Found",
+        f"hr-lint: {site.url('/broken')}: HTTP 500 Internal Server Error",
+        f"hr-lint: {site.url('/slow')}: timed out after 1 s",
+        f"hr-lint: {site.url('/big')}: response is over the 97 KB limit",
+    ]), result.stderr
+    notice = [e for e in errors if e.startswith("hr-lint: not linted:")]
+    assert notice and "disallowed by robots.txt" in notice[0] and "off-site" in notice[0] and "noindex (1)" in notice[0]
+
+
+def test_a_crawl_stays_under_its_path_prefix_and_max_pages(sites):
+    site, other = sites
+    result, findings = audit("--crawl", site.url("/services/"))
+    assert result.exit_code == 1, result.output
+    fetched = set(site.paths())
+    assert {"/services/", "/services/housing"} <= fetched
+    assert "/news/2024/outreach" not in fetched and "/" not in fetched  # outside /services/
+    assert {f["path"] for f in findings} == {site.url("/services/"), site.url("/services/housing")}
+
+    site.log.clear()
+    result, findings = audit("--crawl", "--max-pages", "2", site.url("/"))
+    pages = [p for p in site.paths() if p != "/robots.txt"]
+    assert len(pages) == 2
+
+
+def test_a_url_argument_is_read_by_its_content_type(sites):
+    site, _ = sites
+    site.routes["/report"] = Page(PDF, content_type="application/pdf")  # no .pdf in the URL
+    site.routes["/notes"] = Page("Two lines.\nThree addicts came by.\n", content_type="text/plain")
+    result, findings = audit(site.url("/report"), site.url("/notes"))
+    assert result.exit_code == 1, result.output
+    assert {(f["path"], f.get("page"), f["line"]) for f in findings} == {
+        (site.url("/report"), 2, 2), (site.url("/notes"), None, 2)}
+    text = CliRunner().invoke(lint_command, ["--no-cache", "--delay", "0", "--no-color", site.url("/report")])
+    assert f"{site.url('/report')}\n  page 2, 2:1" in text.stdout
+    assert "    junkies by the press." in text.stdout  # the line, from the fetched document
+
+
+def test_main_content_by_default_and_the_whole_page_on_request(sites):
+    site, _ = sites
+    _, main = audit(site.url("/"))
+    _, whole = audit("--whole-page", site.url("/"))
+    assert main == []
+    texts = {f["text"] for f in whole}
+    assert {"addicts", "Crazy"} <= texts  # the navigation and the cookie banner
+    body = site.routes["/"].body
+    (nav,) = [f for f in whole if f["text"] == "addicts"]
+    assert (nav["line"], nav["column"]) == line_of(body, "addicts")
+
+
+def test_main_content_without_a_main_element():
+    page = """<html><body><div class="menu"><a href="/a">Addicts</a> <a href="/b">More</a></div>
+<div class="content"><p>This paragraph is long enough to be the article body: it talks at length about
+the program and its people.</p><p>Another paragraph with more words, so that the body wins clearly over
+the menu and the sidebar.</p></div><div id="sidebar"><p>Related: stories about the program.</p></div>
+<div class="site-footer">Footer text about addicts.</div></body></html>"""
+    ranges = main_ranges(page)
+    kept = "".join(page[s:e] for s, e in ranges)
+    assert "This paragraph is long" in kept and "Another paragraph" in kept
+    assert "Addicts" not in kept and "Footer text" not in kept and "Related:" not in kept
+
+
+def test_failures_are_one_line_each_and_the_rest_goes_on(sites):
+    site, _ = sites
+    refused = Site()  # a port nothing listens on once closed
+    refused.server.server_close()
+    site.routes["/loop"] = Page("", status=302, headers={"Location": "/loop2"})
+    site.routes["/loop2"] = Page("", status=302, headers={"Location": "/loop"})
+    https = site.url("/about").replace("http://", "https://")
+    result, findings = audit(site.url("/loop"), refused.url("/"), https, "file:///etc/passwd",
+                             "ftp://127.0.0.1/x", site.url("/private/records"), site.url("/about"))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 6, result.stderr  # one per URL but the good one
+    assert all(line.startswith("hr-lint: ") and "Traceback" not in line for line in lines)
+    joined = "\n".join(lines)
+    assert f"{site.url('/loop')}: more than 5 redirects" in joined
+    assert f"{refused.url('/')}: robots.txt: cannot connect" in joined
+    assert f"{https}: robots.txt: cannot connect: TLS error" in joined  # TLS against a plain HTTP server
+    assert "file:///etc/passwd: only http and https URLs are fetched" in joined
+    assert "ftp://127.0.0.1/x: only http and https URLs are fetched" in joined
+    assert f"{site.url('/private/records')}: disallowed by robots.txt" in joined
+    assert [f["path"] for f in findings] == [site.url("/about")]  # the good page is still linted
+
+
+def test_re_auditing_sends_conditional_requests(sites, tmp_path):
+    site, _ = sites
+    first, a = audit(site.url("/about"), site.url("/services/"), cache=tmp_path / "cache")
+    site.log.clear()
+    second, b = audit(site.url("/about"), site.url("/services/"), cache=tmp_path / "cache")
+    assert a == b and a
+    pages = [h for h in site.log if h.path != "/robots.txt"]
+    assert pages and all(h.headers.get("if-none-match") for h in pages)
+    assert all(h.status == 304 for h in pages)
+
+
+def test_polite_delay_between_requests_to_one_host(sites):
+    site, _ = sites
+    result = CliRunner().invoke(lint_command, ["--no-cache", "--delay", "0.3", "--format", "json",
+                                               site.url("/about"), site.url("/services/")])
+    assert result.exit_code == 1
+    times = [h.at for h in site.log]
+    assert len(times) == 3  # robots.txt, two pages
+    assert min(b - a for a, b in zip(times, times[1:])) >= 0.27
+
+
+def test_url_normalisation():
+    assert normalize("HTTP://Example.ORG:80/a/?utm_source=x&id=3#top") == "http://example.org/a?id=3"
+    assert normalize("https://example.org") == normalize("https://example.org/")
+    assert normalize("https://example.org/a/") == normalize("https://example.org/a")
+    assert normalize("https://example.org/a?b=1") != normalize("https://example.org/a?b=2")
+
+
+def test_progress_bar_only_on_a_terminal():
+    class Stream(io.StringIO):
+        def __init__(self, tty):
+            super().__init__()
+            self.tty = tty
+
+        def isatty(self):
+            return self.tty
+
+    for tty in (True, False):
+        stream = Stream(tty)
+        bar = Progress(10, "Auditing", stream=stream)
+        for i in range(1, 11):
+            bar.update(i, f"http://127.0.0.1/page{i}")
+        bar.close()
+        assert ("Auditing" in stream.getvalue()) is tty
+    quiet = Stream(True)
+    bar = Progress(10, "Auditing", quiet=True, stream=quiet)
+    bar.update(5)
+    bar.close()
+    assert quiet.getvalue() == ""
