@@ -11,7 +11,7 @@ from .cli_web import web_options
 from .finding import SEVERITIES, severity_rank
 from .yamlload import ConfigError
 
-OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 def _split(values) -> list[str]:
@@ -277,13 +277,16 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         except InputError as exc:
             errors.append(str(exc))
     fresh = []
+    bar = cli_web.Progress(len(pending), "Linting", quiet or len(pending) < 50)  # a big tree, on a terminal
     for index, path, key, outcome in _run_pending(run, pending, jobs):
+        bar.update(bar.done + 1, path)
         if isinstance(outcome, str):
             errors.append(outcome)
             continue
         results[index] = outcome
         if key:
             fresh.append((key, outcome))
+    bar.close()
     if cache is not None:
         cache.put_many(fresh)  # one transaction for the whole run
         cache.close()

@@ -77,7 +77,7 @@ def findings():
 
 
 def test_formats_and_renderers():
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab")
+    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "html")
     assert get_renderer("sarif") is sarif.render
     assert get_renderer("github") is github.render
     assert get_renderer("junit") is junit.render

@@ -20,7 +20,7 @@ from typing import Callable
 
 from hr_lint.finding import Finding
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 TOOL_NAME = "hr-lint"
 INFORMATION_URI = "https://github.com/hr-lint/hr-lint"
@@ -184,7 +184,7 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
 
 
 _MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github",
-            "junit": "junit", "gitlab": "gitlab"}
+            "junit": "junit", "gitlab": "gitlab", "html": "html"}
 
 
 def get_renderer(name: str) -> Callable[..., str]:
