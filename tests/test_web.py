@@ -198,6 +198,17 @@ def test_a_url_argument_is_read_by_its_content_type(sites):
     assert "    junkies by the press." in text.stdout  # the line, from the fetched document
 
 
+def test_formats_keep_urls_as_they_are(sites):
+    site, _ = sites
+    url = site.url("/about?lang=en")
+    site.routes["/about"].body = site.routes["/about"].body  # same page, with a query
+    sarif = json.loads(CliRunner().invoke(lint_command, ["--no-cache", "--delay", "0", "--format", "sarif", url]).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == url
+    github = CliRunner().invoke(lint_command, ["--no-cache", "--delay", "0", "--format", "github", url]).stdout
+    assert f"file={url.replace(':', '%3A')}," in github
+
+
 def test_main_content_by_default_and_the_whole_page_on_request(sites):
     site, _ = sites
     _, main = audit(site.url("/"))

@@ -101,12 +101,18 @@ def describe(finding: Finding) -> str:
     return message
 
 
+def is_url(path: str) -> bool:
+    """A finding's path that is a web address rather than a file."""
+    return bool(re.match(r"^https?://", path, re.I))
+
+
 def display_path(path: str, cwd: str | None = None) -> str:
     """A POSIX path, relative to the working directory when possible, without ``./``.
 
-    Absolute paths outside ``cwd`` stay absolute (in POSIX form).
+    Absolute paths outside ``cwd`` stay absolute (in POSIX form); a URL (a fetched page)
+    stays as it is.
     """
-    if not path:
+    if not path or is_url(path):
         return path
     if os.sep == "\\":
         path = path.replace("\\", "/")

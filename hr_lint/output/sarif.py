@@ -13,6 +13,7 @@ from hr_lint.output import (
     TOOL_NAME,
     describe,
     display_path,
+    is_url,
     occurrences,
     rule_meta_for,
     sorted_findings,
@@ -31,6 +32,8 @@ def level(severity: str) -> str:
 def artifact_uri(path: str) -> str:
     """A relative, %-encoded POSIX URI reference (``file://`` URI outside the working dir)."""
     shown = display_path(path)
+    if is_url(shown):  # a fetched page: its address is its URI
+        return quote(shown, safe="/:?#[]@!$&'()*+,;=%~")
     if os.path.isabs(shown):
         return Path(shown).as_uri()
     return quote(shown, safe="/")
