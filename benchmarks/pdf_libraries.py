@@ -126,7 +126,7 @@ def main() -> None:
     for name, data in docs.items():
         mb = len(data) / 1e6
         print(f"\n## {name}: {mb:.2f} MB")
-        print(f"| library | s | MB/s | " + " | ".join(quality(["x"]).keys()) + " |")
+        print("| library | s | MB/s | " + " | ".join(quality(["x"]).keys()) + " |")
         print("|---|---|---|" + "---|" * len(quality(["x"])))
         for lib, fn in libs.items():
             seconds = timed(fn, data, args.repeat)
