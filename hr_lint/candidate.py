@@ -99,6 +99,7 @@ class Candidate:
     form: str | None  # "singular", "plural", "base", "s", "ed", "ing" or None
     severity: str
     own_voice: bool = True  # False when quoted speech or first person lowered it
+    voice: str | None = None  # then which: "quote" or "first-person"
     alternatives: list[str] | None = None  # a check may choose the suggestions for this match
     kind: str = "prose"  # the segment's kind: "prose", "heading", "cell", "alt", "title"...
 

@@ -487,12 +487,17 @@ def _write_atomic(path: str, text: str) -> None:
 
 
 def main(argv=None) -> None:
-    """Entry point: `hr-lint serve ...` starts the writer's page; anything else lints."""
+    """Entry point: `hr-lint serve ...` starts the writer's page, `hr-lint lsp` the language
+    server for editors; anything else lints."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args and args[0] == "serve":
         from .server import serve_command
 
         serve_command.main(args=args[1:], prog_name="hr-lint serve")
+    elif args and args[0] == "lsp":
+        from .lsp import main as lsp_main
+
+        lsp_main(args[1:])
     else:
         command, prog, args = lint_command, "hr-lint", args
         if args and args[0] == "moderate":

@@ -449,10 +449,15 @@ def _pyproject_section(path: str):
     return section
 
 
-def load_config(path: str | None, isolated: bool = False) -> Config:
-    """The built-in default preset, then the given configuration file (if any)."""
+def load_config(path: str | None, isolated: bool = False, preset: str = "default") -> Config:
+    """A built-in preset (the `default` one unless a front end such as an editor chose
+    another), then the given configuration file (if any)."""
+    if preset not in PRESETS:
+        raise ConfigError(f"unknown preset '{preset}'{did_you_mean(preset, PRESETS)} "
+                          f"(expected one of {', '.join(PRESETS)})", "preset")
     config = Config()
-    config.merge(load_yaml_file(str(PRESET_DIR / "default.yaml")), str(PRESET_DIR / "default.yaml"), str(PRESET_DIR))
+    base = str(PRESET_DIR / f"{preset}.yaml")
+    config.merge(load_yaml_file(base), base, str(PRESET_DIR))
     if isolated or path is None:
         return config
     if os.path.basename(path) == "pyproject.toml":

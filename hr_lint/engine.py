@@ -575,16 +575,17 @@ class Engine:
             return False
         if voice.is_mention_cue(doc, c.start):
             return False
-        policy = None
+        policy = kind = None
         if quote is not None:
-            policy = self.options.voice.quotes
+            policy, kind = self.options.voice.quotes, "quote"
         elif c.rule.person_label and voice.is_first_person(doc, c.start):
-            policy = self.options.voice.first_person
+            policy, kind = self.options.voice.first_person, "first-person"
         if policy == "ignore":
             return False
         if policy == "info":
             c.severity = "info"
             c.own_voice = False
+            c.voice = kind
         return True
 
     def _finding(self, c: Candidate, seg: Segment, lo: int, document: Document, path: str) -> Finding:
@@ -625,7 +626,7 @@ class Engine:
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,
             text=matched, suggestions=suggestions, source=rule.url, fix=fix,
-            offset=s_off, end_offset=e_off,
+            offset=s_off, end_offset=e_off, voice=c.voice,
         )
 
 

@@ -28,6 +28,9 @@ class Finding:
     offset: int = 0  # source offsets of `text`, for --fix
     end_offset: int = 0
     page: int | None = None  # 1-based page of a paged document (PDF); line and column count within it
+    # "quote" or "first-person" when quoted speech or self-description lowered the finding to
+    # info (the `quotes`/`first-person` policy); None otherwise. Not part of the JSON output.
+    voice: str | None = None
 
     def to_dict(self) -> dict:
         return {

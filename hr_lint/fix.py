@@ -29,18 +29,28 @@ class FixResult:
     found: list = field(default_factory=list)  # the findings before any fix
 
 
-def apply(text: str, findings) -> tuple[str, int]:
-    """Replace each fixable finding's span; overlapping fixes after the first are skipped."""
-    pieces, pos, applied = [], 0, 0
+def planned(text: str, findings) -> list:
+    """The findings whose fix `apply` makes, in order: each fixable finding whose span still
+    holds its text; of overlapping ones, the first."""
+    chosen, pos = [], 0
     for f in sorted((f for f in findings if f.fix), key=lambda f: f.offset):
         if f.offset < pos or text[f.offset:f.end_offset] != f.text:
             continue
+        chosen.append(f)
+        pos = f.end_offset
+    return chosen
+
+
+def apply(text: str, findings) -> tuple[str, int]:
+    """Replace each fixable finding's span; overlapping fixes after the first are skipped."""
+    pieces, pos = [], 0
+    chosen = planned(text, findings)
+    for f in chosen:
         pieces.append(text[pos:f.offset])
         pieces.append(f.fix)
         pos = f.end_offset
-        applied += 1
     pieces.append(text[pos:])
-    return "".join(pieces), applied
+    return "".join(pieces), len(chosen)
 
 
 def fix_bytes(linter, data: bytes, path: str, format: str | None = None, relint: bool = True) -> FixResult:
@@ -85,4 +95,4 @@ def unified_diff(result: FixResult) -> str:
     return "".join(out)
 
 
-__all__ = ["FixResult", "apply", "fix_bytes", "fix_file", "unified_diff", "InputError", "WriteError"]
+__all__ = ["FixResult", "apply", "planned", "fix_bytes", "fix_file", "unified_diff", "InputError", "WriteError"]

@@ -98,11 +98,14 @@ class Linter:
             self._engine = Engine(self.rules, self.config.engine_options())
         return self._engine
 
-    def lint_text(self, text: str, format: str = "markdown", path: str = "<text>") -> list[Finding]:
-        """Lint a string in one of the text formats (markdown, html, rst, text)."""
+    def lint_text(self, text: str, format: str = "markdown", path: str = "<text>", *,
+                  suppress: bool = True) -> list[Finding]:
+        """Lint a string in one of the text formats (markdown, html, rst, text).
+        `suppress=False` leaves the suppression comments to the caller (`suppressed`),
+        for a front end that lints a document a piece at a time."""
         if format not in readers.FORMATS or format in readers.BINARY_FORMATS:
             raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
-        return self.finish(self._prepare_source(text, format, path))
+        return self.finish(self._prepare_source(text, format, path), suppress=suppress)
 
     def moderate(self, records, text: str = "text", id: str = "id", format: str | None = "format",
                  markup: str = "text", fix: bool = False, fail_on: str | None = None):
@@ -154,6 +157,15 @@ class Linter:
             fmt = self._sniffed(fmt, path, text)
         return self._prepare_source(text, fmt, path)
 
+    def text_format(self, path: str, text: str) -> str | None:
+        """The format a text file at `path` is read in, as `lint_file` reads it (its
+        extension, `file-types`, and a .txt file written in reStructuredText); None for a
+        file hr-lint does not read or that is not text (.docx)."""
+        fmt = self.format_for(path)
+        if fmt is None or fmt in readers.BINARY_FORMATS:
+            return None
+        return self._sniffed(fmt, path, text)
+
     def _sniffed(self, fmt: str, path: str, text: str) -> str:
         """A .txt file written in reStructuredText (Sphinx projects such as Django name their
         sources so) is read as reStructuredText, unless `file-types` maps .txt itself."""
@@ -188,7 +200,7 @@ class Linter:
         """The document with only the segments that hold a term that counts."""
         return Document(document.source, self.engine.candidates(document, hits), document.format)
 
-    def finish(self, prepared: Prepared) -> list[Finding]:
+    def finish(self, prepared: Prepared, suppress: bool = True) -> list[Finding]:
         """The findings in a prepared file: its candidate segments tokenized and checked."""
         if prepared.findings is not None:
             findings = prepared.findings
@@ -200,7 +212,9 @@ class Linter:
             from .readers.pdf import paginate
 
             findings = sorted(paginate(findings, prepared.text), key=Finding.sort_key)
-        return self._suppressed(findings, prepared.text, prepared.fmt, prepared.path)
+        if not suppress:
+            return findings
+        return self.suppressed(findings, prepared.text, prepared.fmt, prepared.path)
 
     def _candidates(self, text: str, fmt: str) -> Hits | None | bool:
         """Where the raw text holds terms that may be findings (`Hits`, for the readers and
@@ -288,7 +302,9 @@ class Linter:
             self._file_gate = Gate(spec)
         return self._file_gate or None
 
-    def _suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
+    def suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
+        """`findings` (in `source`, sorted) without those its suppression comments cover;
+        with `report-unused-suppressions`, a finding for each comment that covers none."""
         found = suppress.directives(source, fmt)
         findings = suppress.apply(findings, found)
         if self.config.report_unused_suppressions:

@@ -2,6 +2,7 @@
 
 Markdown and HTML: <!-- hr-lint disable [RULE,...] --> ... <!-- hr-lint enable [RULE,...] -->
                    <!-- hr-lint disable-next-line [RULE,...] -->
+                   ... <!-- hr-lint disable-line [RULE,...] -->   (the line the comment is on)
 reStructuredText:  .. hr-lint: disable [RULE,...]   /   .. hr-lint: enable   /   .. hr-lint: disable-next-line
 Plain text:        ... hr-lint: ignore [RULE,...]    (this line)
                    hr-lint: ignore-next-line [RULE,...]
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 # The verb must end at a word boundary ("disabled" is not "disable"); the rest is rule ids.
 _VERBS = r"(?P<verb>disable-next-line|disable|enable)(?![\w-])"
 _PATTERNS = {
-    "markdown": re.compile(r"<!--\s*hr-lint:?\s+" + _VERBS + r"(?P<rules>[^>]*?)\s*-->"),
+    "markdown": re.compile(r"<!--\s*hr-lint:?\s+(?P<verb>disable-next-line|disable-line|disable|enable)(?![\w-])"
+                           r"(?P<rules>[^>]*?)\s*-->"),
     "rst": re.compile(r"^[ \t]*\.\.[ \t]+hr-lint:?[ \t]+" + _VERBS + r"(?P<rules>[^\n]*?)[ \t]*$", re.MULTILINE),
     "text": re.compile(r"hr-lint:[ \t]*(?P<verb>ignore-next-line|ignore)(?![\w-])(?P<rules>[^\n]*?)[ \t]*$",
                        re.MULTILINE),
@@ -98,7 +100,7 @@ def directives(source: str, fmt: str) -> list[Directive]:
         verb = m.group("verb")
         if verb in ("disable-next-line", "ignore-next-line"):
             found.append(Directive(line, verb, rules, [Span(end_line + 1, end_line + 1, rules)]))
-        elif verb == "ignore":
+        elif verb in ("ignore", "disable-line"):
             found.append(Directive(line, verb, rules, [Span(line, line, rules)]))
         elif verb == "disable":
             d = Directive(line, verb, rules, [Span(m.end(), _END, rules)], by_offset=True)

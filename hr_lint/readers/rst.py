@@ -301,10 +301,8 @@ class _Reader:
         skip and literal has ended there), and before any simple table (whose rows may
         stand after a blank line). Reading a range gives what reading the whole file
         gives for its blocks."""
-        source, starts = self.source, [s for s, _ in self.spans]
-        border = _BORDER_LINE.search(source)
-        limit = border.start() if border else len(source)
-        fresh = [0] + [bisect.bisect_right(starts, m.end()) - 1 for m in _FRESH_START.finditer(source, 0, limit)]
+        starts = [s for s, _ in self.spans]
+        fresh = [bisect.bisect_right(starts, offset) - 1 for offset in fresh_starts(self.source)]
         ranges: list[list[int]] = []
         for w in self.wanted:
             line = bisect.bisect_right(starts, w) - 1
@@ -409,6 +407,15 @@ class _Reader:
         else:  # a new paragraph, or a definition under its term
             self.start(n, ind)
         return n + 1
+
+
+def fresh_starts(source: str) -> list[int]:
+    """Offsets of the lines where reading can start afresh (see `_Reader.wanted_ranges`):
+    0, then each line after a blank line that starts at column 0 with a letter or digit,
+    up to the first simple-table border."""
+    border = _BORDER_LINE.search(source)
+    limit = border.start() if border else len(source)
+    return [0] + [m.end() for m in _FRESH_START.finditer(source, 0, limit)]
 
 
 def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
