@@ -1,6 +1,7 @@
 """Linting an open document a piece at a time, so an edit re-lints only what it touched.
 
-The text is cut where its reader can start afresh (`readers.blocks.split`); each piece is
+The text is cut where its reader can start afresh (`readers.blocks.Splitter`, which
+re-parses Markdown's block structure only around an edit); each piece is
 linted on its own through the `Linter` facade (suppression comments left out) and its
 findings are kept by the piece's text. The next lint of the document lints only the
 pieces whose text is new, moves the kept findings to where their piece now stands, and
@@ -11,6 +12,7 @@ gives (`tests/test_lsp_blocks.py` checks it on every evaluation document).
 from __future__ import annotations
 
 import bisect
+import copy
 from dataclasses import replace
 
 from ..finding import Finding
@@ -24,6 +26,7 @@ class IncrementalLinter:
         self._linter = None
         self._fmt: str | None = None
         self._pieces: dict[tuple[str, str], list[Finding]] = {}
+        self._splitter = blocks.Splitter()
         self.relinted = 0  # pieces the last call linted (the others came from before)
         self.pieces = 0  # pieces the text was cut into
 
@@ -33,7 +36,8 @@ class IncrementalLinter:
         forgetting the pieces of the document itself."""
         if linter is not self._linter or fmt != self._fmt:
             self._linter, self._fmt, self._pieces = linter, fmt, {}
-        starts, suffix = blocks.split(text, fmt)
+        splitter = self._splitter if keep else copy.copy(self._splitter)
+        starts, suffix = splitter.split(text, fmt)
         ends = starts[1:] + [len(text)]
         newline_at = _newlines(text)
         pieces: dict[tuple[str, str], list[Finding]] = {}

@@ -17,6 +17,7 @@ Each format cuts only where its reader keeps no state across the cut:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -44,10 +45,27 @@ def split(source: str, fmt: str) -> tuple[list[int], str]:
 # -- Markdown ---------------------------------------------------------------------------------
 
 def _markdown(source: str) -> tuple[list[int], str]:
-    starts = [0]
-    starts.extend(m.end() for m in _LINE_END.finditer(source))
-    lines = [source[a:b].removesuffix("\n").removesuffix("\r") for a, b in zip(starts, starts[1:] + [len(source)])]
-    front = _front_matter(lines)
+    pieces = _markdown_pieces(source)
+    return [start for start, _ in pieces], _definitions(pieces)
+
+
+def _definitions(pieces) -> str:
+    definitions = [line for _, lines in pieces for line in lines]
+    return "\n\n" + "\n".join(definitions) + "\n" if definitions else ""
+
+
+def _line_starts(source: str, start: int = 0, end: int | None = None) -> list[int]:
+    end = len(source) if end is None else end
+    return [start] + [m.end() for m in _LINE_END.finditer(source, start, end) if m.end() < end]
+
+
+def _markdown_pieces(source: str, start: int = 0, end: int | None = None) -> list[tuple[int, list[str]]]:
+    """(offset, link reference definitions) of each piece of source[start:end], a
+    stretch that parsing starts afresh at (0, or a piece start of an earlier parse)."""
+    end = len(source) if end is None else end
+    starts = _line_starts(source, start, end)
+    lines = [source[a:b].removesuffix("\n").removesuffix("\r") for a, b in zip(starts, starts[1:] + [end])]
+    front = _front_matter(lines) if start == 0 else 0
     # the reader's text: same lines, front matter blanked, a lone "\r" made a space
     text = "\n".join("" if n < front else line.replace("\r", " ") for n, line in enumerate(lines))
     covered = [False] * len(lines)
@@ -60,10 +78,93 @@ def _markdown(source: str) -> tuple[list[int], str]:
             covered[n] = True
         if first > front and first > cuts[-1] and lines[first].rstrip() != "---":
             cuts.append(first)
-    # lines outside every block and not blank are link reference definitions
-    definitions = [lines[n] for n in range(front, len(lines)) if not covered[n] and lines[n].strip()]
-    suffix = "\n\n" + "\n".join(definitions) + "\n" if definitions else ""
-    return [starts[n] for n in cuts], suffix
+    pieces = []
+    for a, b in zip(cuts, cuts[1:] + [len(lines)]):
+        # lines outside every block and not blank are link reference definitions
+        definitions = [lines[n] for n in range(max(a, front), b) if not covered[n] and lines[n].strip()]
+        pieces.append((starts[a], definitions))
+    return pieces
+
+
+class Splitter:
+    """`split` for one document that is edited again and again. Markdown is parsed again
+    only from the last piece that starts before an edit (its first line untouched) to the
+    first piece after the edit that still starts a block; the pieces beyond are the same
+    text parsed from the same fresh state, so they are kept, moved."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._pieces: list[tuple[int, list[str]]] = []
+        self.reparsed = 0  # characters the last call parsed (for tests and the benchmark)
+
+    def split(self, text: str, fmt: str) -> tuple[list[int], str]:
+        if fmt != "markdown":
+            self._text = None
+            return split(text, fmt)
+        pieces = self._update(text) if self._text is not None else None
+        if pieces is None:
+            pieces = _markdown_pieces(text)
+            self.reparsed = len(text)
+        self._text, self._pieces = text, pieces
+        return [start for start, _ in pieces], _definitions(pieces)
+
+    def _update(self, new: str):
+        old, pieces = self._text, self._pieces
+        prefix = _common_prefix(old, new)
+        if prefix == len(old) == len(new):
+            self.reparsed = 0
+            return pieces
+        suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+        delta = len(new) - len(old)
+        offsets = [start for start, _ in pieces]
+        # the last piece (not the first: front matter) whose first line is untouched
+        k = bisect.bisect_right(offsets, prefix) - 1
+        while k > 0 and not _line_before(old, offsets[k], prefix):
+            k -= 1
+        if k <= 0:
+            return None
+        begin = offsets[k]
+        # the first old piece that starts in the untouched end, and the one after it
+        j = max(bisect.bisect_left(offsets, len(old) - suffix), k + 1)
+        if j < len(pieces):
+            target = pieces[j][0] + delta
+            window_end = pieces[j + 1][0] + delta if j + 1 < len(pieces) else len(new)
+            region = _markdown_pieces(new, begin, window_end)
+            starts = [s for s, _ in region]
+            if target in starts:
+                self.reparsed = window_end - begin
+                head = region[:starts.index(target)]
+                return pieces[:k] + head + [(s + delta, d) for s, d in pieces[j:]]
+        self.reparsed = len(new) - begin
+        return pieces[:k] + _markdown_pieces(new, begin)
+
+
+def _line_before(text: str, start: int, limit: int) -> bool:
+    """Whether the line starting at `start`, with its line break, ends by `limit`."""
+    nl = text.find("\n", start)
+    return nl != -1 and nl + 1 <= limit
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _front_matter(lines: list[str]) -> int:
