@@ -194,7 +194,7 @@ def _replace_all(client, uri, version, text):
 
 
 async def test_quick_fixes_keep_case_and_apply_cleanly(client: LanguageClient, workspace):
-    text = "Committed suicide is an old phrase.\n\nWe met addicts.\n"
+    text = "Committed suicide haunted the town.\n\nWe met addicts.\n"
     uri = open_doc(client, workspace, "quickfix.md", text)
     await diagnostics(client, uri, 1)
     found = await _actions(client, uri, 0, 3)
@@ -207,7 +207,7 @@ async def test_quick_fixes_keep_case_and_apply_cleanly(client: LanguageClient, w
     change = replace[0].edit.document_changes[0]
     assert change.text_document.version == 1  # refused by the client if the text moved on
     after = apply_text_edits(text, change.edits)
-    assert after == "Died by suicide is an old phrase.\n\nWe met addicts.\n"
+    assert after == "Died by suicide haunted the town.\n\nWe met addicts.\n"
     _replace_all(client, uri, 2, after)
     assert [d.code for d in await diagnostics(client, uri, 2)] == ["addict-noun"]
     # no preferred fix where the wording depends on the sentence (--fix leaves it too)
