@@ -16,6 +16,9 @@ from ..finding import SEVERITIES
 from ..yamlload import ConfigError
 
 DEFAULT_DEBOUNCE_MS = 150
+# settings an editor's own client uses (VS Code's hr-lint.pythonPath, hr-lint.trace.server):
+# sent along with the server's, not the server's business
+CLIENT_SIDE = {"pythonpath", "trace"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Settings:
                     debounce = int(value)
                 elif value is not None:
                     problems.append(f"debounce must be a number of milliseconds, not {value!r}")
-            else:
+            elif name not in CLIENT_SIDE:
                 problems.append(f"unknown setting {key!r} (hr-lint knows preset, minimumSeverity and debounce)")
         return Settings(preset, floor, debounce), problems
 
