@@ -31,6 +31,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__
 from ..config import CONFIG_NAMES
 from ..finding import Finding, severity_rank
+from ..readers import BINARY_FORMATS
 from ..yamlload import ConfigError
 from . import actions, config_edit
 from .configs import Linters, Settings
@@ -170,8 +171,8 @@ class HrLintServer(LanguageServer):
     def format_of(linter, path: str | None, language_id: str | None, text: str) -> str | None:
         if path:
             fmt = linter.format_for(path)
-            if fmt == "docx":
-                return None  # not text: read by `hr-lint` itself, never sent by an editor
+            if fmt in BINARY_FORMATS:
+                return None  # .docx, PDF: not text; `hr-lint` reads them, an editor does not
             if fmt is not None:
                 return linter.text_format(path, text)
         return LANGUAGE_FORMATS.get((language_id or "").lower())
@@ -512,6 +513,12 @@ def create_server() -> HrLintServer:
             except ConfigError:
                 linter = Linter(load_config(None, preset=ls.linters.preset))
             linter.engine.warm()
+            # spaCy's vocabulary and the rules live as long as the server: kept out of the
+            # cyclic collector's view, whose full passes over them took a tenth of a second
+            import gc
+
+            gc.collect()
+            gc.freeze()
 
         async def load():
             try:
