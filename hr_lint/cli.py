@@ -96,6 +96,9 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
 
     PATHS are files or folders (walked recursively), http(s) URLs (web pages, PDFs, .docx;
     --crawl follows their links), or '-' for standard input.
+
+    Other commands: 'hr-lint serve' (the writer's page and HTTP API), 'hr-lint moderate'
+    (screen records such as posts and comments: JSON Lines, CSV, Parquet).
     """
     overrides = {
         "select": _split(select) or None,
