@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections import Counter, deque
+from concurrent.futures.process import BrokenProcessPool
 
 import click
 
@@ -95,30 +96,35 @@ class Pipeline:
 
             self._collect(run_batch(self.moderator, items, self.fields, self.only_flagged, self.done))
             return
-        self.pending.append(self.pool.apply_async(_work, (items,)))
+        self.pending.append(self.pool.submit(_work, items))
         while len(self.pending) > 2 * self.jobs:
-            self._collect(self.pending.popleft().get())
+            self._collect(self.pending.popleft().result())
 
     def idle(self) -> None:
         """The input has nothing more for now: check and write everything read so far."""
         self.dispatch()
         while self.pending:
-            self._collect(self.pending.popleft().get())
+            self._collect(self.pending.popleft().result())
 
     def finish(self) -> None:
         self.idle()
         if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
+            self.pool.shutdown(wait=True)
             self.pool = None
             import gc
 
             gc.unfreeze()
 
     def stop(self) -> None:
+        """Stop the workers now (Ctrl-C, a broken pipe, a worker that died)."""
         if self.pool is not None:
-            self.pool.terminate()
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
             self.pool = None
+        self.pending.clear()
 
     def _start_pool(self) -> None:
         import gc
@@ -131,7 +137,12 @@ class Pipeline:
         self.moderator.linter.engine.warm()  # rules, gates and spaCy: loaded once, shared by every worker
         _WORKER = (self.moderator, self.fields, self.only_flagged, self.done)
         gc.freeze()  # the workers share these objects; a collection there would copy every page
-        self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_init)
+        # an executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
+        # fails the run with BrokenProcessPool instead of leaving it waiting forever
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_worker_init)
 
     # -- output ------------------------------------------------------------------------------
     def _collect(self, batch) -> None:
@@ -321,10 +332,16 @@ def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, 
         pipeline.finish()
     except KeyboardInterrupt:
         pipeline.stop()
-        t = pipeline.totals
-        where = f" --resume {target}" if target else " --resume with the output file"
-        _error(f"interrupted after {t['records'] + t['skipped']:,} records; run the same command with{where} to continue")
+        _error(f"interrupted after {_done(pipeline):,} records; {_how_to_resume(target)}")
         sys.exit(130)
+    except BrokenProcessPool:
+        pipeline.stop()
+        _error(f"a worker process died (killed, or out of memory) after {_done(pipeline):,} records; "
+               f"the results written are complete: {_how_to_resume(target)}")
+        return 2
+    except BaseException:
+        pipeline.stop()
+        raise
     finally:
         if out is not sys.stdout.buffer:
             out.close()
@@ -341,6 +358,15 @@ def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, 
     if errors or failed_inputs:
         return 2
     return 1 if flagged else 0
+
+
+def _done(pipeline) -> int:
+    return pipeline.totals["records"] + pipeline.totals["skipped"]
+
+
+def _how_to_resume(target) -> str:
+    where = f" --resume {target}" if target else " --resume and the file the results went to"
+    return f"run the same command with{where} to continue"
 
 
 def _summary(t, done, flagged, errors, categories, elapsed) -> None:

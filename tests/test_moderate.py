@@ -362,6 +362,40 @@ def test_a_killed_run_resumes_where_it_stopped(tmp_path, only_flagged):
     assert out.read_bytes() == expected and again.returncode == 2
 
 
+def _workers(pid):
+    """The forked workers of process `pid` (children with its own command line)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        own = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return [int(c) for c in children if Path(f"/proc/{c}/cmdline").read_bytes() == own]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="needs /proc/PID/task/PID/children (Linux)")
+def test_a_worker_that_dies_ends_the_run_with_an_error_and_it_resumes(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text(_mixed_posts(30_000), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([HR_LINT, "moderate", "--isolated", "--jobs", "2", str(path), "-o", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(_workers(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    os.kill(_workers(proc.pid)[0], signal.SIGKILL)
+    err = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 2, err
+    assert "a worker process died" in err and f"--resume {out}" in err
+    written = out.read_bytes().count(b"\n")
+    resumed = _run([str(path), "--resume", str(out)])
+    assert resumed.returncode == 2
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == 30_000 > written
+    assert [i for i in ids if i is not None] == [json.loads(line).get("id") for line in _mixed_posts(30_000).splitlines()
+                                                 if line.endswith("}")]
+
+
 def test_memory_stays_flat_however_long_the_input(tmp_path):
     post = {"id": 0, "text": "A quiet afternoon at the drop-in center with soup, bread and a long chat " * 6}
 
