@@ -47,23 +47,41 @@ print(n, hits)
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (MB) of the largest process, exit code: one fresh process."""
+def timed(cmd: list[str]) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (MB) of the largest process, exit code, and CPU seconds (user +
+    system, the process and every child it waited for) of one fresh process."""
     wrapper = ("import resource, subprocess, sys, time;"
                "t = time.perf_counter();"
                "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-               "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
+               "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+               "print(time.perf_counter() - t, u.ru_maxrss, p.returncode, u.ru_utime + u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True).stdout.split()
-    return float(out[0]), int(out[1]) // 1024, int(out[2])
+    return float(out[0]), int(out[1]) // 1024, int(out[2]), float(out[3])
 
 
 def median_run(cmd, repeat):
+    """Median wall, peak MB, exit code, median CPU seconds."""
     runs = [timed(cmd) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2],
+            statistics.median(r[3] for r in runs))
 
 
-def http_rate(hr: str, texts: list[str]) -> tuple[float, float]:
-    """(posts/s through POST /api/lint with one keep-alive client, server start-up s)."""
+def load() -> str:
+    try:
+        return "load average %.1f %.1f %.1f" % os.getloadavg()
+    except OSError:  # pragma: no cover
+        return "load average unknown"
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def http_rate(hr: str, texts: list[str]) -> tuple[float, float, float]:
+    """(posts/s through POST /api/lint with one keep-alive client, posts per server
+    CPU-second, server start-up s)."""
     import httpx
 
     started = time.perf_counter()
@@ -79,10 +97,12 @@ def http_rate(hr: str, texts: list[str]) -> tuple[float, float]:
         with httpx.Client(base_url=url, timeout=60) as client:
             client.post("/api/lint", json={"text": texts[0], "format": "text"}).raise_for_status()
             startup = time.perf_counter() - started
+            cpu = _cpu(proc.pid)
             t = time.perf_counter()
             for text in texts:
                 client.post("/api/lint", json={"text": text, "format": "text"}).raise_for_status()
-            return len(texts) / (time.perf_counter() - t), startup
+            seconds = time.perf_counter() - t
+            return len(texts) / seconds, len(texts) / (_cpu(proc.pid) - cpu), startup
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -104,18 +124,25 @@ def dask_runs(path: Path, count: int, workers_list=(1, 2)) -> list[tuple[int, fl
         startup = time.perf_counter() - started
         try:
             with tempfile.TemporaryDirectory() as tmp:
+                cpu = sum(client.run(_worker_cpu).values())
                 t = time.perf_counter()
                 ddf = dd.read_json(str(path), lines=True, blocksize=4_000_000)
                 result = hr_lint.dask.moderate(ddf, text="text", id="id")
                 result.to_parquet(tmp, write_index=False)
                 seconds = time.perf_counter() - t
+                cpu = sum(client.run(_worker_cpu).values()) - cpu
                 flagged = int(dd.read_parquet(tmp)["flagged"].sum().compute())
             peak = max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values()) // 1024
         finally:
             client.close()
             cluster.close()
-        out.append((workers, seconds, startup, peak, flagged))
+        out.append((workers, seconds, startup, peak, flagged, cpu))
     return out
+
+
+def _worker_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -139,43 +166,52 @@ def main() -> None:
         print(f"input: {a.count:,} posts, {size:.1f} MB of JSON Lines (benchmarks/posts.py: 10% stigmatizing, "
               f"20% a benign trigger word, 70% neither)\n")
 
+        print(f"before: {load()}")
         rows = []
-        regex_t, regex_m, _ = median_run([sys.executable, "-c", REGEX_SCAN, str(path)], a.repeat)
-        rows.append(("bare regex scan (floor)", regex_t, regex_m, ""))
+        regex_t, regex_m, _, regex_cpu = median_run([sys.executable, "-c", REGEX_SCAN, str(path)], a.repeat)
+        rows.append(("bare regex scan (floor)", regex_t, regex_m, regex_cpu))
         results = {}
         for jobs in (1, 2):
             out = work / f"out-{jobs}.jsonl"
-            t, m, code = median_run([hr, "moderate", "--isolated", "--jobs", str(jobs), "-o", str(out), str(path)],
-                                    a.repeat)
-            results[jobs] = (t, out.read_bytes())
-            rows.append((f"hr-lint moderate --jobs {jobs}", t, m, f"{t / regex_t:.1f}x the floor"))
+            t, m, code, cpu = median_run([hr, "moderate", "--isolated", "--jobs", str(jobs), "-o", str(out), str(path)],
+                                         a.repeat)
+            results[jobs] = (t, out.read_bytes(), cpu)
+            rows.append((f"hr-lint moderate --jobs {jobs}", t, m, cpu))
         assert results[1][1] == results[2][1], "--jobs 1 and --jobs 2 disagree"
         lines = results[1][1].splitlines()
         flagged = sum(1 for line in lines if b'"flagged": true' in line)
-        for name, t, m, note in rows:
-            print(f"{name:30s} {t:7.2f} s  {a.count / t:9,.0f} posts/s  peak {m:4d} MB per process  {note}")
+        print(f"{'':30s} {'wall':>8s} {'posts/s':>9s} {'x floor':>7s}   {'CPU':>7s} {'posts/CPU-s':>11s} {'x floor':>7s}"
+              f"   peak per process")
+        for name, t, m, cpu in rows:
+            print(f"{name:30s} {t:7.2f}s {a.count / t:9,.0f} {t / regex_t:6.1f}x   {cpu:6.2f}s {a.count / cpu:11,.0f} "
+                  f"{cpu / regex_cpu:6.1f}x   {m:4d} MB")
         print(f"results: {len(lines):,} lines, {flagged:,} flagged (exit {code})")
 
-        rate, startup = http_rate(hr, texts)
-        print(f"\nHTTP API (POST /api/lint, one keep-alive client, {len(texts):,} posts): {rate:,.0f} posts/s "
-              f"(server start {startup:.1f} s); hr-lint moderate --jobs 1 is {a.count / results[1][0] / rate:.1f}x that")
+        rate, rate_cpu, startup = http_rate(hr, texts)
+        print(f"\nHTTP API (POST /api/lint, one keep-alive client, first {len(texts):,} posts): {rate:,.0f} posts/s, "
+              f"{rate_cpu:,.0f} per server CPU-second (server start {startup:.1f} s); "
+              f"hr-lint moderate --jobs 1 does {a.count / results[1][0] / rate:.0f}x the posts/s")
 
-        per_core = a.count / results[1][0]
+        per_core = a.count / results[1][2]
+        source = "hr-lint moderate --jobs 1, posts per CPU-second"
         if not a.skip_dask:
             try:
                 runs = dask_runs(path, a.count)
             except ImportError:
                 print("\nDask: not installed (pip install 'hr-lint[dask]')")
                 runs = []
-            for workers, seconds, cluster_start, peak, dask_flagged in runs:
-                print(f"Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {seconds:6.2f} s  "
-                      f"{a.count / seconds:9,.0f} posts/s  (read_json -> moderate -> to_parquet; cluster start "
-                      f"{cluster_start:.1f} s not counted; peak {peak} MB per worker; {dask_flagged:,} flagged)")
+            for workers, seconds, cluster_start, peak, dask_flagged, cpu in runs:
+                print(f"Dask LocalCluster, {workers} worker{'s' if workers > 1 else ' '}: {seconds:6.2f}s "
+                      f"{a.count / seconds:9,.0f} posts/s, {a.count / cpu:,.0f} per worker CPU-second "
+                      f"(read_json -> moderate -> to_parquet; cluster start {cluster_start:.1f} s not counted; "
+                      f"peak {peak} MB per worker; {dask_flagged:,} flagged)")
             if runs:
-                per_core = a.count / runs[0][1]
+                per_core = a.count / runs[0][5]
+                source = "Dask, 1 worker, posts per worker CPU-second"
         seconds = 100e6 / (per_core * 32)
-        print(f"\nprojection: 100,000,000 posts / ({per_core:,.0f} posts/s per core x 32 cores) = {seconds:,.0f} s "
-              f"({seconds / 60:.0f} min), if the cluster scales linearly")
+        print(f"\nprojection: 100,000,000 posts / ({per_core:,.0f} posts/s per core [{source}] x 32 cores) = "
+              f"{seconds:,.0f} s ({seconds / 60:.0f} min), if the cluster scales linearly")
+        print(f"after: {load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
