@@ -40,6 +40,7 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
     watching, pull configuration, diagnostic tags; optionally position encodings."""
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
+        window=types.WindowClientCapabilities(work_done_progress=True),
         workspace=types.WorkspaceClientCapabilities(
             apply_edit=True,
             configuration=True,

@@ -98,6 +98,10 @@ Three addicts came to the clinic 👩‍⚕️ and one said she had been clean f
 async def test_open_publishes_diagnostics_with_exact_ranges(client: LanguageClient, workspace):
     uri = open_doc(client, workspace, "open.md", DOC)
     diags = await diagnostics(client, uri, 1)
+    # spaCy and the rules were loaded once, in the background, after initialize, and the
+    # editor was shown that as progress
+    (reports,) = client.progress_reports.values()
+    assert [type(r).__name__ for r in reports] == ["WorkDoneProgressBegin", "WorkDoneProgressEnd"]
     assert got(diags) == expected(DOC, "markdown")
     assert len(diags) >= 3
     addicts = next(d for d in diags if DOC[0:0] == "" and d.range.start.line == 4 and d.code == "addict-noun")
@@ -404,6 +408,25 @@ async def test_configuration_reload_and_malformed_configuration(client: Language
     (d,) = await diagnostics(client, uri, 1, after=count)
     assert d.code == "committed-suicide" and d.severity == types.DiagnosticSeverity.Error
     close_doc(client, uri)
+
+
+async def test_configuration_change_seen_without_the_editors_word(client: LanguageClient, workspace):
+    """An editor that does not watch files: the next lint sees the changed file, and the
+    other open documents it governs are linted again."""
+    folder = workspace / "unwatched"
+    folder.mkdir()
+    config = folder / ".hr-lint.yaml"
+    config.write_text("quotes: info\n", encoding="utf-8")
+    one = open_doc(client, workspace, "unwatched/one.md", "We met addicts.\n")
+    two = open_doc(client, workspace, "unwatched/two.md", "More addicts here.\n")
+    assert len(await diagnostics(client, one, 1)) == len(await diagnostics(client, two, 1)) == 1
+    config.write_text("quotes: info\nignore: [addict-noun]\n", encoding="utf-8")
+    count = len(client.published)
+    _replace_all(client, one, 2, "We met addicts again.\n")
+    assert await diagnostics(client, one, 2, after=count) == []
+    assert await diagnostics(client, two, 1, after=count) == []
+    close_doc(client, one)
+    close_doc(client, two)
 
 
 async def test_pyproject_configuration_is_found(client: LanguageClient, workspace):

@@ -63,26 +63,27 @@ class Settings:
 
 class Linters:
     """One `Linter` per configuration file (and preset), built when first needed. A
-    configuration that cannot be loaded is remembered as its `ConfigError` until `clear`."""
+    configuration that cannot be loaded is remembered as its `ConfigError`. Each is kept
+    with the modification times of the files it was read from, so an edit to them is seen
+    at the next lint even where the editor does not report file changes."""
 
     def __init__(self) -> None:
         self.preset = "default"
-        self._config_for_dir: dict[str, str | None] = {}
-        self._linters: dict[tuple[str | None, str], object] = {}
+        self._linters: dict[tuple[str | None, str], tuple[object, tuple]] = {}
+        self.generation = 0  # counts the times every linter was dropped
 
     def clear(self) -> None:
-        self._config_for_dir.clear()
         self._linters.clear()
+        self.generation += 1
 
     def config_file_for(self, path: str | None, fallback_dir: str | None = None) -> str | None:
         """The configuration file the CLI would use for a file at `path` (a document that
-        is not a file uses the folder `fallback_dir`)."""
+        is not a file uses the folder `fallback_dir`). Looked up each time: a few `stat`
+        calls, and a file created since is found."""
         folder = os.path.dirname(os.path.abspath(path)) if path else fallback_dir
         if folder is None:
             return None
-        if folder not in self._config_for_dir:
-            self._config_for_dir[folder] = find_config_file(folder)
-        return self._config_for_dir[folder]
+        return find_config_file(folder)
 
     def linter_for(self, path: str | None, fallback_dir: str | None = None):
         """The linter for a document; raises `ConfigError` when its configuration is broken."""
@@ -90,28 +91,48 @@ class Linters:
 
         config_file = self.config_file_for(path, fallback_dir)
         key = (config_file, self.preset)
-        found = self._linters.get(key)
-        if found is None:
+        entry = self._linters.get(key)
+        if entry is not None and _stamp(_sources(config_file, entry[0])) != entry[1]:
+            self.clear()  # one of its files changed: every linter may depend on it
+            entry = None
+        if entry is None:
             try:
                 found = Linter(load_config(config_file, preset=self.preset))
             except ConfigError as exc:
                 found = exc
             except OSError as exc:  # the file went away between finding and reading it
                 found = ConfigError(f"cannot read: {exc.strerror}", config_file)
-            self._linters[key] = found
-        if isinstance(found, ConfigError):
-            raise found
-        return found
+            entry = (found, _stamp(_sources(config_file, found)))
+            self._linters[key] = entry
+        if isinstance(entry[0], ConfigError):
+            raise entry[0]
+        return entry[0]
 
     def dependencies(self) -> set[str]:
         """Files whose change can change a linter: configuration and custom rule files."""
         out: set[str] = set()
-        for (config_file, _), linter in self._linters.items():
-            if config_file:
-                out.add(os.path.abspath(config_file))
-            config = getattr(linter, "config", None)
-            if config is not None:
-                out.update(os.path.abspath(p) for p in config.rule_files)
-            elif isinstance(linter, ConfigError) and linter.path and os.path.isabs(linter.path):
-                out.add(linter.path)
+        for (config_file, _), (found, _stamp_) in list(self._linters.items()):
+            out.update(_sources(config_file, found))
         return out
+
+
+def _sources(config_file: str | None, found) -> list[str]:
+    """The files a linter (or a configuration error) was read from."""
+    out = [os.path.abspath(config_file)] if config_file else []
+    config = getattr(found, "config", None)
+    if config is not None:
+        out.extend(os.path.abspath(p) for p in config.rule_files)
+    elif isinstance(found, ConfigError) and found.path and os.path.isabs(found.path):
+        out.append(found.path)
+    return out
+
+
+def _stamp(paths: list[str]) -> tuple:
+    out = []
+    for path in sorted(set(paths)):
+        try:
+            st = os.stat(path)
+            out.append((path, st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((path, None, None))
+    return tuple(out)

@@ -110,6 +110,7 @@ class HrLintServer(LanguageServer):
         self._messages_shown: set[str] = set()
         self._published: set[str] = set()  # documents that have diagnostics on the client
         self._init_problems: list[str] = []
+        self._generation = 0  # of `linters` when the open documents were last linted
         self._stopping = False
 
     # -- helpers --------------------------------------------------------------------------------
@@ -188,6 +189,14 @@ class HrLintServer(LanguageServer):
         if self.ready is not None:
             await asyncio.shield(self.ready)
         findings, linter, fmt, error, crash = await self.run_locked(self._lint_job, state, text, doc.language_id)
+        if self.linters.generation != self._generation:
+            # a configuration file changed on disk (seen without the editor's word): the
+            # other documents may be governed by it too
+            self._generation = self.linters.generation
+            self.clear_config_errors()
+            for other in list(self.docs):
+                if other != uri:
+                    self.schedule(other, 0)
         if state.closed or self._stopping:
             return
         if error is not None:
@@ -322,13 +331,18 @@ class HrLintServer(LanguageServer):
         """Configuration files changed: forget every linter and lint the open documents again."""
         async def run():
             await self.run_locked(self.linters.clear)
-            for uri in list(self._config_errors):
-                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-            self._config_errors.clear()
-            self._messages_shown.clear()
+            self._generation = self.linters.generation
+            self.clear_config_errors()
             self.relint_all()
 
         self.loop.create_task(run())
+
+    def clear_config_errors(self) -> None:
+        """Withdraw the configuration problems shown: linting shows them again if they remain."""
+        for uri in list(self._config_errors):
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self._config_errors.clear()
+        self._messages_shown.clear()
 
     def apply_settings(self, data) -> None:
         settings, problems = self.settings.updated(data)
@@ -521,10 +535,22 @@ def create_server() -> HrLintServer:
             gc.freeze()
 
         async def load():
+            token = "hr-lint-loading"
+            shown = False
+            if ls.supports("window.work_done_progress"):
+                try:
+                    await ls.work_done_progress.create_async(token)
+                    ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
+                        title="hr-lint", message="loading the rules and spaCy"))
+                    shown = True
+                except Exception:  # noqa: BLE001 - the client may refuse
+                    logger.debug("no progress token", exc_info=True)
             try:
                 await ls.run_locked(warm)
             except Exception:  # noqa: BLE001 - a document's lint will report the problem
                 logger.exception("loading spaCy failed")
+            if shown:
+                ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="ready"))
 
         ls.ready = ls.loop.create_task(load())
         if ls.supports("workspace.did_change_watched_files.dynamic_registration"):
@@ -590,6 +616,12 @@ def create_server() -> HrLintServer:
             if path is not None and ls.config_relevant(path):
                 ls.reload()
                 return
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_workspace_folders(ls: HrLintServer, params: types.DidChangeWorkspaceFoldersParams):
+        removed = {os.path.abspath(to_fs_path(f.uri) or "") for f in params.event.removed}
+        added = [os.path.abspath(p) for p in (to_fs_path(f.uri) for f in params.event.added) if p]
+        ls.roots = [r for r in ls.roots if r not in removed] + [a for a in added if a not in ls.roots]
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: HrLintServer, params: types.DidChangeConfigurationParams):
