@@ -10,8 +10,9 @@ edits at random places, each after a pause longer than the debounce (as a writer
 a word, stops, reads), and times each from sending `didChange` to receiving the
 `publishDiagnostics` of that version. The baseline, measured in the same run in this
 process: linting the whole document with `Linter.lint_text` (what a server that re-lints
-everything would need per change). Then: the server's resident memory when idle, and a
-burst of 1,000 edits without pauses (time to the diagnostics of the last one).
+everything would need per change). Then: code actions and hover at 20 findings, the
+server's resident memory when idle, and a burst of 1,000 edits without pauses (time to the
+diagnostics of the last one).
 This is a benchmark, not a test: it prints, it does not judge.
 """
 from __future__ import annotations
@@ -69,10 +70,13 @@ async def main(args) -> None:
     received: dict[tuple[str, int], float] = {}
     client = LanguageClient("hr-lint-bench", "1")
 
+    latest: dict[str, list] = {}
+
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def publish(ls, params: types.PublishDiagnosticsParams):
         received[(params.uri, params.version)] = time.perf_counter()
         received[("count", params.version)] = len(params.diagnostics)
+        latest[params.uri] = params.diagnostics
 
     async def wait(uri, version, timeout=120.0):
         deadline = time.perf_counter() + timeout
@@ -124,6 +128,20 @@ async def main(args) -> None:
                                   end=types.Position(line=line, character=col)), text="x")]))
         latencies.append(await wait(uri, version) - sent)
 
+    # code actions and hover on findings (each request brings the findings up to date first)
+    action_times, hover_times, offered = [], [], []
+    for d in rng.sample(list(latest[uri]), min(20, len(latest[uri]))):
+        ident = types.TextDocumentIdentifier(uri=uri)
+        t = time.perf_counter()
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=ident, range=types.Range(start=d.range.start, end=d.range.start),
+            context=types.CodeActionContext(diagnostics=[d])))
+        action_times.append(time.perf_counter() - t)
+        offered.append(len(actions or []))
+        t = time.perf_counter()
+        await client.text_document_hover_async(types.HoverParams(text_document=ident, position=d.range.start))
+        hover_times.append(time.perf_counter() - t)
+
     await asyncio.sleep(2)
     idle, peak = rss_mb(pid)
 
@@ -154,6 +172,8 @@ async def main(args) -> None:
     print(f"change -> diagnostics, {len(lat)} edits after a pause: median {statistics.median(lat):.1f} ms, "
           f"p90 {lat[int(len(lat) * 0.9) - 1]:.1f} ms, max {lat[-1]:.1f} ms "
           f"({statistics.median(lat) / base:.2f}x the whole-document lint)")
+    print(f"code actions at a finding: median {statistics.median(action_times) * 1000:.1f} ms "
+          f"({statistics.median(offered):.0f} actions); hover: median {statistics.median(hover_times) * 1000:.1f} ms")
     print(f"server memory, idle with the document open: {idle:.0f} MB resident (peak {peak:.0f} MB)")
     print(f"1,000 edits sent at once: diagnostics of the last after {burst * 1000:.0f} ms "
           f"({published} publications for the 1,000 versions)")

@@ -102,18 +102,21 @@ _MAX_RST_BLOCK_LINES = 80
 
 
 def suppress(text: str, fmt: str, f: Finding, lint: Callable[[str], list[Finding]],
-             findings: list[Finding]) -> Action | None:
+             findings: list[Finding], starts: list[int] | None = None) -> Action | None:
     """The comment that keeps `f.rule` from being reported on `f`'s line (in
     reStructuredText, in `f`'s block), if one can be written there without changing what
-    the document says; `lint` lints an edited text, `findings` are those of `text`."""
+    the document says; `lint` lints an edited text, `findings` are those of `text`,
+    `starts` where its pieces start (`readers.blocks.split`), if known."""
+    if starts is None:
+        starts = blocks.split(text, fmt)[0]
     if fmt in ("markdown", "html"):
-        edits = _comment_at_line_end(text, fmt, f)
+        edits = _comment_at_line_end(text, fmt, f, starts)
         title = f"Disable {f.rule} on this line (hr-lint comment)"
     elif fmt == "text":
         edits = _ignore_at_line_end(text, f)
         title = f"Disable {f.rule} on this line (hr-lint: ignore)"
     elif fmt == "rst":
-        edits = _rst_block(text, f)
+        edits = _rst_block(text, f, starts)
         title = f"Disable {f.rule} in this block (hr-lint comment)"
     else:
         return None
@@ -124,7 +127,7 @@ def suppress(text: str, fmt: str, f: Finding, lint: Callable[[str], list[Finding
     else:
         covered = [g for g in findings if g.rule == f.rule and g.line == f.line]
     after = apply_edits(text, edits)
-    if not _suppresses(text, after, fmt, findings, covered, lint(after), edits):
+    if not _suppresses(text, after, fmt, findings, covered, lint(after), edits, starts):
         return None
     return Action(title, QUICKFIX, edits, findings=covered)
 
@@ -141,7 +144,7 @@ def _line_bounds(text: str, line: int) -> tuple[int, int]:
     return start, end
 
 
-def _comment_at_line_end(text: str, fmt: str, f: Finding) -> list[Edit]:
+def _comment_at_line_end(text: str, fmt: str, f: Finding, starts: list[int]) -> list[Edit]:
     start, end = _line_bounds(text, f.line)
     line = text[start:end]
     existing = _MD_LINE_COMMENT.search(line)
@@ -154,10 +157,10 @@ def _comment_at_line_end(text: str, fmt: str, f: Finding) -> list[Edit]:
     at = start + len(content)
     if fmt == "markdown" and content.endswith("\\"):
         at -= 1  # before a hard line break's backslash
-    scan_from = max(0, text.rfind("\n\n", 0, start))
-    if fmt == "html":
-        cuts = blocks.split(text, "html")[0]
-        scan_from = max(c for c in cuts if c <= start)
+    # a piece starts outside any tag (HTML); in Markdown, so does a blank line
+    scan_from = max(c for c in starts if c <= start)
+    if fmt == "markdown":
+        scan_from = max(scan_from, text.rfind("\n\n", 0, start) + 1)
     if _inside_tag(text, at, scan_from):
         return []  # the line ends inside a tag (an attribute value over several lines)
     return [Edit(at, at, f" <!-- hr-lint disable-line {f.rule} -->")]
@@ -192,11 +195,10 @@ def _ignore_at_line_end(text: str, f: Finding) -> list[Edit]:
     return [Edit(at, at, f"  hr-lint: ignore {f.rule}")]
 
 
-def _rst_block(text: str, f: Finding) -> list[Edit]:
+def _rst_block(text: str, f: Finding, starts: list[int]) -> list[Edit]:
     """A `disable`/`enable` pair around the top-level block that holds `f` (comments stand
     at column 0 between blank lines, where reStructuredText always allows one). A list is
     never split: the block grows to hold every item of it."""
-    starts = readers.blocks.split(text, "rst")[0]
     ends = starts[1:] + [len(text)]
     k = max(i for i, s in enumerate(starts) if s <= f.offset)
     lo, hi = k, k
@@ -219,9 +221,10 @@ def _rst_block(text: str, f: Finding) -> list[Edit]:
 
 
 def _suppresses(before: str, after: str, fmt: str, old: list[Finding], covered: list[Finding],
-                new: list[Finding], edits: list[Edit]) -> bool:
+                new: list[Finding], edits: list[Edit], starts: list[int]) -> bool:
     """Linting `after` gives `old` without the `covered` findings, every other finding
-    where the edits moved it; and in a markup format, the prose the reader sees is the same."""
+    where the edits moved it; and in a markup format, the prose the reader sees in the
+    pieces the edits touch is the same."""
     def moved(offset: int) -> int:
         return offset + sum(len(e.text) for e in edits if e.start <= offset)
 
@@ -232,7 +235,12 @@ def _suppresses(before: str, after: str, fmt: str, old: list[Finding], covered: 
         return False
     if fmt == "text":
         return True
-    return _prose(before, fmt) == _prose(after, fmt)
+    first, last = min(e.start for e in edits), max(e.end for e in edits)
+    a = max(s for s in starts if s <= first)
+    later = [s for s in starts if s > last]
+    b = later[0] if later else len(before)
+    grown = sum(len(e.text) - (e.end - e.start) for e in edits)
+    return _prose(before[a:b], fmt) == _prose(after[a:b + grown], fmt)
 
 
 def _prose(text: str, fmt: str) -> list[str]:

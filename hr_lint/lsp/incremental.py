@@ -28,6 +28,8 @@ class IncrementalLinter:
         self._pieces: dict[tuple[str, str], list[Finding]] = {}
         self._splitter = blocks.Splitter()
         self.relinted = 0  # pieces the last call linted (the others came from before)
+        self.text: str | None = None  # the text of the last call
+        self.starts: list[int] = []  # where its pieces start
         self.pieces = 0  # pieces the text was cut into
 
     def lint(self, linter, text: str, fmt: str, path: str, *, keep: bool = True) -> list[Finding]:
@@ -58,6 +60,7 @@ class IncrementalLinter:
         if keep:
             self._pieces = pieces
             self.relinted, self.pieces = relinted, len(starts)
+            self.text, self.starts = text, starts
         found.sort(key=Finding.sort_key)
         return linter.suppressed(found, text, fmt, path) if found or linter.config.report_unused_suppressions \
             else found

@@ -188,7 +188,10 @@ class HrLintServer(LanguageServer):
         state.dirty = False
         if self.ready is not None:
             await asyncio.shield(self.ready)
-        findings, linter, fmt, error, crash = await self.run_locked(self._lint_job, state, text, doc.language_id)
+        try:
+            findings, linter, fmt, error, crash = await self.run_locked(self._lint_job, state, text, doc.language_id)
+        except RuntimeError:  # the linting thread is gone: shutting down
+            return
         if self.linters.generation != self._generation:
             # a configuration file changed on disk (seen without the editor's word): the
             # other documents may be governed by it too
@@ -392,7 +395,8 @@ class HrLintServer(LanguageServer):
                 if f.rule == "unused-suppression":
                     continue
                 act = actions.suppress(text, fmt, f, lambda t: state.incremental.lint(linter, t, fmt, path, keep=False),
-                                       state.findings)
+                                       state.findings,
+                                       state.incremental.starts if state.incremental.text == text else None)
                 if act is not None:
                     out.append(act)
             seen = set()
