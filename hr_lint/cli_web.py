@@ -55,8 +55,12 @@ class Progress:
             self.bar.__enter__()
         self.done = 0
 
-    def update(self, done: int, item: str | None = None):
+    def update(self, done: int, item: str | None = None, total: int | None = None):
+        """`done` items so far; `total`, when given, is the expected number now (a crawl finds
+        its pages as it goes)."""
         if self.bar is not None:
+            if total is not None:
+                self.bar.length = max(total, done, 1)
             step = max(done - self.done, 0)
             self.done = done
             self.bar.update(step, item)

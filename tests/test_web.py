@@ -305,3 +305,206 @@ def test_progress_bar_only_on_a_terminal():
     bar.update(5)
     bar.close()
     assert quiet.getvalue() == ""
+
+
+# -- review of issue 14: bounds, robots variants, DNS, hostile links, progress --------------------
+
+def test_a_trickling_response_times_out_as_a_whole(sites):
+    site, _ = sites
+    # every piece comes well within the per-read timeout; the whole takes four seconds
+    site.routes["/trickle"] = Page(html("Trickle", "<p>Three addicts came by.</p>" * 20, site.origin), trickle=0.25)
+    result, findings = audit(site.url("/trickle"), site.url("/about"))
+    assert result.exit_code == 2
+    assert f"hr-lint: {site.url('/trickle')}: timed out after 1 s" in result.stderr
+    assert [f["path"] for f in findings] == [site.url("/about")]
+
+
+def test_robots_rules_addressed_to_other_bots_are_not_ours(sites):
+    site, other = sites
+    o = other.origin
+    kid = '<p>Three addicts came by. <a href="/kid">more</a></p>'
+    site.routes.update({
+        "/ours": Page(html("A", kid, o), headers={"X-Robots-Tag": "hr-lint: noindex"}),
+        "/later": Page(html("B", kid, o), headers={"X-Robots-Tag": "otherbot: nofollow, hr-lint: noindex"}),
+        "/google": Page(html("C", kid, o), headers={"X-Robots-Tag": "googlebot: noindex, nofollow"}),
+        "/two": Page(html("D", kid, o), headers={"X-Robots-Tag": ["googlebot: noindex", "unavailable_after: 2030-01-01"]}),
+        "/meta-ours": Page(html("E", kid, o).replace("<head>", '<head><meta name="HR-LINT" content="noindex">')),
+        "/meta-google": Page(html("F", kid, o).replace("<head>", '<head><meta name="googlebot" content="noindex">')),
+        "/doc.pdf": Page(PDF, content_type="application/pdf", headers={"X-Robots-Tag": "hr-lint: noindex"}),
+        "/kid": Page(html("Kid", "<p>Nothing here.</p>", o)),
+    })
+    linted = {}
+    for path in ("/ours", "/later", "/google", "/two", "/meta-ours", "/meta-google", "/doc.pdf"):
+        site.log.clear()
+        result, findings = audit("--crawl", site.url(path))
+        assert result.exit_code in (0, 1), result.output
+        linted[path] = (any(f["path"] == site.url(path) for f in findings), "/kid" in site.paths())
+    assert linted == {
+        "/ours": (False, True),  # noindex for us; links still followed
+        "/later": (False, True),  # the bot named last in a value holds for the rules after it
+        "/google": (True, True),  # rules for googlebot only
+        "/two": (True, True),  # unavailable_after names no bot
+        "/meta-ours": (False, True),
+        "/meta-google": (True, True),
+        "/doc.pdf": (False, False),
+    }
+
+
+def _resolver(monkeypatch, names):
+    """Name resolution in process: `names` maps a host name to an address or to a gaierror."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host in names:
+            answer = names[host]
+            if isinstance(answer, Exception):
+                raise answer
+            return real(answer, *args, **kwargs)
+        if isinstance(host, str) and host.endswith((".invalid", ".test")):
+            raise AssertionError(f"unexpected look-up of {host}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def test_a_host_that_does_not_resolve_is_one_error_line(sites, monkeypatch):
+    import socket
+
+    site, _ = sites
+    _resolver(monkeypatch, {
+        "nosuch.invalid": socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+        "flaky.invalid": socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"),
+    })
+    result, findings = audit("http://nosuch.invalid/page", "https://flaky.invalid/", site.url("/about"))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        "hr-lint: http://nosuch.invalid/page: robots.txt: cannot connect: host name not found "
+        "(DNS: Name or service not known)",
+        "hr-lint: https://flaky.invalid/: robots.txt: cannot connect: host name not found "
+        "(DNS: Temporary failure in name resolution)",
+    ], result.stderr
+    assert [f["path"] for f in findings] == [site.url("/about")]
+
+
+def test_a_start_url_that_redirects_to_another_host_is_crawled_there(sites, monkeypatch):
+    site, other = sites
+    _resolver(monkeypatch, {"www.county.test": "127.0.0.1"})
+    new = f"http://www.county.test:{site.port}"
+    site.routes["/start"] = Page("", status=301, headers={"Location": new + "/services/"})
+    result, findings = audit("--crawl", site.url("/start"))
+    assert result.exit_code == 1, result.output
+    assert {f["path"] for f in findings} == {new + "/services/", new + "/services/housing"}
+    assert other.paths() == []
+
+
+def test_a_listed_page_never_redirects_off_the_site(sites):
+    site, other = sites
+    site.routes["/list.xml"] = Page(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.origin}/away</loc></url>
+<url><loc>{site.origin}/about</loc></url></urlset>""", content_type="application/xml")
+    result, findings = audit("--sitemap", site.url("/list.xml"))  # no --crawl
+    assert other.paths() == []  # /away redirects to the other host: never fetched
+    assert [f["path"] for f in findings] == [site.url("/about")]
+    assert "off-site (1)" in result.stderr
+
+
+def test_broken_links_and_urls_never_stop_the_audit(sites):
+    site, other = sites
+    site.routes["/links"] = Page(html("Links", '<p>Three addicts came by. <a href="http://[::1/x">a</a> '
+                                      '<a href="http://127.0.0.1:99999/">b</a> <a href="http://127.0.0.1:x/">c</a> '
+                                      '<a href="/about">d</a></p>', other.origin).replace(
+        "<head>", '<head><base href="http://[broken">'))
+    site.routes["/bad-hop"] = Page("", status=302, headers={"Location": "http://127.0.0.1:0x/"})
+    result, findings = audit("--crawl", site.url("/links"), "http://[::1/x", site.url("/bad-hop"))
+    assert result.exit_code == 2
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "hr-lint: http://[::1/x: not a valid URL (Invalid IPv6 URL)" in result.stderr
+    (hop,) = [line for line in result.stderr.splitlines() if site.url("/bad-hop") in line]
+    assert hop.startswith(f"hr-lint: {site.url('/bad-hop')}: ") and "port" in hop.lower()
+    assert {site.url("/links"), site.url("/about")} <= {f["path"] for f in findings}
+
+
+def test_a_link_on_every_page_is_skipped_once(sites):
+    site, other = sites
+    result, _ = audit("--crawl", site.url("/services/"))
+    # every page links to the partner site and to example.invalid in its footer
+    assert "off-site (2)" in result.stderr, result.stderr
+
+
+def test_the_crawl_reports_progress_against_what_it_has_found():
+    from hr_lint import Linter
+    from hr_lint.sources.web import Audit, WebOptions
+
+    with Site({"/": Page('<p><a href="/a">a</a> <a href="/b">b</a> <a href="/a#x">a again</a></p>'),
+               "/a": Page('<p><a href="/b">b</a></p>'), "/b": Page("<p>Nothing.</p>")}) as site:
+        seen = []
+        runner = Audit(Linter(), WebOptions(crawl=True, delay=0), progress=lambda *a: seen.append(a))
+        try:
+            runner.run([site.url("/")])
+        finally:
+            runner.close()
+    assert [(done, total) for done, _, total in seen] == [(1, 3), (2, 3), (3, 3)]  # not "of 200"
+
+
+def test_the_progress_bar_follows_a_growing_total():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    bar = Progress(200, "Auditing", stream=stream)
+    for done, total in ((1, 3), (2, 5), (3, 5), (4, 5), (5, 5)):
+        bar.update(done, f"http://127.0.0.1/page{done}", total)
+    bar.close()
+    assert "5/5" in stream.getvalue() and "/200" not in stream.getvalue().split("\r")[-1]
+
+
+def _run_on_a_terminal(args, cwd) -> tuple[int, str, str]:
+    """Run hr-lint with its standard error on a pseudo-terminal: (exit code, stdout, stderr)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    master, slave = pty.openpty()
+    chunks = []
+
+    def drain():
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the other side closed
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120"}
+    proc = subprocess.run([sys.executable, "-m", "hr_lint", *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=slave, stdin=subprocess.DEVNULL, env=env, timeout=120)
+    os.close(slave)
+    reader.join(10)
+    os.close(master)
+    return proc.returncode, proc.stdout.decode(), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_big_tree_shows_a_progress_bar_on_a_terminal_only(tmp_path):
+    import subprocess
+    import sys
+
+    for i in range(60):
+        (tmp_path / f"note{i:02}.md").write_text(f"Note {i}: nothing to report.\n", encoding="utf-8")
+    args = ["--no-cache", "-j", "1", "--format", "json", "."]
+    code, out, err = _run_on_a_terminal(args, tmp_path)
+    assert code == 0 and out.strip() == "[]"
+    assert "Linting" in err and "60/60" in err  # click's bar, on standard error
+    plain = subprocess.run([sys.executable, "-m", "hr_lint", *args], cwd=tmp_path, capture_output=True, timeout=120)
+    assert plain.returncode == 0 and plain.stderr == b""  # not a terminal: nothing at all
+    _, _, quiet = _run_on_a_terminal(["--quiet", *args], tmp_path)
+    assert "Linting" not in quiet

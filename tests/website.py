@@ -23,6 +23,7 @@ class Page:
     etag: bool = True
     fail_first: int = 0  # answer 503 this many times before the real answer
     fail_status: int = 503
+    trickle: float = 0.0  # seconds between the body's pieces (a server that never quite times out)
 
     @property
     def data(self) -> bytes:
@@ -82,7 +83,8 @@ class Site:
                 if page.etag and page.status == 200:
                     self.send_header("ETag", tag)
                 for k, v in page.headers.items():
-                    self.send_header(k, v.replace("{origin}", site.origin))
+                    for one in v if isinstance(v, list) else [v]:  # a list: the header repeated
+                        self.send_header(k, one.replace("{origin}", site.origin))
                 if page.length:
                     self.send_header("Content-Length", str(len(data)))
                 else:
@@ -90,7 +92,14 @@ class Site:
                     self.close_connection = True
                 self.end_headers()
                 try:
-                    self.wfile.write(data)
+                    if page.trickle:
+                        step = max(1, len(data) // 16)
+                        for i in range(0, len(data), step):
+                            self.wfile.write(data[i:i + step])
+                            self.wfile.flush()
+                            time.sleep(page.trickle)
+                    else:
+                        self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 

@@ -65,6 +65,20 @@ def is_url(arg: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", arg))
 
 
+def invalid(url: str) -> str | None:
+    """Why `url` cannot be fetched as written (a bad port, a broken IPv6 literal, no host), or None."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number in range
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        return "not a valid URL (no host)"
+    if any(ch.isspace() or ord(ch) < 32 for ch in parts.netloc):
+        return "not a valid URL (space in the host)"
+    return None
+
+
 def normalize(url: str) -> str:
     """The form URLs are compared in: no fragment, no utm_* parameters, no trailing slash,
     lower-case scheme and host, no default port."""
@@ -136,6 +150,7 @@ class Response:
     data: bytes
     headers: dict = field(default_factory=dict)
     cached: bool = False  # answered 304: the body is the stored one
+    robots_tags: list = field(default_factory=list)  # every X-Robots-Tag value, one per header line
 
 
 # -- the response cache --------------------------------------------------------------------------
@@ -232,7 +247,13 @@ class Fetcher:
                 hops += 1
                 if hops > self.options.max_redirects:
                     raise FetchError(start, f"more than {self.options.max_redirects} redirects")
-                url = urljoin(url, location)
+                try:
+                    target = urljoin(url, location)
+                except ValueError:
+                    target = location
+                if invalid(target):
+                    raise FetchError(url, f"HTTP {response.status} redirect to {location!r}: {invalid(target)}")
+                url = target
                 continue
             return response
 
@@ -249,6 +270,7 @@ class Fetcher:
         while True:
             self._wait_turn(url)
             self.requests += 1
+            started = time.monotonic()
             try:
                 with self.client.stream("GET", url, headers=headers) as r:
                     if r.status_code in (429, 503) and attempt < self.options.retries:
@@ -257,17 +279,19 @@ class Fetcher:
                         r.close()
                         self.sleep(wait)
                         continue
+                    tags = r.headers.get_list("x-robots-tag")
                     if r.status_code == 304 and stored:
                         self.conditional_hits += 1
-                        return Response(url, 200, stored[2], stored[3], dict(r.headers), cached=True)
+                        return Response(url, 200, stored[2], stored[3], dict(r.headers), cached=True,
+                                        robots_tags=tags)
                     if 300 <= r.status_code < 400:
                         return Response(url, r.status_code, r.headers.get("content-type", ""), b"", dict(r.headers))
                     if r.status_code >= 400:
                         raise FetchError(url, f"HTTP {r.status_code} {r.reason_phrase}".rstrip())
-                    data = self._read(r, url)
+                    data = self._read(r, url, started)
                     ctype = r.headers.get("content-type", "")
                     self.cache.put(url, r.headers.get("etag"), r.headers.get("last-modified"), ctype, data)
-                    return Response(url, r.status_code, ctype, data, dict(r.headers))
+                    return Response(url, r.status_code, ctype, data, dict(r.headers), robots_tags=tags)
             except FetchError:
                 raise
             except httpx.TimeoutException:
@@ -276,11 +300,14 @@ class Fetcher:
                 raise FetchError(url, f"cannot connect: {_reason(exc)}") from None
             except httpx.TooManyRedirects:  # pragma: no cover - redirects are followed by hand
                 raise FetchError(url, "too many redirects") from None
-            except (httpx.HTTPError, OSError) as exc:
+            except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
                 raise FetchError(url, f"{type(exc).__name__}: {_reason(exc)}") from None
 
-    def _read(self, r, url: str) -> bytes:
+    def _read(self, r, url: str, started: float) -> bytes:
+        """The body, within the size limit and within `timeout` seconds for the whole response
+        (httpx's timeout is per read: a server that trickles a byte at a time never trips it)."""
         limit = self.options.max_bytes
+        deadline = started + self.options.timeout
         declared = r.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"response is {int(declared) // 1024} KB, over the {limit // 1024} KB limit")
@@ -289,6 +316,8 @@ class Fetcher:
             size += len(chunk)
             if size > limit:
                 raise FetchError(url, f"response is over the {limit // 1024} KB limit")
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"timed out after {self.options.timeout:g} s (the response was still arriving)")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -306,12 +335,46 @@ class Fetcher:
 
 
 def _reason(exc: Exception) -> str:
+    import socket
+
     text = str(exc) or type(exc).__name__
+    cause, depth = exc, 0
+    while cause is not None and depth < 10:
+        if isinstance(cause, socket.gaierror):
+            return f"host name not found (DNS: {cause.strerror or cause})"
+        cause, depth = cause.__cause__ or cause.__context__, depth + 1
     if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
         return "host name not found (DNS)"
     if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
         return f"TLS error: {text}"
     return text
+
+
+# -- robots directives ------------------------------------------------------------------------------
+
+# rules that carry a value after a colon: "unavailable_after: 2030-01-01" names no bot
+_VALUE_RULES = frozenset({"unavailable_after", "max-snippet", "max-image-preview", "max-video-preview"})
+
+
+def robots_directives(values, agent: str = AGENT) -> set[str]:
+    """The rules of X-Robots-Tag header values that apply to `agent`, lower-case.
+
+    A value may name a bot before its rules ("googlebot: noindex, nofollow"); the name holds
+    for the rules after it in that value, up to the next name. Rules without a name apply to
+    every bot. "none" means noindex and nofollow."""
+    rules: set[str] = set()
+    for value in values:
+        bot = None
+        for part in value.split(","):
+            part = part.strip()
+            m = re.match(r"([A-Za-z][\w.-]*)\s*:\s*(.*)$", part)
+            if m and m.group(1).lower() not in _VALUE_RULES:
+                bot, part = m.group(1).lower(), m.group(2).strip()
+            if part and (bot is None or bot == agent):
+                rules.add(part.lower())
+    if "none" in rules:
+        rules |= {"noindex", "nofollow"}
+    return rules
 
 
 # -- what a page links to ---------------------------------------------------------------------------
@@ -341,12 +404,24 @@ def page_links(url: str, html: str) -> tuple[list[str], set[str]]:
         parser.close()
     except AssertionError:
         pass
-    base = urljoin(url, parser.base) if parser.base else url
+    base = url
+    if parser.base:
+        try:
+            base = urljoin(url, parser.base)
+        except ValueError:
+            pass
+        if invalid(base):
+            base = url
     links = []
     for href in parser.links:
-        if href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+        if href.lower().startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
             continue
-        links.append(urljoin(base, href))
+        try:
+            link = urljoin(base, href)
+        except ValueError:  # "http://[::1": a link no browser could follow either
+            continue
+        if not invalid(link):
+            links.append(link)
     if "none" in parser.robots:
         parser.robots |= {"noindex", "nofollow"}
     return links, parser.robots
@@ -379,7 +454,12 @@ def sitemap_locations(data: bytes, url: str, max_bytes: int) -> tuple[list[str],
     for entry in root:
         for loc in entry:
             if loc.tag.rsplit("}", 1)[-1] == "loc" and loc.text and loc.text.strip():
-                (maps if kind == "sitemapindex" else pages).append(urljoin(url, loc.text.strip()))
+                try:
+                    found = urljoin(url, loc.text.strip())
+                except ValueError:
+                    continue
+                if not invalid(found):
+                    (maps if kind == "sitemapindex" else pages).append(found)
     return pages, maps
 
 
@@ -407,10 +487,11 @@ class Audit:
         self.options = options
         self.cache = WebCache(os.path.join(cache_dir, "web") if cache_dir else None)
         self.fetcher = Fetcher(options, self.cache, sleep=sleep)
-        self.progress = progress  # called with (done, url) after each document
+        self.progress = progress  # called with (done, url, expected total) after each document
         self.robots: dict[str, RobotFileParser | bool] = {}
         self.result = AuditResult()
         self.scopes: list[tuple[str, str]] = []  # (origin, path prefix) a crawl may enter
+        self._skipped: set[tuple[str, str]] = set()
 
     def close(self):
         self.fetcher.close()
@@ -453,25 +534,39 @@ class Audit:
         return False
 
     def _skip(self, reason: str, url: str):
-        self.result.skipped.setdefault(reason, []).append(url)
+        """Note a URL not fetched or not linted, once per reason (a footer link is on every page)."""
+        found = self.result.skipped.setdefault(reason, [])
+        key = (reason, normalize(url) if urlsplit(url).scheme.lower() in ("http", "https") else url)
+        if key not in self._skipped:
+            self._skipped.add(key)
+            found.append(url)
 
     def run(self, urls: list[str], sitemaps: list[str] = ()) -> AuditResult:
         opts = self.options
         seeds: list[tuple[str, bool]] = []  # (url, given by the user)
+        for u in [*urls, *sitemaps]:
+            if invalid(u):
+                self.result.errors.append(f"{u}: {invalid(u)}")
+        urls = [u for u in urls if not invalid(u)]
+        sitemaps = [u for u in sitemaps if not invalid(u)]
         sitemap_queue = [u for u in sitemaps] + [u for u in urls if is_sitemap_url(u)]
         for u in urls:
             if not is_sitemap_url(u):
                 seeds.append((u, True))
-                path = urlsplit(u).path or "/"
-                prefix = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
-                self.scopes.append((origin(u), prefix))
+                self._add_scope(u)
         for sm in sitemap_queue:
             if not any(origin(sm) == o for o, _ in self.scopes):
                 self.scopes.append((origin(sm), urlsplit(normalize(sm)).path.rsplit("/", 1)[0] + "/"))
         seeds += [(u, False) for u in self._read_sitemaps(sitemap_queue)]
 
-        queue = deque(seeds)
+        queue: deque[tuple[str, bool]] = deque()
+        queued: set[str] = set()  # normalised URLs in the queue: each waits there once
         seen: set[str] = set()
+        for url, given in seeds:
+            key = normalize(url) if urlsplit(url).scheme.lower() in ("http", "https") else url
+            if key not in queued:
+                queued.add(key)
+                queue.append((url, given))
         done = 0
         while queue and done < opts.max_pages:
             url, given = queue.popleft()
@@ -498,32 +593,35 @@ class Audit:
                     self.result.errors.append(f"{url}: redirected to {exc.url}: {exc.message}")
                 else:
                     self._skip(exc.message, exc.url)
-                self._tick(done, url)
+                self._tick(done, url, len(queue))
                 continue
             except FetchError as exc:
                 self.result.errors.append(f"{exc.url}: {exc.message}")
-                self._tick(done, url)
+                self._tick(done, url, len(queue))
                 continue
             final = normalize(response.url)
             if final != key:
                 if final in seen:
-                    self._tick(done, url)
+                    self._tick(done, url, len(queue))
                     continue  # a redirect to a page already audited
                 seen.add(final)
+                if given:  # http://agency.org -> https://www.agency.org/: crawl where the site is
+                    self._add_scope(response.url)
             links = self._lint(response, given)
             if opts.crawl and links:
                 for link in links:
                     k = normalize(link)
-                    if k in seen:
+                    if k in seen or k in queued:
                         continue
                     doc = urlsplit(k).path.lower().endswith(DOCUMENT_EXTENSIONS)
                     if self._in_scope(link, document=doc):
+                        queued.add(k)
                         queue.append((link.split("#", 1)[0], False))
                     elif origin(link) not in {o for o, _ in self.scopes}:
                         self._skip("off-site", link)
                     else:
                         self._skip("outside the path prefix", link)
-            self._tick(done, url)
+            self._tick(done, url, len(queue))
         left = {normalize(u) for u, _ in queue} - seen
         if left:
             self.result.skipped[f"over --max-pages {opts.max_pages}"] = sorted(left)
@@ -531,15 +629,24 @@ class Audit:
         self.result.conditional_hits = self.fetcher.conditional_hits
         return self.result
 
+    def _add_scope(self, url: str) -> None:
+        """The host and path prefix a crawl from `url` may enter."""
+        path = urlsplit(url).path or "/"
+        prefix = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+        if (origin(url), prefix) not in self.scopes:
+            self.scopes.append((origin(url), prefix))
+
     def _hop_allowed(self, url: str, given: bool) -> str | None:
-        """A redirect may not lead off the site (in a crawl) nor to a disallowed page."""
-        if self.options.crawl and not given and not self._in_scope(url, document=True):
+        """A page the user did not name (a link, a sitemap entry) may not redirect off the
+        site; no redirect may lead to a page robots.txt disallows."""
+        if not given and not self._in_scope(url, document=True):
             return "off-site"
         return self._disallowed(url)
 
-    def _tick(self, done: int, url: str):
+    def _tick(self, done: int, url: str, waiting: int = 0):
+        """Report progress: `done` documents, of about `done + waiting` (at most --max-pages)."""
         if self.progress:
-            self.progress(done, url)
+            self.progress(done, url, min(self.options.max_pages, done + waiting))
 
     def _read_sitemaps(self, queue: list[str]) -> list[str]:
         pages: list[str] = []
@@ -580,8 +687,7 @@ class Audit:
         """Lint one response; return the links to follow."""
         url = response.url
         fmt = reader_for(response.content_type, url)
-        headers = {k.lower(): v for k, v in response.headers.items()}
-        header_robots = {w.strip().lower() for w in headers.get("x-robots-tag", "").split(",")}
+        header_robots = robots_directives(response.robots_tags)
         if fmt is None:
             mime = response.content_type.split(";")[0].strip() or "no Content-Type"
             if given:
