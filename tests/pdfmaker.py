@@ -61,17 +61,25 @@ def _content(ops) -> bytes:
     return b"\n".join(parts) + b"\n"
 
 
-def make_pdf(pages, compress: bool = True, bomb: int = 0, page_count: int | None = None) -> bytes:
+def make_pdf(pages, compress: bool = True, bomb: int = 0, page_count: int | None = None,
+             filters: list[str] | None = None, bomb_filters: list[str] | None = None) -> bytes:
     """A PDF with one page per list of ops. `bomb` adds a content stream of that many zero
-    bytes (compressed) to the first page; `page_count` overrides /Count (a lie)."""
+    bytes (compressed) to the first page; `page_count` overrides /Count (a lie). `filters`
+    encodes the content streams with that chain instead of Flate (the first filter named is
+    the first a reader applies), `bomb_filters` the bomb."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
         objects.append(body)
         return len(objects)
 
-    def stream(data: bytes, extra: bytes = b"", deflate: bool = compress) -> bytes:
-        if deflate:
+    def stream(data: bytes, extra: bytes = b"", deflate: bool = compress, chain: list[str] | None = None) -> bytes:
+        if chain is None and filters and extra == b"":
+            chain = filters
+        if chain:
+            data = encode(data, chain)
+            extra += b" /Filter [" + b" ".join(b"/" + f.encode() for f in chain) + b"]"
+        elif deflate:
             data = zlib.compress(data)
             extra += b" /Filter /FlateDecode"
         return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
@@ -83,7 +91,9 @@ def make_pdf(pages, compress: bool = True, bomb: int = 0, page_count: int | None
     image = add(stream(bytes(range(256)) * 1, b" /Type /XObject /Subtype /Image /Width 16 /Height 16 "
                                              b"/ColorSpace /DeviceGray /BitsPerComponent 8"))
     bomb_ref = b""
-    if bomb:
+    if bomb and bomb_filters:
+        bomb_ref = b" %d 0 R" % add(stream(bytes(bomb), chain=bomb_filters))
+    elif bomb:
         zeros = zlib.compressobj(9)
         chunk = bytes(1 << 20)
         data = b"".join(zeros.compress(chunk) for _ in range(bomb >> 20)) + zeros.flush()
@@ -111,6 +121,90 @@ def make_pdf(pages, compress: bool = True, bomb: int = 0, page_count: int | None
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
     return bytes(out)
+
+
+def encode(data: bytes, chain: list[str]) -> bytes:
+    """Encode `data` so that applying the filters of `chain` in order decodes it."""
+    import base64
+
+    for name in reversed(chain):
+        if name == "FlateDecode":
+            data = zlib.compress(data, 9)
+        elif name == "LZWDecode":
+            data = lzw_encode(data)
+        elif name == "RunLengthDecode":
+            data = rl_encode(data)
+        elif name == "ASCII85Decode":
+            data = base64.a85encode(data) + b"~>"
+        elif name == "ASCIIHexDecode":
+            data = data.hex().encode() + b">"
+        else:
+            raise ValueError(name)
+    return data
+
+
+def rl_encode(data: bytes) -> bytes:
+    """RunLengthDecode's encoding: runs of a repeated byte, else literal stretches."""
+    out = bytearray()
+    i = 0
+    while i < len(data):
+        j = i
+        while j < len(data) and j - i < 128 and data[j] == data[i]:
+            j += 1
+        if j - i > 1:
+            out += bytes([257 - (j - i), data[i]])
+            i = j
+            continue
+        j = i + 1
+        while j < len(data) and j - i < 128 and (j + 1 >= len(data) or data[j] != data[j + 1]):
+            j += 1
+        out += bytes([j - i - 1]) + data[i:j]
+        i = j
+    return bytes(out + b"\x80")
+
+
+def lzw_encode(data: bytes) -> bytes:
+    """LZWDecode's encoding (early change 1: the code width grows one code early, as
+    pdfminer and Acrobat read it), with a clear code whenever the table fills."""
+    out_bits: list[str] = []
+    table: dict[bytes, int] = {}
+    codes_since_clear = 0
+
+    def width() -> int:
+        size = 257 + codes_since_clear  # the reader's table after the codes read so far
+        return 9 if size < 511 else 10 if size < 1023 else 11 if size < 2047 else 12
+
+    def emit(code: int) -> None:
+        nonlocal codes_since_clear
+        out_bits.append(format(code, f"0{width()}b"))
+        codes_since_clear += 1
+
+    def clear() -> None:
+        nonlocal codes_since_clear
+        out_bits.append(format(256, f"0{width()}b"))
+        table.clear()
+        table.update({bytes([i]): i for i in range(256)})
+        codes_since_clear = 0
+
+    clear()
+    w = b""
+    for byte in data:
+        c = bytes([byte])
+        if w + c in table:
+            w += c
+            continue
+        emit(table[w])
+        if 258 + codes_since_clear - 1 < 4095:
+            table[w + c] = 258 + codes_since_clear - 1
+        else:
+            clear()
+        w = c
+    if w:
+        emit(table[w])
+    out_bits.append(format(257, f"0{width()}b"))
+    bits = "".join(out_bits)
+    bits += "0" * (-len(bits) % 8)
+    return int(bits, 2).to_bytes(len(bits) // 8, "big") if bits else b""
 
 
 def lines_page(lines, x=72, top=720, leading=14, size=11):

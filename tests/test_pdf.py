@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -176,13 +177,100 @@ def test_inflated_streams_and_page_counts_are_bounded(monkeypatch):
     monkeypatch.setattr(pdf, "MAX_INFLATED", 4 * 1024 * 1024)
     bomb = make_pdf([lines_page(["Three addicts came by."])], bomb=16 * 1024 * 1024)
     assert len(bomb) < 100_000
-    with pytest.raises(ReaderError, match=r"inflate to more than 4 MB"):
+    with pytest.raises(ReaderError, match=r"decode to more than 4 MB"):
         pdf.read(bomb)
     monkeypatch.setattr(pdf, "MAX_PAGES", 3)
     many = make_pdf([lines_page([f"Page {i} text."]) for i in range(5)], page_count=1)  # /Count lies
     with pytest.raises(ReaderError, match=r"more than 3 pages"):
         pdf.read(many)
     assert pdf.read(make_pdf([lines_page(["Fine."])] * 3))[0].count("\f") == 2
+
+
+CHAINS = [["FlateDecode"], ["LZWDecode"], ["RunLengthDecode"], ["ASCII85Decode"], ["ASCIIHexDecode"],
+          ["ASCII85Decode", "FlateDecode"], ["ASCII85Decode", "RunLengthDecode"], ["LZWDecode", "LZWDecode"]]
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids="+".join)
+def test_every_filter_reads_and_is_bounded(chain, monkeypatch):
+    page = [lines_page(["Three addicts came by."])]
+    source, _ = pdf.read(make_pdf(page, filters=chain))  # our decoders read what pdfminer's read
+    assert "Three addicts came by." in source
+    monkeypatch.setattr(pdf, "MAX_INFLATED", 256 * 1024)
+    with pytest.raises(ReaderError, match=r"decode to more than 256 KB: not read"):
+        pdf.read(make_pdf(page, bomb=1024 * 1024, bomb_filters=chain))
+
+
+def test_a_stream_damaged_part_way_gives_what_came_before():
+    # pdfminer's own fallback inflates a damaged stream one byte at a time (quadratic), then
+    # drops it all when the damage is not in the last bytes: no text at all
+    from pdfmaker import _content, text
+
+    d = zlib.compressobj(9)
+    data = d.compress(_content([text(72, 700, "Three addicts came by.")]) + b" " * (1 << 20))
+    data += d.flush(zlib.Z_SYNC_FLUSH) + b"\x07\xff\xff\xff"  # then a block of an invalid type
+    good = make_pdf([lines_page(["placeholder text"])], compress=False)
+    old = b"<< /Length %d >>\nstream\n" % len(_content(lines_page(["placeholder text"])))
+    start = good.index(old)
+    end = good.index(b"endstream", start) + len(b"endstream")
+    broken = good[:start] + b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream" + good[end:]
+    source, _ = pdf.read(broken)
+    assert "Three addicts came by." in source
+
+
+def test_the_bounds_are_scoped_and_checked(monkeypatch):
+    import threading
+
+    from pdfminer import pdftypes
+
+    from hr_lint.readers import pdf_bounds
+
+    originals = {name: getattr(pdftypes, name) for name in pdf_bounds.NAMES}
+    assert pdf_bounds.check() is None  # this pdfminer decodes through the names we bound
+    # two threads at once: one document trips its own budget, the other reads in full
+    monkeypatch.setattr(pdf, "MAX_INFLATED", 256 * 1024)
+    outcome = {}
+
+    def read(name, data):
+        try:
+            outcome[name] = pdf.read(data)[0]
+        except ReaderError as exc:
+            outcome[name] = exc
+
+    bomb = make_pdf([lines_page(["Bomb."])], bomb=1024 * 1024, bomb_filters=["RunLengthDecode"])
+    fine = brochure(2)
+    threads = [threading.Thread(target=read, args=(n, d)) for n, d in (("bomb", bomb), ("fine", fine)) * 3]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert isinstance(outcome["bomb"], pdf_bounds.TooBig) and "Riverside County" in outcome["fine"]
+    # outside a read, pdfminer is pdfminer again
+    assert {name: getattr(pdftypes, name) for name in pdf_bounds.NAMES} == originals
+    # a fax stream of ten million columns: refused before decoding (a row per bit could follow)
+    fax = pdftypes.PDFStream({"Filter": pdftypes.LIT("CCITTFaxDecode"),
+                              "DecodeParms": {"K": -1, "Columns": 10 ** 7}}, bytes(100))
+    with pdf_bounds.bounded(1024 * 1024), pytest.raises(pdf_bounds.TooBig):
+        fax.get_data()
+
+
+@pytest.mark.parametrize("breakage", ["decode elsewhere", "name gone"])
+def test_a_pdfminer_that_cannot_be_bounded_is_refused(breakage, monkeypatch):
+    from pdfminer import pdftypes
+
+    from hr_lint.readers import pdf_bounds
+
+    monkeypatch.setattr(pdf_bounds, "_checked", False)
+    if breakage == "decode elsewhere":  # a release that decodes through names of another module
+        namespace = {"zlib": zlib}
+        exec("def decode(self):\n    self.data = zlib.decompress(self.rawdata)\n    self.rawdata = None\n", namespace)
+        monkeypatch.setattr(pdftypes.PDFStream, "decode", namespace["decode"])
+    else:
+        monkeypatch.delattr(pdftypes, "lzwdecode")
+    with pytest.raises(ReaderError, match=r"pdfminer\.six \S+ decodes PDF streams in a way hr-lint cannot bound"):
+        pdf.read(brochure(1))
+    monkeypatch.undo()
+    pdf_bounds._checked = False
+    assert pdf.read(brochure(1))[0]
 
 
 def test_fix_and_diff_never_touch_a_pdf(tmp_path, monkeypatch):

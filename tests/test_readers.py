@@ -588,3 +588,22 @@ def test_markdown_escaped_backtick_before_code_and_lone_cr():
     assert "junkies" not in words(doc)
     assert where(doc, "`") == (1, 4, "`", "prose")
     assert where(doc, "addicts and users") == (1, 20, "addicts\rand users", "prose")
+
+
+def test_a_docx_that_inflates_past_the_limit_is_refused(monkeypatch):
+    from hr_lint.readers import docx as docx_reader
+
+    package = zipfile.ZipFile(io.BytesIO(make_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "word/document.xml":  # four megabytes of nothing, in a comment
+                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * (4 << 20) + b"-->")
+            z.writestr(info.filename, data)
+    bomb = out.getvalue()
+    assert len(bomb) < 64 * 1024
+    monkeypatch.setattr(docx_reader, "MAX_INFLATED", 1024 * 1024)
+    with pytest.raises(ReaderError, match=r"\.docx parts inflate to more than 1 MB: not read"):
+        parse_docx(bomb)
+    assert parse_docx(make_docx())  # a document within the bound reads as before

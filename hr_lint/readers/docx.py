@@ -14,13 +14,31 @@ from ..document import ProseBuilder, Segment
 from .plaintext import Run, collect
 
 
+# what the parts of a package may inflate to in all: python-docx holds every part in memory
+MAX_INFLATED = 256 * 1024 * 1024
+
+
 class ReaderError(Exception):
     """The file cannot be read in the format its name says."""
+
+
+def _check_inflated(data: bytes) -> None:
+    """Refuse a "zip bomb" before python-docx inflates it: zipfile never gives more than a
+    member's declared size (and checks its CRC), so the declared sizes bound what is read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx names the problem below
+    if total > MAX_INFLATED:
+        raise ReaderError(f".docx parts inflate to more than {MAX_INFLATED // (1024 * 1024)} MB: not read")
 
 
 def _open(data: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+
+    _check_inflated(data)
 
     try:
         from lxml.etree import XMLSyntaxError

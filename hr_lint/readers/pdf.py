@@ -16,21 +16,21 @@ Prose is built from that text with exact offsets:
   digits aside, repeats on at least half of the pages) stay in the page text but are not
   linted: they would repeat one finding on every page.
 
-Bounds: at most MAX_PAGES pages, at most MAX_INFLATED bytes of decompressed streams per
-document (a "zip bomb" stream stops reading), and the file size limit every input has.
+Bounds: at most MAX_PAGES pages, at most MAX_INFLATED bytes of decoded streams per
+document, whatever their filters (`pdf_bounds`: a "zip bomb" stream stops reading), and the
+file size limit every input has.
 Encrypted files, files without a text layer and malformed files raise `ReaderError`.
 """
 from __future__ import annotations
 
 import bisect
 import io
-import logging
 import re
-import threading
 import zlib
 
 from ..document import ProseBuilder, Segment
 from .docx import ReaderError
+from .pdf_bounds import TooBig, bounded, silence
 
 MAX_PAGES = 2000
 MAX_INFLATED = 256 * 1024 * 1024
@@ -47,82 +47,11 @@ _WORD_END = re.compile(r"([A-Za-z\u00c0-\u024f]+)-$")
 _WORD_START = re.compile(r"[a-z\u00df-\u024f]")
 
 
-class TooBig(ReaderError):
-    """A bound was crossed while reading."""
-
-
-# -- bounded inflation ----------------------------------------------------------------------
-# pdfminer inflates FlateDecode streams with the module-level `zlib` of pdfminer.pdftypes.
-# We give it a stand-in that counts what it inflates against a per-thread budget, so a
-# small file cannot expand into gigabytes. Outside `read`, a stream gets MAX_INFLATED.
-
-_budget = threading.local()
-
-
-def _spend(n: int) -> None:
-    left = getattr(_budget, "left", MAX_INFLATED) - n
-    if left < 0:
-        raise TooBig(f"PDF streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB: not read")
-    if hasattr(_budget, "left"):
-        _budget.left = left
-
-
-class _Inflater:
-    def __init__(self):
-        self._d = zlib.decompressobj()
-
-    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        limit = getattr(_budget, "left", MAX_INFLATED) + 1
-        out = self._d.decompress(data, limit if not max_length else min(max_length, limit))
-        _spend(len(out))
-        return out
-
-    def flush(self, *args) -> bytes:
-        out = self._d.flush(*args)
-        _spend(len(out))
-        return out
-
-
-class _BoundedZlib:
-    error = zlib.error
-    MAX_WBITS = zlib.MAX_WBITS
-
-    @staticmethod
-    def decompress(data: bytes, *args) -> bytes:
-        d = _Inflater()
-        out = d.decompress(data)
-        if d._d.unconsumed_tail:  # stopped at the budget
-            _spend(getattr(_budget, "left", MAX_INFLATED) + 1)
-        return out + d.flush()
-
-    @staticmethod
-    def decompressobj(*args, **kwargs):
-        return _Inflater()
-
-    def __getattr__(self, name):
-        return getattr(zlib, name)
-
-
-_patched = False
-
-
-def _pdfminer():
-    """Import pdfminer once, with bounded inflation and its chatter silenced."""
-    global _patched
-    from pdfminer import pdftypes
-
-    if not _patched:
-        pdftypes.zlib = _BoundedZlib()
-        logging.getLogger("pdfminer").setLevel(logging.ERROR)
-        _patched = True
-    return pdftypes
-
-
 # -- reading --------------------------------------------------------------------------------
 
 def _boxes(data: bytes):
     """[(page boxes)] where a box is (y0, y1, [line texts]) in reading order."""
-    _pdfminer()
+    silence()
     from pdfminer.layout import LAParams, LTTextBox, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -212,13 +141,11 @@ def _add_line(b: ProseBuilder, source: str, start: int, end: int) -> None:
 
 def read(data: bytes) -> tuple[str, list[Segment]]:
     """(the page texts joined by form feeds, the prose segments)."""
-    _budget.left = MAX_INFLATED
     try:
-        pages = _boxes(data)
+        with bounded(MAX_INFLATED):
+            pages = _boxes(data)
     except MemoryError:
         raise TooBig("PDF too large to read in memory") from None
-    finally:
-        del _budget.left
     running = _running(pages)
     parts: list[str] = []
     places: list[tuple[int, int, list[tuple[int, int]]]] = []  # page, box, line spans
