@@ -4,7 +4,8 @@ A check (`hr_lint/rules/<lang>/*.py`, registered with `rules.api.check`) is a fu
 `check(c: Candidate) -> bool`: False drops the match. It may narrow or widen the match
 (`c.start`, `c.end` are token indices in `c.doc`), lower `c.severity`, give this match its
 own suggestions (`c.suggest([...])`, or `c.form` to pick one of the rule's form lists), and
-read `c.kind` to know where the text stands.
+read `c.kind` to know where the text stands. `return c.reject("why")` and `return
+c.keep("which sense")` say why, for `hr-lint --trace`; a plain False or True is fine too.
 
 Looking around a match or a token goes through one API, in two entry points that agree:
 the `Candidate` methods for the match (`c.before(n)`, `c.after(n)`, `c.words_before(n)`,
@@ -102,6 +103,7 @@ class Candidate:
     voice: str | None = None  # then which: "quote" or "first-person"
     alternatives: list[str] | None = None  # a check may choose the suggestions for this match
     kind: str = "prose"  # the segment's kind: "prose", "heading", "cell", "alt", "title"...
+    reason: str | None = None  # why the check decided as it did (`reject`, `keep`), for the trace
 
     @property
     def sent(self):
@@ -159,6 +161,17 @@ class Candidate:
 
     def sentence_text(self) -> str:
         return self.sent.text
+
+    # -- deciding -----------------------------------------------------------------------------
+    def reject(self, reason: str) -> bool:
+        """Drop the match, saying why (`hr-lint --trace` shows it): `return c.reject("...")`."""
+        self.reason = reason
+        return False
+
+    def keep(self, reason: str) -> bool:
+        """Keep the match, saying which sense it is: `return c.keep("...")`."""
+        self.reason = reason
+        return True
 
     # -- what a check may change ------------------------------------------------------------
     def suggest(self, alternatives: list[str]) -> None:

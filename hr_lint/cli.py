@@ -86,12 +86,14 @@ class _Run:
 @click.option("--explain", "explain_rule", metavar="RULE", help="Explain one rule and exit.")
 @click.option("--show-config", is_flag=True, help="Print the effective settings for PATH and exit.")
 @click.option("--check-rules", is_flag=True, help="Run every rule's own examples and exit.")
+@click.option("--trace", "trace", is_flag=True,
+              help="List every occurrence of a term: its rule, whether it is reported, and the stage that decided.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells.")
 @web_options
 @click.version_option(__version__, prog_name="hr-lint")
 def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend_select, exclude, config_path,
          isolated, stdin_filename, fix, diff, report_unused_suppressions, jobs, no_cache, cache_dir, statistics, list_rules, explain_rule, show_config, check_rules,
-         quiet, web):
+         quiet, web, trace=False):
     """Find stigmatizing language in Markdown, HTML, reStructuredText, text, Word and PDF files.
 
     PATHS are files or folders (walked recursively), http(s) URLs (web pages, PDFs, .docx;
@@ -142,6 +144,18 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
             sys.exit(0)
         if fix and diff:
             raise click.UsageError("--fix and --diff are exclusive: --diff shows what --fix would write")
+        if trace:
+            from .trace_cli import run_trace
+
+            from .cli_web import split_urls
+
+            if fix or diff or statistics:
+                raise click.UsageError("--trace lists decisions; it does not go with --fix, --diff or --statistics")
+            if split_urls(paths)[1]:
+                raise click.UsageError("--trace takes files, folders or '-', not URLs")
+            errors: list[str] = []
+            targets = _targets(run, paths, errors)
+            sys.exit(run_trace(run, targets, errors, fmt, output_file, color, stdin_filename))
         code = _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix, diff,
                      jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir, web=web)
     except ConfigError as exc:
@@ -189,9 +203,34 @@ def _collect(paths, run, errors):
     return out
 
 
+def _targets(run, paths, errors) -> list[str]:
+    """The files to lint: folders expanded, then exclusions and .gitignore, per the
+    configuration that governs each file (a file named on the command line is linted even
+    when `include` would not pick it)."""
+    from . import files
+
+    if not paths:
+        raise click.UsageError("give files or folders to lint, or '-' for standard input")
+    kept = []
+    for path in _collect(paths, run, errors):
+        if path == "-":
+            kept.append(path)
+            continue
+        config = run.linter_for(path).config
+        explicit = path in paths
+        if config.is_excluded(path):
+            continue
+        if not explicit and not config.is_included(path):
+            continue
+        kept.append(path)
+    ignored = files.gitignored([p for p in kept if p != "-" and p not in paths
+                                and run.linter_for(p).config.respect_gitignore])
+    return [p for p in kept if p not in ignored]
+
+
 def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix=False, diff=False,
           jobs=0, use_cache=True, cache_dir=None, web=None) -> int:
-    from . import cli_web, files
+    from . import cli_web
     from . import fix as fixer
     from .loader import InputError
     from .output import get_renderer
@@ -206,23 +245,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         raise click.UsageError("give one --format, or with --output-file a format for the file plus --format text")
 
     errors: list[str] = []
-    targets = _collect(paths, run, errors)
-    # exclusions and .gitignore, per the configuration that governs each file
-    kept = []
-    for path in targets:
-        if path == "-":
-            kept.append(path)
-            continue
-        config = run.linter_for(path).config
-        explicit = path in paths
-        if config.is_excluded(path):
-            continue
-        if not explicit and not config.is_included(path):
-            continue
-        kept.append(path)
-    ignored = files.gitignored([p for p in kept if p != "-" and p not in paths
-                                and run.linter_for(p).config.respect_gitignore])
-    kept = [p for p in kept if p not in ignored]
+    kept = _targets(run, paths, errors) if paths else []
 
     if diff:
         return _diff(run, kept, errors)

@@ -468,16 +468,19 @@ class Engine:
             kept.append(seg)
         return kept
 
-    def lint_segments(self, document: Document, path: str) -> list[Finding]:
-        """Findings in every segment of `document` (loads spaCy if it is not loaded)."""
+    def lint_segments(self, document: Document, path: str, trace=None) -> list[Finding]:
+        """Findings in every segment of `document` (loads spaCy if it is not loaded). With a
+        `trace.Tracer`, every match is also recorded with the stage that decided it."""
         findings: list[Finding] = []
         for seg in document.segments:
             text = seg.text
+            if trace is not None:
+                trace.segment_note = trace.skip_segment(seg.kind) if trace.skip_segment else None
             if len(text) <= _MAX_SEGMENT:
-                findings.extend(self._lint_piece(seg, 0, len(text), document, path))
+                findings.extend(self._lint_piece(seg, 0, len(text), document, path, trace))
             else:
                 for lo, hi in self._windows(text):
-                    findings.extend(self._lint_piece(seg, lo, hi, document, path))
+                    findings.extend(self._lint_piece(seg, lo, hi, document, path, trace))
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -507,7 +510,8 @@ class Engine:
         return [tuple(s) for s in spans]
 
     # -- matching -------------------------------------------------------------------------
-    def _lint_piece(self, seg: Segment, lo: int, hi: int, document: Document, path: str) -> list[Finding]:
+    def _lint_piece(self, seg: Segment, lo: int, hi: int, document: Document, path: str,
+                    trace=None) -> list[Finding]:
         if not self._built:
             self._build()
         text = seg.text[lo:hi]
@@ -523,26 +527,87 @@ class Engine:
             if span is not None and te > lo and ts < hi:
                 blocked.append((span.start, span.end))
         quotes = voice.quote_spans(text)
+        # with a trace, each dropped match is recorded with its stage and reason
+        drop = None if trace is None else _Dropped(self, trace, doc, seg, lo, document, path)
         candidates: list[Candidate] = []
         for match_id, start, end in matches:
             rule, form = self.keys[match_id]
             cand = Candidate(rule, doc, start, end, form, self.options.severity.get(
                 rule.id, self.options.severity.get(rule.category, rule.severity)), kind=seg.kind)
             if not self._context_ok(cand):
+                if drop:
+                    drop(cand, start, end, "context", _context_reason(cand))
                 continue
             # names are judged on the words matched, before a check widens the span
             if names.capitalised_name(doc, cand.start, cand.end):
+                if drop:
+                    drop(cand, start, end, "name", "part of a capitalised name ('"
+                         + _name_around(doc, cand.start, cand.end) + "')")
                 continue
             if rule.check is not None and not rule.check(cand):
+                if drop:
+                    drop(cand, start, end, "check", f"check '{rule.check.name}': "
+                         + (cand.reason or "not the sense this rule is about"))
                 continue
             if any(s < cand.end and cand.start < e for s, e in blocked):
+                if drop:
+                    drop(cand, start, end, *self._blocked_reason(doc, seg, lo, cand))
                 continue
             if rule.skip_negated and voice.is_negated(doc, cand.start):
+                if drop:
+                    drop(cand, start, end, "negation", "a negated or refuted statement ('not', 'never', "
+                         "'no longer'...), which this rule leaves alone")
                 continue
             if not self._voice(cand, text, quotes):
+                if drop:
+                    drop(cand, start, end, "voice", cand.reason)
+                continue
+            if drop and rule.id not in trace.active:
+                # traced to the end, but not in the competition for overlaps: a rule that is
+                # not selected takes no place from one that is
+                trace.add(self._finding(cand, seg, lo, document, path), True, "match", "")
                 continue
             candidates.append(cand)
-        return [self._finding(c, seg, lo, document, path) for c in _drop_overlaps(candidates)]
+        kept = _drop_overlaps(candidates)
+        if drop:
+            for c in candidates:
+                if not any(c is k for k in kept):
+                    winner = next(k for k in kept if k.start < c.end and c.start < k.end)
+                    drop(c, c.start, c.end, "overlap", f"'{winner.text}' ({winner.rule.id}) is reported "
+                         "at this place instead: one underline per phrase")
+        findings = [self._finding(c, seg, lo, document, path) for c in kept]
+        if drop:
+            for c, f in zip(kept, findings):
+                trace.add(f, True, *self._reported_reason(c))
+        return findings
+
+    def _blocked_reason(self, doc, seg, lo, c: Candidate) -> tuple[str, str]:
+        """Why a match inside a known name, a cited title or an allowed phrase is dropped."""
+        for key, s, e in self.names(doc):
+            if s < c.end and c.start < e:
+                label = self.nlp.vocab.strings[key]
+                if label == "allow":
+                    return "allow", f"'{doc[s:e].text}' is in the allow list of the configuration"
+                return "name", f"part of the name '{doc[s:e].text}'"
+        return "name", "in the title of a work (<cite>)"
+
+    def _reported_reason(self, c: Candidate) -> tuple[str, str]:
+        rule = c.rule
+        if c.voice:
+            return "voice", f"{_VOICE_WORDS[c.voice]}: reported at info ({_VOICE_SETTING[c.voice]}: info)"
+        default = rule.severity
+        configured = self.options.severity.get(rule.id, self.options.severity.get(rule.category))
+        if configured is not None and configured != default:
+            key = rule.id if rule.id in self.options.severity else rule.category
+            return "severity", f"reported at {configured}, not {default}: the configuration's severity for '{key}'"
+        if rule.check is not None:
+            reason = f"check '{rule.check.name}': " + (c.reason or "the sense this rule is about")
+            if severity_rank(c.severity) < severity_rank(configured or default):
+                reason += f"; the check lowered it to {c.severity}"
+            return "check", reason
+        if rule.context:
+            return "context", "the rule's word conditions hold (" + ", ".join(sorted(rule.context)) + ")"
+        return "match", "a term of the rule; nothing in the text speaks against it"
 
     @staticmethod
     def _context_ok(c: Candidate) -> bool:
@@ -572,8 +637,10 @@ class Engine:
         cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
         quote = voice.enclosing_quote(quotes, cs, ce)
         if quote is not None and voice.is_mention(text, quote, cs, ce):
+            c.reason = "the word mentioned as a word, in quotation marks"
             return False
         if voice.is_mention_cue(doc, c.start):
+            c.reason = "the word mentioned as a word ('instead of', 'the term', 'avoid'...)"
             return False
         policy = kind = None
         if quote is not None:
@@ -581,6 +648,7 @@ class Engine:
         elif c.rule.person_label and voice.is_first_person(doc, c.start):
             policy, kind = self.options.voice.first_person, "first-person"
         if policy == "ignore":
+            c.reason = f"{_VOICE_WORDS[kind]}, which this policy leaves alone ({_VOICE_SETTING[kind]}: ignore)"
             return False
         if policy == "info":
             c.severity = "info"
@@ -640,3 +708,61 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+# -- the trace (only with `lint_segments(..., trace=...)`) ------------------------------------
+
+_VOICE_WORDS = {"quote": "quoted speech", "first-person": "first-person self-description"}
+_VOICE_SETTING = {"quote": "quotes", "first-person": "first-person"}
+
+
+class _Dropped:
+    """Records a dropped match, at the place of the words matched."""
+
+    def __init__(self, engine: Engine, trace, doc, seg: Segment, lo: int, document: Document, path: str):
+        self.engine, self.trace, self.doc = engine, trace, doc
+        self.seg, self.lo, self.document, self.path = seg, lo, document, path
+
+    def __call__(self, c: Candidate, start: int, end: int, stage: str, reason: str) -> None:
+        doc, seg = self.doc, self.seg
+        cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        s_off, e_off = seg.source_span(self.lo + cs, self.lo + ce)
+        line, col = self.document.position(s_off)
+        end_line, end_col = self.document.position(e_off)
+        rule = c.rule
+        self.trace.add(Finding(
+            path=self.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,
+            text=self.document.source[s_off:e_off], source=rule.url, offset=s_off, end_offset=e_off,
+        ), False, stage, reason)
+
+
+def _context_reason(c: Candidate) -> str:
+    """Which of the rule's word conditions the match fails."""
+    ctx = c.rule.context
+    after, before = c.word_after, c.word_before
+    if "not_before" in ctx and after in ctx["not_before"]:
+        return f"the next word, '{after}', is one the rule excludes (not_before)"
+    if "not_after" in ctx and before in ctx["not_after"]:
+        return f"the word before, '{before}', is one the rule excludes (not_after)"
+    if "before" in ctx and after not in ctx["before"]:
+        return f"the next word, '{after or ''}', is not one the rule needs (before)"
+    if "after" in ctx and before not in ctx["after"]:
+        return f"the word before, '{before or ''}', is not one the rule needs (after)"
+    words = c.sentence_words()
+    if "near" in ctx and not (words & ctx["near"]):
+        return "none of the words the rule needs stands in the sentence (near)"
+    hit = sorted(words & ctx.get("not_near", set()))
+    return f"the sentence holds '{hit[0]}', which the rule excludes (not_near)" if hit else "the rule's word conditions"
+
+
+def _name_around(doc, start: int, end: int) -> str:
+    """The capitalised words around a match (the name it is part of), for the trace."""
+    lo, hi = start, end
+    sent = doc[start].sent
+    while lo > sent.start and doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    while hi < sent.end and (doc[hi].text[:1].isupper() or doc[hi].lower_ in ("of", "for", "and", "on")
+                             and hi + 1 < sent.end and doc[hi + 1].text[:1].isupper()):
+        hi += 1
+    return doc[lo:hi].text

@@ -82,6 +82,7 @@ class Linter:
         self._rules: list | None = None
         self._engine: Engine | None = None
         self._file_gate = None
+        self._trace_engine: Engine | None = None
         self._fingerprint: str | None = None
         if not lazy:
             self.engine  # noqa: B018 - load and validate now, so errors surface at construction
@@ -215,6 +216,103 @@ class Linter:
         if not suppress:
             return findings
         return self.suppressed(findings, prepared.text, prepared.fmt, prepared.path)
+
+    # -- the decision trace ----------------------------------------------------------------------
+    # Every occurrence of every rule's term, reported or not, and the stage that decided
+    # (see hr_lint/trace.py). A separate engine with every rule and no gates: a run that
+    # does not ask for the trace never builds it.
+
+    def trace_text(self, text: str, format: str = "markdown", path: str = "<text>") -> list:
+        """The decision trace of a string (a list of `trace.Occurrence`)."""
+        if format not in readers.FORMATS or format in readers.BINARY_FORMATS:
+            raise ValueError(f"unknown format '{format}': expected markdown, html, rst or text")
+        return self._trace_source(text, format, path)
+
+    def trace_bytes(self, data: bytes, path: str, format: str | None = None) -> list:
+        fmt = format or self.format_for(path) or "text"
+        if fmt in readers.BINARY_FORMATS:
+            try:
+                document = readers.parse_binary(data, fmt)
+            except readers.ReaderError as exc:
+                raise InputError(path, str(exc)) from None
+            return self._trace_source(document.source, fmt, path, document)
+        text = decode(data, path)
+        if format is None:
+            fmt = self._sniffed(fmt, path, text)
+        return self._trace_source(text, fmt, path)
+
+    def trace_file(self, path: str | os.PathLike, format: str | None = None) -> list:
+        """The decision trace of one file; unreadable input raises `InputError`."""
+        path = os.fspath(path)
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+        return self.trace_bytes(read_bytes(path), path, format)
+
+    @property
+    def trace_engine(self) -> Engine:
+        if self._trace_engine is None:
+            self._trace_engine = Engine(self.config.all_rules(), self.config.engine_options(), screens=False)
+        return self._trace_engine
+
+    def _tracer(self):
+        from .trace import Tracer
+
+        config = self.config
+        active = {r.id for r in self.rules}
+        rules = {r.id: r for r in self.trace_engine.rules}
+
+        def why_unselected(rule_id: str) -> str:
+            rule = rules[rule_id]
+            for sel in config.ignore:
+                if sel in (rule.id, rule.category):
+                    return f"'{sel}' is in ignore ({config.origins.get('ignore', 'the configuration')})"
+            return (f"the rule is not in select ({config.origins.get('select', 'the configuration')}:"
+                    f" {', '.join(config.select or [])})")
+
+        def skip_segment(kind: str) -> str | None:
+            if not config.lint_attributes and kind in ("alt", "title"):
+                return f"{kind} text, which this configuration does not lint (lint-attributes: false)"
+            return None
+
+        return Tracer(active, why_unselected, skip_segment)
+
+    def _trace_source(self, text: str, fmt: str, path: str, document: Document | None = None) -> list:
+        tracer = self._tracer()
+        engine = self.trace_engine
+        if document is not None:
+            engine.lint_segments(document, path, trace=tracer)
+        else:
+            line_base = 0
+            for start, end in _chunks(text, fmt):
+                piece = text[start:end]
+                first = len(tracer.occurrences)
+                engine.lint_segments(readers.parse(piece, fmt), path, trace=tracer)
+                for o in tracer.occurrences[first:]:
+                    f = o.finding
+                    f.line += line_base
+                    f.end_line += line_base
+                    f.offset += start
+                    f.end_offset += start
+                line_base += piece.count("\n")
+        occurrences = tracer.occurrences
+        if fmt == "pdf":
+            from .readers.pdf import paginate
+
+            paginate([o.finding for o in occurrences], text)
+        found = suppress.directives(text, fmt)
+        if found:
+            for o in occurrences:
+                if o.reported:
+                    covering = next((d for d in found if d.covers(o.finding)), None)
+                    if covering is not None:
+                        o.reported, o.stage = False, "suppression"
+                        o.reason = f"the hr-lint comment on line {covering.line} turns it off"
+        occurrences.sort(key=lambda o: o.sort_key())
+        return occurrences
 
     def _candidates(self, text: str, fmt: str) -> Hits | None | bool:
         """Where the raw text holds terms that may be findings (`Hits`, for the readers and

@@ -89,18 +89,18 @@ def _label(c) -> bool:
         nxt = doc[k + 1] if k + 1 < hi else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in FUNCTION_WORDS) or (
                 nxt is not None and nxt.lower_ in {"to", "-"}):
-            return False
-        return True
+            return c.reject("'the addicted' before a noun or 'to' ('the addicted brain', 'addicted to'): not a noun for people")
+        return c.keep("'the addicted' where a noun phrase ends: a noun for people")
     if _is_figurative(doc, k):
-        return False
+        return c.reject("a pastime or interest before the word ('news junkie', 'adrenaline addict'), or 'for' something other than a drug")
     if k + 1 < hi and doc[k + 1].text == "-":
-        return False  # 'addict-proof', 'junkie-warning' style compounds
+        return c.reject("part of a compound ('addict-proof')")  # 'addict-proof', 'junkie-warning' style compounds
     first = c.start
     _widen_substance(c, c.start)
     if c.start < first:
         words = substance_words(doc, c.start, first)
         c.suggest(person_alternatives(words, c.form == "plural"))
-    return True
+    return c.keep("a label for a person who uses drugs")
 
 
 def _addicted_baby(c) -> bool:
@@ -109,7 +109,7 @@ def _addicted_baby(c) -> bool:
     lo = doc[k].sent.start
     if k - 2 >= lo and doc[k - 1].text == "-" and is_substance(doc[k - 2].lower_):
         c.start = k - 2
-    return True
+    return c.keep("always the label; a substance compound before it joins the underline")
 
 
 def an_(word: str) -> str:
@@ -128,15 +128,15 @@ def _addicted_person(c) -> bool:
                                  or prev.lower_ in {"become", "became", "becomes", "becoming", "get", "got",
                                                     "gets", "getting", "so", "very", "highly", "deeply",
                                                     "hopelessly", "totally"}):
-            return False
+            return c.reject("after a verb, an adverb or another compound ('became addicted', 'so addicted', 'internet-addicted'): not a label before a person")
     j = c.end
     if j < hi and doc[j].lower_ in _ADJ_SKIP and j + 1 < hi and doc[j + 1].lower_ in _PERSON_NOUNS | _BABIES:
         j += 1
     if j >= hi:
-        return False
+        return c.reject("no noun for a person after it")
     noun = doc[j].lower_
     if noun in _BABIES or noun not in _PERSON_NOUNS or noun in _ADJ_SKIP:
-        return False
+        return c.reject("the noun after it is not a person (or is a baby, which addicted-baby reports)")
     c.end = j + 1
     if noun == "loved" and j + 1 < hi and doc[j + 1].lower_ in {"one", "ones"}:
         c.end = j + 2
@@ -156,7 +156,7 @@ def _addicted_person(c) -> bool:
         c.suggest([f"{people} with {an_(dis)} {dis} use disorder"])
     if any(doc[t].lower_ in {"dependent", "dependence"} for t in range(c.start, c.end)):
         c.severity = "info" if c.severity == "warning" else c.severity
-    return True
+    return c.keep("a substance compound before a noun for a person")
 
 
 def _part_of_name(c) -> bool:
@@ -173,7 +173,7 @@ def label(c: Candidate) -> bool:
     addict') so that the suggestion covers it. 'the addicted' counts only where a noun
     phrase ends ('we serve the addicted and their families'), not in 'the addicted brain'."""
     if _part_of_name(c):
-        return False
+        return c.reject("part of a capitalised name or a quoted title")
     return _label(c)
 
 
@@ -182,7 +182,7 @@ def addicted_baby(c: Candidate) -> bool:
     """'addicted babies', 'addicted newborns': always the label; a substance compound before
     it joins the underline ('drug-addicted babies')."""
     if _part_of_name(c):
-        return False
+        return c.reject("part of a capitalised name or a quoted title")
     return _addicted_baby(c)
 
 
@@ -193,5 +193,5 @@ def addicted_person(c: Candidate) -> bool:
     Babies are left to addicted-baby, predicate uses ('she was opioid-dependent') and other
     compounds ('internet-addicted teens') are not reported; 'dependent' is info."""
     if _part_of_name(c):
-        return False
+        return c.reject("part of a capitalised name or a quoted title")
     return _addicted_person(c)

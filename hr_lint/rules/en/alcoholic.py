@@ -22,7 +22,7 @@ def _alcoholic_noun(c) -> bool:
     word = doc[k].lower_
     prev = doc[k - 1].lower_ if k - 1 >= lo else ""
     if prev in {"non", "non-"} or (prev == "-" and k - 2 >= lo and doc[k - 2].lower_ in {"non", "anti", "low", "no"}):
-        return False
+        return c.reject("'non-alcoholic', 'anti-alcoholic': about drinks, not a person")
     nxt = doc[k + 1] if k + 1 < hi else None
     if word == "alcoholic" and nxt is not None and nxt.lower_ in _PERSON_NOUNS:
         # 'an alcoholic mother', 'my alcoholic father', 'alcoholic patients': the label as an
@@ -35,32 +35,32 @@ def _alcoholic_noun(c) -> bool:
         else:
             c.form = "singular"
             c.suggest([f"{noun} with an alcohol use disorder", f"{noun} who drinks heavily"])
-        return True
+        return c.keep("before a noun for a person ('my alcoholic father')")
     if word == "alcoholics":
         if nxt is not None and nxt.lower_ in _NOT_AFTER_PLURAL:
-            return False
+            return c.reject("'Alcoholics Anonymous' written in lower case: the fellowship's name")
     else:
         if nxt is not None and not (nxt.is_punct or nxt.like_num or nxt.lower_ in _AFTER_NOUN_OK):
-            return False  # an adjective: 'alcoholic drinks', 'alcoholic liver disease'
+            return c.reject("an adjective before a noun ('alcoholic drinks', 'alcoholic liver disease'), not a noun for a person")  # an adjective: 'alcoholic drinks', 'alcoholic liver disease'
         if nxt is not None and nxt.text == "-":
-            return False
+            return c.reject("part of a compound ('alcoholic-free')")
     # 'a functioning alcoholic', 'a high-functioning alcoholic'
     if prev == "functioning":
         c.start = k - 1
         if k - 3 >= lo and doc[k - 2].text == "-" and doc[k - 3].lower_ in {"high", "highly"}:
             c.start = k - 3
-    return True
+    return c.keep("a noun for a person, where a noun phrase ends")
 
 
 def _liver_disease(c) -> bool:
     doc = c.doc
     if coding_context(doc, c.start):
-        return False  # 'K70.30 Alcoholic cirrhosis of liver without ascites': a code descriptor
+        return c.reject("a diagnosis code's descriptor ('K70.30 Alcoholic cirrhosis'), not the writer's wording")  # 'K70.30 Alcoholic cirrhosis of liver without ascites': a code descriptor
     for k in range(c.start, c.end):
         if doc[k].lower_ == "alcoholic":
             c.start, c.end = k, k + 1
-            return True
-    return False
+            return c.keep("the adjective in a disease name")
+    return c.reject("no 'alcoholic' in the match")
 
 
 @check("alcoholic-person", rules=["alcoholic-noun"])

@@ -46,10 +46,10 @@ def psychiatric(c: Candidate) -> bool:
         before = [t.lower_ for t in c.before(2)]
         after = [t.lower_ for t in c.after(2)]
         if near & IMMIGRATION or set(before + after) & IMMIGRATION:
-            return False
+            return c.reject("about immigration ('political asylum', 'asylum seekers', 'her asylum hearing')")
         if c.sentence_words() & HISTORY:
-            return False
-        return bool(near & PSYCHIATRIC)
+            return c.reject("about the historical institution ('the history of state asylums')")
+        return bool(near & PSYCHIATRIC) or c.reject("nothing in the passage is about psychiatric care")
     if words[0] in FIGURATIVE_PLACES:
         if not c.nearby_words(1) & PSYCHIATRIC:
             c.severity = "info"

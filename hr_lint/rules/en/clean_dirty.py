@@ -220,98 +220,104 @@ def _next_word(doc, i, hi, skip=frozenset({",", "new", "unused", "used", "steril
 
 
 def sense(doc, i: int) -> str | None:
+    """The sense of the clean/dirty token at index i (see the module's docstring)."""
+    return sense_why(doc, i)[0]
+
+
+def sense_why(doc, i: int) -> tuple[str | None, str]:
+    """(the sense, what in the text says so)."""
     lo, hi = doc[i].sent.start, doc[i].sent.end
     w = doc[i].lower_
     if w in {"cleaner", "dirtier"}:
-        return None
+        return None, "'cleaner', 'dirtier': comparatives of cleaning"
     prv, nxt = word_at(doc, i - 1, lo, hi), word_at(doc, i + 1, lo, hi)
     nxt2 = word_at(doc, i + 2, lo, hi)
     if w == "dirties":
-        return "equipment" if drug_context(doc, i, 1) else None
+        return ("equipment", "'dirties': used syringes, in drug talk") if drug_context(doc, i, 1) else (None, "'dirties' without drug talk")
     # 'a clean-and-sober house', 'sober-and-clean living': the status, hyphenated
     if w == "clean" and nxt == "-" and nxt2 == "and" and word_at(doc, i + 3, lo, hi) == "-" and word_at(doc, i + 4, lo, hi) == "sober":
-        return "status"
+        return "status", "'clean-and-sober' as one compound"
     if w == "clean" and prv == "-" and word_at(doc, i - 2, lo, hi) == "and" and word_at(doc, i - 4, lo, hi) == "sober":
-        return "status"
+        return "status", "'sober-and-clean' as one compound"
     # hyphenated compounds: clean-catch, clean-up, squeaky-clean, clean-layout
     if nxt == "-" or prv == "-":
         if nxt == "-" and nxt2 in {"needle", "needles", "syringe", "syringes"}:
-            return "equipment"
-        return None
+            return "equipment", "'clean-needle' compound: injection equipment"
+        return None, "a hyphenated compound ('clean-catch', 'clean-up', 'squeaky-clean')"
     # injection equipment
     head, hk = _next_word(doc, i, hi)
     if head in _EQUIPMENT:
         if head in _EQUIP_ALWAYS or drug_context(doc, i, 1):
-            return "equipment"
-        return None
+            return "equipment", "before injection equipment ('clean needles', 'dirty works')"
+        return None, "before equipment that is not injection gear in this passage ('clean kits', 'clean pipes' with no drug talk)"
     # verb + particle: clean up, clean out, clean off (but 'clean off heroin')
     if nxt in _VERB_PARTICLES:
         if nxt == "off" and any(is_substance(doc[j].lower_) for j in range(i + 2, min(hi, i + 5))):
-            return "status"
-        return None
+            return "status", "'clean off' a substance"
+        return None, "a verb with a particle ('clean up', 'clean out')"
     # test results
     if nxt in _TEST_NOUNS_STRONG:
         if nxt2 in {"-", "catch", "collection", "cup", "container"}:
-            return None
-        return "test"
+            return None, "collection technique ('clean-catch urine', 'a clean urine cup')"
+        return "test", "before a toxicology word ('clean UA', 'dirty urine')"
     if nxt == "drug" and nxt2 in {"test", "tests", "screen", "screens", "screening", "result",
                                   "results", "panel"}:
-        return "test"
+        return "test", "before 'drug test/screen'"
     if nxt in _TEST_NOUNS:
         if nxt2 in {"container", "containers", "cup", "cups", "jar", "collection", "bottle", "tube",
                     "environment", "suite", "run", "runs", "data", "copy", "tube"}:
-            return None
+            return None, "before a container or a software word ('clean test environment', 'clean sample cup')"
         lo1, hi1 = sentence_span(doc, i, 1)
         words = {t.lower_ for t in doc[lo1:hi1]}
         if words & _TEST_CONTEXT and not (words & _TEST_VETO) and not _tech(doc, i):
-            return "test"
-        return None
+            return "test", "before a test noun in a passage about drug testing"
+        return None, "before a test noun in a passage that is not about drug testing (software, a virus scan, water)"
     if prv in {"tested", "test", "tests", "testing", "screened", "screens", "screen"}:
         if _tech(doc, i) or words_around(doc, i, 1) & _TEST_VETO:
-            return None
+            return None, "after a testing verb in technical text or about water, soil or a scan"
         if w == "dirty" or drug_context(doc, i, 1) or _subject(doc, i - 1, lo) == "person":
-            return "test"
-        return None
+            return "test", "after a testing verb ('tested clean')"
+        return None, "after a testing verb with no drug talk and no person tested"
     if prv == "back" and word_at(doc, i - 2, lo, hi) in _COME:
         lo1, hi1 = sentence_span(doc, i, 1)
         words = {t.lower_ for t in doc[lo1:hi1]}
         if words & _TEST_VETO:
-            return None
+            return None, "'came back clean' about a scan, a virus test or water"
         if (nxt == "for" and is_substance(nxt2)) or words & (_TEST_NOUNS_STRONG | {"drug", "screen", "screens", "test", "tests", "lab", "result", "results"}):
-            return "test"
-        return None
+            return "test", "'came back clean/dirty' from a test"
+        return None, "'came back clean' with no test in sight"
     if nxt == "for" and is_substance(nxt2, strict=True):
         # "dirty for fentanyl", "clean for opioids"
-        return "test"
+        return "test", "'clean/dirty for <substance>': a test result"
     # idioms and cleaning
     if prv in _COME:
-        return None  # "came clean about the budget"
+        return None, "the idiom 'came clean' (told the truth)"  # "came clean about the budget"
     if prv in {"in", "up"} and word_at(doc, i - 2, lo, hi) in _COME | {"showed", "show", "shows", "turned", "turn", "turns", "walked", "walks"}:
         # "came in dirty", "showed up clean"
         if drug_context(doc, i, 1) and not _tech(doc, i):
-            return "status"
-        return None
+            return "status", "'came in dirty', 'showed up clean' in talk about drug use"
+        return None, "'came in dirty', 'showed up clean' with no drug talk"
     if prv in _IDIOM_BEFORE:
-        return None
+        return None, "an idiom or cleaning ('make clean', 'wipe clean', 'squeaky clean', 'keep clean')"
     # NA vocabulary: clean time, clean date
     if w == "clean" and nxt in {"time", "date", "dates", "anniversary"}:
-        return "time"
+        return "time", "'clean time', 'clean date': NA's words"
     if not _predicative(doc, i, hi) and not (
             prv in _GERUNDS and nxt in _VERBS_AFTER_GERUND):
-        return None
+        return None, "followed by a noun: the verb, or an adjective on a thing ('clean the kitchen', 'clean water', 'dirty dishes')"
     if _tech(doc, i):
-        return None
+        return None, "in technical text (code, builds, data)"
     # clean and sober / clean & sober / sober and clean / drug-free and clean / clean and abstinent
     if nxt in {"and", "&"} and (nxt2 in _SOBER or (nxt2 == "drug" and word_at(doc, i + 3, lo, hi) == "-"
                                              and word_at(doc, i + 4, lo, hi) == "free")):
-        return "status"
+        return "status", "'clean and sober'"
     if prv in {"and", "&"} and (word_at(doc, i - 2, lo, hi) in _SOBER or (
             word_at(doc, i - 2, lo, hi) == "free" and word_at(doc, i - 3, lo, hi) == "-" and word_at(doc, i - 4, lo, hi) == "drug")):
-        return "status"
+        return "status", "'sober and clean'"
     # the slogans 'Get clean.' / 'Stay clean, stay alive': an imperative at the start of a sentence
     if w == "clean" and prv in {"get", "stay"} and i - 1 == _sentence_start(doc, i, lo) and not (
             (nxt == "and" and nxt2 in _HYGIENE) or words_around(doc, i, 0) & _HYGIENE_CONTEXT):
-        return "status"
+        return "status", "the slogan 'Get clean.' / 'Stay clean'"
     before = _duration_before(doc, i, lo)
     strong = before or _duration_after(doc, i, hi)
     # the verb the adjective hangs on, skipping adverbs and quote marks
@@ -326,50 +332,50 @@ def sense(doc, i: int) -> str | None:
     else:
         subj = None
         if not strong:
-            return None
+            return None, "not after a verb a person's status hangs on ('is', 'stay', 'get'), and no stretch of time"
     if subj == "thing":
-        return None
+        return None, "said of a thing ('the room stayed clean', 'the apartment has been clean')"
     if w == "dirty":
         # a person 'is dirty' only in talk about drug use, and only with a person subject
         if subj == "person" and drug_context(doc, i, 1):
-            return "status"
-        return None
+            return "status", "a person who 'is dirty' in talk about drug use"
+        return None, "'dirty' without a person in drug talk"
     if strong:
         # '90 days clean', 'two years clean' is recovery talk on its own, and so is
         # staying / getting clean for a stretch of time when the subject is not a thing
         if before or subj == "person" or drug_context(doc, i, 1):
-            return "status"
+            return "status", "a stretch of time ('90 days clean', 'clean for two years')"
         before_words = {t.lower_ for t in doc[lo:i]}
         if w == "clean" and verb in _STRONG_VERBS and subj is None and not (
                 words_around(doc, i, 0) & _HYGIENE_CONTEXT) and (
                 before_words & PERSON_WORDS or not before_words & (_THINGS | TECH_WORDS)):
-            return "status"
-        return None
+            return "status", "staying or getting clean for a stretch of time"
+        return None, "a stretch of time, but said of something else"
     if drug_context(doc, i, 1):
-        return "status"
+        return "status", "in a passage about drug or alcohol use"
     # 'we don't require people to be clean', 'prove they are clean': eligibility talk
     if subj == "person" and doc[i].lower_ == "clean" and words_around(doc, i, 0) & _ELIGIBILITY:
-        return "status"
+        return "status", "eligibility talk about a person ('required to be clean')"
     # 'Participants who were clean at 90 days', 'she is clean now': a person said to be
     # clean, with nothing after it that makes it hygiene ('clean and dressed')
     if (verb in _COPULAS and subj == "person" and doc[i].lower_ == "clean"
             and (nxt in {"", ".", ";", "!", "?", ":", '"', "\u201d", ")"} or nxt in _COPULA_FOLLOW)
             and not (words_around(doc, i, 0) & _HYGIENE_CONTEXT)):
-        return "status"
+        return "status", "a person said to be clean ('she is clean now')"
     # 'Clients must stay clean to keep their voucher': a person staying or getting clean,
     # unless it is hygiene ('kids stay clean and dry')
     # 'Getting clean was the hardest part', 'stay clean' as a slogan: no subject at all
     if verb in _GERUNDS and subj is None and doc[i].lower_ == "clean":
         if (nxt == "and" and nxt2 in _HYGIENE) or words_around(doc, i, 0) & _HYGIENE_CONTEXT:
-            return None
-        return "status"
+            return None, "hygiene ('kids stay clean and dry', a bath, a shower)"
+        return "status", "'getting clean', 'staying clean' with no subject"
     if verb in _STRONG_VERBS and subj == "person" and doc[i].lower_ == "clean":
         if nxt == "and" and nxt2 in _HYGIENE:
-            return None
+            return None, "hygiene ('stay clean and dry')"
         if words_around(doc, i, 0) & _HYGIENE_CONTEXT:
-            return None
-        return "status"
-    return None
+            return None, "hygiene (washing, a wound, a bath)"
+        return "status", "a person staying or getting clean"
+    return None, "nothing says it is about a person's use of drugs"
 
 
 _ELIGIBILITY = {"require", "requires", "required", "requiring", "requirement", "requirements",
@@ -415,15 +421,26 @@ def _cd_index(c) -> int | None:
     return None
 
 
-def _sense_of_match(c) -> tuple[int, str | None] | None:
-    """(index of the clean/dirty token, its sense), or None when the match has no
-    clean/dirty word of its own or it stands in a quoted title of a work."""
+_SENSES = {"status": "a person's substance use", "test": "a drug-test result", "equipment": "injection equipment",
+           "time": "NA's clean time", None: "not about drugs"}
+
+
+def _sense_of_match(c, wanted: str) -> int | None:
+    """The index of the match's clean/dirty token when its sense is `wanted` (with the
+    reason in `c.reason` either way), else None."""
     k = _cd_index(c)
     if k is None:
-        return None  # 'cleans', 'dirtied' and the like are never these rules'
+        c.reason = "no 'clean' or 'dirty' of its own ('cleans', 'dirtied' are other words)"
+        return None
     if quoted_title(c.doc, k):
-        return None  # the book “Clean: Overcoming Addiction and Ending America's Greatest Tragedy”
-    return k, sense(c.doc, k)
+        c.reason = "in a quoted title of a work"  # the book “Clean: Overcoming Addiction ...”
+        return None
+    s, why = sense_why(c.doc, k)
+    if s == wanted:
+        c.reason = f"{_SENSES[s]}: {why}"
+        return k
+    c.reason = (f"{_SENSES[s]}, not {_SENSES[wanted]}" if s else f"not {_SENSES[wanted]}") + f": {why}"
+    return None
 
 
 @check("clean-status", rules=["clean-substance-status"])
@@ -432,13 +449,12 @@ def person_status(c: Candidate) -> bool:
     days clean', 'clean and sober'), not cleaning, data, code or idioms ('clean the
     kitchen', 'clean water', 'came clean', 'clean code', 'a clean slate'), not a test
     result or equipment. 'clean and sober' / 'sober and clean' is underlined whole."""
-    found = _sense_of_match(c)
-    if found is None:
+    k = _sense_of_match(c, "status")
+    if k is None:
         return False
-    k, s = found
     doc = c.doc
-    if s != "status" or doc[k].lower_ != "clean":
-        return False
+    if doc[k].lower_ != "clean":
+        return c.reject("'dirty' for a person's use is reported by dirty-test")
     # underline the whole phrase for 'clean and sober' / 'sober and clean'
     hi = doc[k].sent.end
     if k + 2 < hi and doc[k + 1].lower_ in {"and", "&"} and doc[k + 2].lower_ == "sober" and c.end == k + 1:
@@ -461,13 +477,10 @@ def equipment(c: Candidate) -> bool:
     out clean needles'), not 'dirty' as a judgement of anything else. The suggestion keeps
     the writer's noun: 'clean needles' -> 'sterile needles', 'dirty syringe' -> 'used
     syringe'."""
-    found = _sense_of_match(c)
-    if found is None:
+    k = _sense_of_match(c, "equipment")
+    if k is None:
         return False
-    k, s = found
     doc = c.doc
-    if s != "equipment":
-        return False
     last = doc[c.end - 1].lower_
     if c.form in (None, "singular") and last.endswith("s"):
         c.form = "plural"
@@ -489,11 +502,10 @@ def clean_time(c: Candidate) -> bool:
     """NA's 'clean time', 'clean date', 'clean anniversary' in recovery talk, not in
     technical text ('the build's clean time'). The underline is 'clean' alone, so
     'recovery' replaces it one for one."""
-    found = _sense_of_match(c)
-    if found is None:
+    k = _sense_of_match(c, "time")
+    if k is None:
         return False
-    k, s = found
-    if s != "time" or _tech(c.doc, k):
-        return False
+    if _tech(c.doc, k):
+        return c.reject("in technical text (code, builds, data)")
     c.start, c.end = k, k + 1
     return True

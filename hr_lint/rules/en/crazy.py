@@ -60,6 +60,11 @@ def core_index(c) -> int | None:
     return None
 
 
+def _no(c, why: str) -> None:
+    c.reason = why
+    return None
+
+
 def sense(c) -> str | None:
     """'person', 'figurative' or None (not this sense) for a match of the crazy rules."""
     i = core_index(c)
@@ -72,10 +77,10 @@ def sense(c) -> str | None:
     prv = before[0] if before else None
 
     if word == "crazy" and nxt in CRAFT_NOUNS:
-        return None  # "a crazy quilt", "crazy paving", "crazy glue", "Crazy Eights": names of things
+        return _no(c, "the name of a thing ('a crazy quilt', 'crazy paving', 'Crazy Eights')")
     if word == "nuts":
         if nxt == "and" and len(after) > 1 and after[1] in ("bolts", "seeds", "dried", "raisins"):
-            return None
+            return _no(c, "'nuts and bolts', 'nuts and seeds': food or hardware")
         # only predicative "nuts" is about a mind: "is nuts", "went nuts", "seemed nuts lately"
         linked = False
         for tok in c.before(4):
@@ -86,13 +91,13 @@ def sense(c) -> str | None:
             if low not in SKIP:
                 break
         if not linked:
-            return None
+            return _no(c, "'nuts' not after a linking verb ('is nuts', 'went nuts'): tree nuts")
         if nxt in ("about", "for", "over"):
             return "figurative"  # "nuts about gardening"
     if word == "insane" and prv in ("legally",):
-        return None
+        return _no(c, "'legally insane': the legal term")
     if word == "mad" and not c.end - c.start > 1:
-        return None  # "mad" alone means angry; only "gone mad", "driven mad" are listed
+        return _no(c, "'mad' alone means angry")  # "mad" alone means angry; only "gone mad", "driven mad" are listed
 
     if prv == "like" and word in ("crazy", "mad"):
         return "figurative"  # "works like crazy"
@@ -110,7 +115,7 @@ def sense(c) -> str | None:
         if len(after) > 1 and after[0] in BEHAVIOR | ADJECTIVES and after[1] not in PRONOUNS \
                 and (after[1] in PERSON or after[1] in BEHAVIOR):
             return "person"
-        return None  # "insane traffic", "a crazy week": said of a thing, not of anyone's mind
+        return _no(c, "an adjective on a thing ('insane traffic', 'a crazy week')")  # "insane traffic", "a crazy week": said of a thing, not of anyone's mind
     kind = subject_kind(c)
     if kind in ("thing", "self"):
         return "figurative"  # "our phones have been insane", "you're driving me crazy"
@@ -128,9 +133,12 @@ def about_person(c: Candidate) -> bool:
     customizations'): dropped."""
     s = sense(c)
     if s is None:
-        return False
+        return c.reject(c.reason or "not said about a person or their mind")
     if s == "figurative":
         c.severity = "info"
+        c.reason = "a figure of speech about things or times ('crazy busy', 'works like crazy')"
+    else:
+        c.reason = "said about a person, their mind or behavior"
     set_form(c)
     return True
 

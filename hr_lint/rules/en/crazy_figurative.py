@@ -23,13 +23,13 @@ def figure_of_speech(c: Candidate) -> bool:
     alpha = [t for t in c.tokens if t.is_alpha]
     if len(alpha) > 1 and all(t.text[:1].isupper() and not t.text.isupper() for t in alpha) \
             and not title_case_sentence(c.sent):
-        return False  # "Crazy Hours, as the nurses call it, ...": a title, even first in the sentence
+        return c.reject("a title ('Crazy Hours'): every word capitalised outside a heading")  # "Crazy Hours, as the nurses call it, ...": a title, even first in the sentence
     after = [t for t in c.after(1)]
     if words[-1] == "mental":
         # "that's mental." only: "that's mental health" is the ordinary noun phrase
-        return not after or not after[0].is_alpha
+        return (not after or not after[0].is_alpha) or c.reject("'that's mental' before a noun ('that's mental health care')")
     if words[0] in ("going", "go", "goes", "went", "gone") and words[-1] in ("crazy", "nuts", "mad"):
         kind = subject_kind(c)
         if kind == "person":
-            return False  # "he is going crazy": about a person, the crazy rule reports it
+            return c.reject("'going crazy' said about someone else: crazy-insane-person reports it")  # "he is going crazy": about a person, the crazy rule reports it
     return True

@@ -36,7 +36,7 @@ def _as_noun(c, person_noun: bool) -> bool:
     after = c.after(1)
     nxt = after[0].lower_ if after else None
     if nxt in VIOLENT:
-        return False  # "schizophrenic killer": the violence-link rule reports it
+        return c.reject("before a violent noun ('schizophrenic killer'): mental-illness-violence-link reports it")  # "schizophrenic killer": the violence-link rule reports it
     if c.form == "plural":
         return True
     if person_noun and nxt in PERSON_NOUNS:
@@ -44,8 +44,8 @@ def _as_noun(c, person_noun: bool) -> bool:
         c.form = PERSON_NOUNS[nxt]
         return True
     if nxt in ("in", "at", "on", "for", "from", "to") and c.tokens[-1].lower_ in ("borderline", "bipolar"):
-        return False  # "the borderline between", "bipolar in nature"
-    return diagnosis_determined(c) and diagnosis_noun_use(c)
+        return c.reject("'the borderline between', 'bipolar in nature': not the diagnosis")  # "the borderline between", "bipolar in nature"
+    return (diagnosis_determined(c) and diagnosis_noun_use(c)) or c.reject("not a noun for a person: not after a determiner, or before a noun it describes ('psychotic symptoms')")
 
 
 @check("diagnosis-as-noun", rules=["diagnosis-as-identity"])

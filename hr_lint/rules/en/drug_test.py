@@ -102,7 +102,7 @@ def _substance_use_nearby(c) -> bool:
         for t in s[:-1]:
             if t.lower_ in {"substance", "substances"} and t.nbor(1).lower_ in _SUBSTANCE_HEADS:
                 return True
-    return False
+    return c.reject("no substance use named nearby")
 
 
 def _test_sense(c) -> bool:
@@ -112,7 +112,7 @@ def _test_sense(c) -> bool:
     near = c.nearby_words()
     near = (near - NOT_DRUG) | _not_drug_words(c, near)
     if nxt in ("-", "\u2010", "\u2011") and len(after) > 1 and after[1].lower_ in ("catch", "caught"):
-        return False  # clean-catch urine: collection technique
+        return c.reject("'clean-catch' urine: collection technique")  # clean-catch urine: collection technique
     # 1. before a test noun: "clean UA", "dirty urine screen", "a clean result"
     k = 0
     while k < len(after) and after[k].lower_ in ("drug", "urine", "tox", "urines", "toxicology") and k < 2:
@@ -120,41 +120,49 @@ def _test_sense(c) -> bool:
     head = after[k].lower_ if k < len(after) else None
     if nxt in SPECIFIC or head in GENERIC:
         if near & COLLECTION and not near & {"positive", "negative"}:
-            return False
+            return c.reject("about collecting a sample (a sterile cup, midstream, a kit), not its result")
         noun_i = c.end + k
         following = doc[noun_i + 1].lower_ if noun_i + 1 < min(len(doc), c.sent.end) else None
         if following in NOT_AFTER_TEST:
-            return False
+            return c.reject("before a test word that names software or a place ('a clean test run', 'the test kitchen')")
         if nxt in SPECIFIC:
-            return not (near & NOT_DRUG)
+            return c.keep("before a toxicology word ('clean UA', 'dirty urine')") if not (near & NOT_DRUG) else \
+                c.reject("before a test word, in text about water, soil, a virus, a scan or software")
         if near & NOT_DRUG:
-            return False
+            return c.reject("before a test word, in text about water, soil, a virus, a scan or software")
         # 'a dirty test', 'dirty results': nothing but a drug test is called dirty, so the
         # table cell 'a dirty test means a house meeting' needs no drug word; 'clean test'
         # (a clean test run) does
         if c.tokens[0].lower_ == "dirty" and head in {"test", "tests", "screen", "screens",
                                                       "result", "results", "drop", "drops"}:
-            return not (c.nearby_words(1) & DIRTY_TEST_VETO)
-        return bool(c.nearby_words(1) & DRUG_CONTEXT) or _substance_use_nearby(c)
+            return c.keep("'dirty test': only a drug test is called dirty") if not (c.nearby_words(1) & DIRTY_TEST_VETO) \
+                else c.reject("'dirty test' in text about software, a kitchen or glassware")
+        if c.nearby_words(1) & DRUG_CONTEXT or _substance_use_nearby(c):
+            return c.keep("before a test word, in a passage about drug testing")
+        return c.reject("before a test word, with no drug talk nearby ('a clean result')")
     # 2. "dirty for fentanyl", "clean for THC"
     if nxt == "for" and len(after) > 1 and after[1].lower_ in TESTED_FOR:
-        return True
+        return c.keep(f"'{c.text} for {after[1].text}': a test result")
     # 3. after a testing verb: "tested clean", "came back dirty", "the UA was clean"
     before = c.before(6)
     b = [t.lower_ for t in before]
     if b and (b[0] in TEST_VERBS or (b[0] == "back" and len(b) > 1 and b[1] in TEST_VERBS)):
         if near & NOT_DRUG:
-            return False
+            return c.reject("after a testing verb, in text about water, soil, a virus, a scan or software")
         subject_test = any(w in SPECIFIC or w in GENERIC for w in b[1:6])
         if b[0] in ("tested", "test", "tests", "testing", "screened", "screens", "screen", "screening"):
-            return True  # "tested clean": drug testing unless water, soil or a scan is named
+            return c.keep("after a testing verb ('tested clean')")  # unless water, soil or a scan is named
         if b[0] == "back":
-            return subject_test or bool(c.nearby_words(1) & DRUG_CONTEXT)
+            if subject_test or c.nearby_words(1) & DRUG_CONTEXT:
+                return c.keep("'came back clean/dirty' from a drug test")
+            return c.reject("'came back clean' with no test and no drug talk")
         # "the UA was clean": the subject is a test; a generic one needs drug words nearby
         if any(w in SPECIFIC for w in b[1:6]):
-            return True
-        return subject_test and bool(c.nearby_words(1) & DRUG_CONTEXT)
-    return False
+            return c.keep("said of a toxicology test ('the UA was clean')")
+        if subject_test and c.nearby_words(1) & DRUG_CONTEXT:
+            return c.keep("said of a test, in a passage about drugs")
+        return c.reject("after 'is', 'was', 'came': not said of a drug test")
+    return c.reject("no test word after it, no testing verb before it, no 'for <substance>': not a test result")
 
 
 def _dirty_person(c) -> bool:
@@ -162,16 +170,16 @@ def _dirty_person(c) -> bool:
     b = [t.lower_ for t in c.before(3)]
     after = [t.lower_ for t in c.after(1)]
     if not b:
-        return False
+        return c.reject("nothing before it")
     arrived = b[0] in ("in", "up") and len(b) > 1 and b[1] in PERSON_ARRIVE
     if b[0] in ("been", "using"):
         # "she has been dirty since May": only about a person, with drug use in view
         arrived = bool(set(b[1:]) & PERSON) and bool(c.nearby_words(1) & DRUG_CONTEXT)
     if not arrived:
-        return False
+        return c.reject("not a person who came in or showed up using")
     if after and after[0] in ("from", "with", "after"):
-        return False
-    return not (c.nearby_words(1) & PHYSICAL)
+        return c.reject("'dirty from', 'dirty with', 'dirty after': dirt, not drugs")
+    return (not (c.nearby_words(1) & PHYSICAL)) or c.reject("dirt from outdoors or work (mud, paint, a garden), not drugs")
 
 
 POSSESSIVE_OR_ARTICLE = {"a", "an", "the", "his", "her", "their", "my", "your", "two", "three", "another",
@@ -206,15 +214,15 @@ def _failed_any(c) -> bool:
         nxt = doc[j + 1].lower_ if j + 1 < hi else ""
         if w in _FAIL_HEADS and nxt not in _FAIL_HEADS:
             if not named:
-                return False
+                return c.reject("'failed a test' with no drug-test word: any exam")
             c.end = j + 1
             return True
         if w in _FAIL_SKIP or w in _FAIL_HEADS:  # 'tox screen', 'urine drug screen'
             j += 1
             steps += 1
             continue
-        return False
-    return False
+        return c.reject("'fail' followed by something other than a drug test")
+    return c.reject("no drug test named after 'fail'")
 
 
 def _failed_test(c) -> bool:
@@ -223,7 +231,7 @@ def _failed_test(c) -> bool:
     if len(words) == 1:
         # the bare verb: keep it only before a drug test
         if not _failed_any(c):
-            return False
+            return c.reject("the bare verb 'fail' not before a drug test")
         before = [t.lower_ for t in c.before(1)]
         if first == "failed" and before and before[0] in POSSESSIVE_OR_ARTICLE | {"any", "after", "for", "of", "and"}:
             c.end = c.start + 1  # 'a failed drug test': the adjective -> 'positive'

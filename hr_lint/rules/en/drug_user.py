@@ -136,25 +136,28 @@ def _users_of_service(doc, k: int) -> bool:
     return j < hi and doc[j].lower_ in _SERVICE_OBJECTS
 
 
-def bare_user_ok(doc, k: int) -> bool:
+def _bare_user(c, k: int) -> bool:
     """Is bare 'user(s)' at k a person who uses drugs?"""
+    doc = c.doc
     lo = doc[k].sent.start
     prev = doc[k - 1].lower_ if k - 1 >= lo else ""
     if prev == "-" and k - 2 >= lo:
         prev = doc[k - 2].lower_
     if prev in _OTHER_USERS:
-        return False
+        return c.reject(f"'{prev} user': a user of something other than drugs")
     if _compound(doc, k) or _users_of_service(doc, k):
-        return False
+        return c.reject("a compound noun or a user of a service ('user account', 'users of the portal')")
     if not drug_context(doc, k):
         # 'Free naloxone kits at the clinic. If you know users who won't come in, ...': people
         # (a relative 'who') right after a sentence about drugs, with no product in sight
         nxt = doc[k + 1].lower_ if k + 1 < doc[k].sent.end else ""
-        return (doc[k].lower_ == "users" and nxt == "who" and drug_context(doc, k, 1)
-                and not tech_context(doc, k, 1, extra=_NOT_DRUG_CONTEXT))
+        if (doc[k].lower_ == "users" and nxt == "who" and drug_context(doc, k, 1)
+                and not tech_context(doc, k, 1, extra=_NOT_DRUG_CONTEXT)):
+            return c.keep("'users who' right after a sentence about drugs")
+        return c.reject("its sentence is not about drug use")
     if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
-        return False
-    return True
+        return c.reject("its sentence is about technology or services (app, account, login, portal...)")
+    return c.keep("a sentence about drug use, with no product or service in sight")
 
 
 def _unnamed_user(form: str) -> bool:
@@ -179,17 +182,17 @@ def substance_user(c: Candidate) -> bool:
     and the suggestion names the substance. Acronyms (IDU, IVDU) pass as they are. Not a
     compound noun ('drug user survey'), not part of a capitalised name."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False  # part of a capitalised name; checked before the underline grows
+        return c.reject("part of a capitalised name")  # part of a capitalised name; checked before the underline grows
     doc = c.doc
     k = _user_token(c)
     if k is None:
         return True  # IDU, IVDU: nothing to decide here
     start = _modifier_start(doc, k)
     if start is None or _compound(doc, k, generic=False):
-        return False
+        return c.reject("no substance or route of use right before 'user(s)', or a compound noun ('drug user survey')")
     c.start = min(c.start, start)
     c.suggest(person_alternatives(substance_words(doc, start, k), c.form == "plural"))
-    return True
+    return c.keep("after a substance or a route of use, which joins the underline")
 
 
 @check("user-bare", rules=["user-noun"], needs=_needs_drug_talk)
@@ -201,14 +204,14 @@ def bare_user(c: Candidate) -> bool:
     user-substance; 'end user', 'power users', 'service users', 'users of the portal' and
     'user account' are dropped."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False
+        return c.reject("part of a capitalised name")
     doc = c.doc
     k = _user_token(c)
     if k is None:
         return True
     if _modifier_start(doc, k) is not None:
-        return False  # 'drug users', 'IV users': user-substance's
-    return bare_user_ok(doc, k)
+        return c.reject("'drug users', 'IV users': a substance is named, and drug-user-identity reports it")  # 'drug users', 'IV users': drug-user-identity's
+    return _bare_user(c, k)
 
 
 def _user_phrase(c: Candidate, k: int) -> bool | None:
@@ -216,13 +219,16 @@ def _user_phrase(c: Candidate, k: int) -> bool | None:
     words decide, None when they leave it open."""
     doc = c.doc
     if any(is_substance(doc[j].lower_) or doc[j].lower_ in _ROUTE for j in range(c.start, k)):
-        return not _compound(doc, k)  # 'former drug user' names the substance
+        if _compound(doc, k):
+            return c.reject("a compound noun ('drug user survey')")
+        return c.keep("the phrase names the substance ('former drug user')")
     if _compound(doc, k) or _users_of_service(doc, k):
-        return False
+        return c.reject("a compound noun or a user of a service ('user account', 'users of the portal')")
     if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
-        return False
+        return c.reject("in a sentence about technology or services (app, account, login, portal...)")
     if drug_context(doc, k, 1):
-        return True
+        return c.keep("drug talk in its sentence or the ones beside it")
+    c.reason = "no drug talk in its sentence or the ones beside it"
     return None
 
 
@@ -233,7 +239,7 @@ def user_phrase(c: Candidate) -> bool:
     ('casual drug user'); not a user of a product or service ('casual users of the app',
     'recreational users of the trail')."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False
+        return c.reject("part of a capitalised name")
     k = _user_token(c)
     if k is None:
         return True
@@ -247,7 +253,7 @@ def former_user(c: Candidate) -> bool:
     person is said to be one with nothing naming a product ('many of them are former
     users', 'ex-users who answered the phone'), but not 'former users of version 2'."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False
+        return c.reject("part of a capitalised name")
     k = _user_token(c)
     if k is None:
         return True  # 'former addict', 'used to be an addict': nothing to decide here
@@ -269,7 +275,7 @@ def _former_user_person(c, k: int) -> bool:
     lo, hi = doc[k].sent.start, doc[k].sent.end
     nxt = doc[k + 1].lower_ if k + 1 < hi else ""
     if nxt == "of":
-        return False  # 'former users of version 2'
+        return c.reject("'former users of ...': users of a product or version")  # 'former users of version 2'
     if nxt in {"who", "themselves", "himself", "herself", "myself", "ourselves"}:
         return True
     j = c.start - 1

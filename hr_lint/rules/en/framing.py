@@ -41,7 +41,7 @@ def suffer(c: Candidate) -> bool:
     while j < hi and steps < 6:
         w = doc[j].lower_
         if w in _NOT_OBJECTS:
-            return False
+            return c.reject("the object is withdrawal, an overdose, pain, a mental illness or a symptom, not addiction")
         if w in {"addiction", "addictions", "alcoholism", "sud", "oud", "aud"}:
             break
         if w == "use" and j + 1 < hi and doc[j + 1].lower_ in {"disorder", "disorders"}:
@@ -55,9 +55,9 @@ def suffer(c: Candidate) -> bool:
             j += 1
             steps += 1
             continue
-        return False
+        return c.reject("what 'suffers from' stands before is not addiction or a use disorder")
     else:
-        return False
+        return c.reject("no addiction or use disorder within a few words after it")
     first = doc[c.start].lower_
     if first.startswith("afflict") or first in {"plagued"}:
         c.form = "ing"
@@ -116,8 +116,8 @@ def hooked(c: Candidate) -> bool:
             j += 1
             steps += 1
             continue
-        return False
-    return False
+        return c.reject("'hooked on' something other than a substance ('hooked on crossword puzzles')")
+    return c.reject("no substance after 'hooked on'")
 
 
 @check("drugs-ranked", rules=["hard-soft-drugs"])
@@ -132,7 +132,7 @@ def hard_soft(c: Candidate) -> bool:
         words = [t.lower_ for t in doc[lo:hi]]
         ranked = ("good" in words and "bad" in words) or "so-called" in words or (
             "so" in words and "called" in words)
-        return ranked
+        return ranked or c.reject("'good'/'bad' drug where drugs are not ranked ('a bad drug interaction')")
     return True
 
 
@@ -150,9 +150,9 @@ def dependence(c: Candidate) -> bool:
     words = {t.lower_ for t in doc[lo:hi]}
     if words & {"physical", "physically", "physiological", "physiologic", "tolerance",
                 "pharmacological"}:
-        return False
+        return c.reject("physical or physiological dependence, or tolerance: the pharmacological sense")
     if any(_ICD.match(t.text) for t in doc[lo:hi]) or coding_context(doc, c.start):
-        return False
+        return c.reject("a diagnosis code's descriptor ('F11.20 Opioid dependence, uncomplicated')")
     for k in range(c.start, c.end):
         if doc[k].lower_ in {"dependence", "dependency"}:
             c.start, c.end = k, k + 1

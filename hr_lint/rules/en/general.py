@@ -59,7 +59,7 @@ def _permanence(c) -> bool:
     if words[-1] == "recover":
         if nxt in ("the", "a", "an", "their", "his", "her", "its", "our", "any", "all", "costs",
                    "cost", "money", "funds", "data", "files", "losses", "damages", "it", "them"):
-            return False  # "recover the costs": the transitive verb
+            return c.reject("'recover the costs': the verb with an object")  # "recover the costs": the transitive verb
         return _person_subject(c)
     if words[-1] == "helped":
         return _person_subject(c, 3)
@@ -79,13 +79,13 @@ def _willpower(c) -> bool:
         if after and after[0].lower_ in USE_VERBS:
             return True
         if after and not after[0].is_punct:
-            return False  # "just stop by the office"
+            return c.reject("'just stop by the office': not about stopping use")  # "just stop by the office"
         return bool(near & DOMAIN)
     if words == ["just", "say", "no"]:
         if c.tokens[1].text[:1].isupper() or near & {"campaign", "slogan", "era", "1980s", "80s",
                                                        "reagan", "program", "history", "historical",
                                                        "dare", "d.a.r.e."}:
-            return False
+            return c.reject("the 1980s slogan, as history or a name")
         return bool(near & DOMAIN)
     return bool(near & DOMAIN)
 
@@ -121,7 +121,7 @@ def _stereotype(c) -> bool:
         while before and before[0] in ("all", "always", "often", "just", "will", "usually", "constantly"):
             before = before[1:]
         if not before or before[0] not in LABELS:
-            return False
+            return c.reject("'lie' with no label for people right before it ('the bottlenecks lie in ...')")
         return not after or after[0] in (".", ",", ";", "!", "about", "to", "and", "constantly", "all")
     if words[0] == "dangerous":
         return bool(c.nearby_words() & (DOMAIN | LABELS))
@@ -170,8 +170,8 @@ def hopeless(c: Candidate) -> bool:
     recover the costs', 'it can't be helped', 'the levy is a lost cause'); refuted or negated
     statements ('No one is beyond help') are dropped."""
     if _refuted(c):
-        return False
-    return _permanence(c)
+        return c.reject("a refuted or negated statement ('is not a moral failing', 'the myth that ...')")
+    return _permanence(c) or c.reject(c.reason or "not said about people who use drugs, have a condition or are homeless")
 
 
 @check("willpower-about-use", rules=["willpower-moral-failing"])
@@ -181,8 +181,8 @@ def willpower(c: Candidate) -> bool:
     statements ('Addiction is not a moral failing', 'the myth that ...') are dropped, but a
     rhetorical question keeps its stigma ('Why can't they just stop using?')."""
     if _refuted(c):
-        return False
-    return _willpower(c)
+        return c.reject("a refuted or negated statement ('is not a moral failing', 'the myth that ...')")
+    return _willpower(c) or c.reject(c.reason or "nothing nearby is about substance use or mental health")
 
 
 @check("stereotype-of-group", rules=["stereotype-dangerous-untrustworthy"], needs=_stereotype_needs)
@@ -193,5 +193,5 @@ def stereotype(c: Candidate) -> bool:
     'the bottlenecks lie in ...'); beliefs held up for examination ('the myth that ...') and
     negated statements are dropped."""
     if _refuted(c):
-        return False
-    return _stereotype(c)
+        return c.reject("a refuted or negated statement ('is not a moral failing', 'the myth that ...')")
+    return _stereotype(c) or c.reject(c.reason or "its subject is not a group of people who use drugs, have a condition or are homeless")

@@ -10,4 +10,4 @@ from .lexicon import DRUG_TALK, drug_context, tech_context
 def drug_context_only(c: Candidate) -> bool:
     """Keeps a match only in a sentence about drug or alcohol use that is not about
     technology or services ('users who inject alone', not 'users of the app')."""
-    return drug_context(c.doc, c.start) and not tech_context(c.doc, c.start)
+    return (drug_context(c.doc, c.start) and not tech_context(c.doc, c.start)) or c.reject("not a sentence about drug or alcohol use, or one about technology")

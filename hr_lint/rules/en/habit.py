@@ -17,16 +17,16 @@ def _habit(c) -> bool:
     nxt = doc[k + 1].lower_ if k + 1 < hi else ""
     if nxt in {"-", "of", "forming", "tracker", "trackers", "formation", "stacking", "loop",
                "loops", "change", "reversal", "app"}:
-        return False
+        return c.reject("a compound or 'habit of' ('habit-forming', 'habit tracker', 'her habit of reading')")
     j = k - 1
     if j >= lo and doc[j].text == "-":
         j -= 1
     prev = doc[j].lower_ if j >= lo else ""
     if prev in _NOT_DRUG:
-        return False
+        return c.reject("a habit of smoking, vaping, coffee or medication, not of illicit drug use")
     if prev == "drinking":
         if doc[k].lower_ == "habits":
-            return False  # 'ask about drinking habits'
+            return c.reject("'drinking habits': survey wording")  # 'ask about drinking habits'
         c.start = j
         c.suggest(["drinking", "alcohol use"])
         return True
@@ -46,7 +46,7 @@ def _habit(c) -> bool:
         if drug_context(doc, k) and doc[k].lower_ == "habit":
             c.suggest(["drug use", "substance use disorder"])
             return True
-    return False
+    return c.reject("no substance before 'habit', and not 'his/her habit' in a sentence about drugs")
 
 
 _HOBBY = {"reading", "running", "collecting", "knitting", "coffee", "shopping", "gym", "book",
@@ -61,7 +61,7 @@ def _feed_habit(c) -> bool:
     k = c.end - 1
     hi = doc[k].sent.end
     if k + 1 < hi and doc[k + 1].lower_ in {"of", "for", "-"}:
-        return False
+        return c.reject("'habit of', 'habit for': a habit of doing something")
     if drug_context(doc, k, 1):
         return True
     # 'stole to feed her habit', 'robbed a store to fund his habit': feeding or funding 'a
@@ -69,7 +69,7 @@ def _feed_habit(c) -> bool:
     verb = doc[c.start].lower_
     lo1, hi1 = sentence_span(doc, k, 1)
     words = {t.lower_ for t in doc[lo1:hi1]}
-    return verb.startswith(("feed", "fed", "fund", "financ")) and not (words & _HOBBY)
+    return (verb.startswith(("feed", "fed", "fund", "financ")) and not (words & _HOBBY)) or c.reject("a hobby or nothing about drugs nearby")
 
 
 @check("habit-drug", rules=["drug-habit"])
@@ -80,7 +80,7 @@ def drug_habit(c: Candidate) -> bool:
     habit' in a sentence about drugs. Never 'healthy habits', 'habit tracker',
     'habit-forming', 'a nun's habit', 'smoking habit', 'her habit of reading'."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False  # part of a capitalised name; checked before the underline grows
+        return c.reject("part of a capitalised name")  # part of a capitalised name; checked before the underline grows
     return _habit(c)
 
 
@@ -90,5 +90,5 @@ def feed_habit(c: Candidate) -> bool:
     no hobby in sight ('stole to feed her habit'); not before 'of' ('feeds his habit of
     collecting')."""
     if capitalised_name(c.doc, c.end - 1, c.end):
-        return False
+        return c.reject("part of a capitalised name")
     return _feed_habit(c)

@@ -59,17 +59,17 @@ TRANSIENT_NOUN_NEXT = {"sleeping", "living", "camped", "camping", "staying", "lo
 def _transient(c, prv, nxt, after) -> bool:
     word = c.tokens[-1].lower_
     if c.nearby_words(1) & TECHNICAL:
-        return False
+        return c.reject("engineering or astronomy 'transients' (voltage, signals, telescopes)")
     if word == "transients":
         # "transients from out of town", "transients sleeping in the doorway"
-        return not (after and after[0].text in ("-", "\u2010", "\u2011"))
+        return (not (after and after[0].text in ("-", "\u2010", "\u2011"))) or c.reject("'transients-' in a compound")
     # singular: a noun only after a determiner and before a word that ends the noun phrase
     if prv not in DETERMINERS | {"homeless", "local", "drunken", "drunk", "old", "young"}:
-        return False
+        return c.reject("the adjective 'transient' ('transient housing'), not a noun after a determiner")
     if not after or not after[0].is_alpha:
-        return not (after and after[0].text in ("-", "\u2010", "\u2011"))
-    return nxt in BOUNDARY or nxt in TRANSIENT_NOUN_NEXT or nxt in (
-        "in", "on", "at", "from", "outside", "behind", "near", "under", "by")
+        return (not (after and after[0].text in ("-", "\u2010", "\u2011"))) or c.reject("'transient-' in a compound")
+    return (nxt in BOUNDARY or nxt in TRANSIENT_NOUN_NEXT or nxt in (
+        "in", "on", "at", "from", "outside", "behind", "near", "under", "by")) or c.reject("the adjective 'transient' before a noun")
 
 
 def _street_people(c) -> bool:
@@ -77,7 +77,7 @@ def _street_people(c) -> bool:
     first = c.tokens[0]
     if first.text[:1].isupper() and before and before[0].is_alpha and before[0].text[:1].isupper() \
             and c.tokens[-1].text[:1].islower():
-        return False  # "the Main Street people": a street's name, then "people"
+        return c.reject("'the Main Street people': a street's name")  # "the Main Street people": a street's name, then "people"
     return True
 
 
@@ -99,31 +99,34 @@ def vagrant(c: Candidate) -> bool:
         return _street_people(c)
     if word == "drifter" and after and after[0].is_alpha and nxt not in BOUNDARY \
             and nxt not in TRANSIENT_NOUN_NEXT and nxt not in ("in", "on", "at", "from", "who", "named"):
-        return False  # "a drifter look", "the drifter lifestyle": an adjective
+        return c.reject("an adjective before a noun ('a drifter look')")  # "a drifter look", "the drifter lifestyle": an adjective
     if word.startswith("drifter"):
         # drift racing and herring boats are "drifters" too
-        return not c.nearby_words(1) & {"car", "cars", "racing", "race", "races", "drift", "drifting",
+        return (not c.nearby_words(1) & {"car", "cars", "racing", "race", "races", "drift", "drifting",
                                          "motorsport", "track", "tires", "tyres", "boat", "boats",
                                          "fishing", "herring", "nets", "fleet", "harbour", "harbor",
-                                         "snow", "band", "song", "album", "continental"}
+                                         "snow", "band", "song", "album", "continental"}) or c.reject("drift racing, herring drifters, or music")
     if word.startswith("derelict"):
-        return nxt not in PROPERTY and not (after and after[0].is_alpha and word == "derelict"
-                                             and nxt not in BOUNDARY and nxt not in PEOPLE_NEXT)
+        if nxt in PROPERTY:
+            return c.reject("'derelict' property ('a derelict building', 'derelict in his duty')")
+        if after and after[0].is_alpha and word == "derelict" and nxt not in BOUNDARY and nxt not in PEOPLE_NEXT:
+            return c.reject("an adjective before a noun that is not people")
+        return True
     if word.startswith("vagrant"):
         if c.nearby_words(1) & {"bird", "birds", "birders", "birding", "warbler", "species", "range",
                                  "sighting", "cells", "cell", "ebird"}:
-            return False
+            return c.reject("a vagrant bird (birding)")
         if word == "vagrant" and after and after[0].is_alpha and nxt not in BOUNDARY:
-            return nxt in PEOPLE_NEXT
+            return nxt in PEOPLE_NEXT or c.reject("an adjective before a noun that is not people")
         return True
     if word in ("bum", "bums"):
         if nxt in BUM_NOT_NEXT or prv in BUM_NOT_BEFORE:
-            return False
+            return c.reject("'bum a ride', 'a bum knee', 'my bum': another sense")
         if word == "bum" and prv not in DETERMINERS | {"town", "old", "lazy", "like", "drunken", "homeless"}:
-            return False
+            return c.reject("'bum' not after a determiner: not a noun for a person")
         return True
     if word.startswith("hobo"):
-        return nxt not in ("bag", "bags", "purse", "purses", "style", "chic", "stew")
+        return (nxt not in ("bag", "bags", "purse", "purses", "style", "chic", "stew")) or c.reject("'hobo bag', 'hobo style': fashion")
     return True
 
 
@@ -164,11 +167,11 @@ def collective(c: Candidate) -> bool:
     quantifier ('400 homeless', 'hundreds of homeless'). A capitalised 'Homeless' inside
     ordinary prose ends an organisation's name ('the Riverbend Coalition for the Homeless')."""
     if len(c.tokens) == 1 and not _quantified(c):
-        return False  # bare "homeless" counts only as a noun after a number or quantifier
+        return c.reject("bare 'homeless' is a noun for people only after a number or a quantifier")  # bare "homeless" counts only as a noun after a number or quantifier
     last = c.tokens[-1]
     if last.text[:1].isupper() and not title_case_sentence(c.sent) and c.start != c.sent.start:
         if c.tokens[0].text[:1].islower():
-            return False  # "the Riverbend Coalition for the Homeless"
+            return c.reject("the end of an organisation's name ('the Coalition for the Homeless')")  # "the Riverbend Coalition for the Homeless"
     after = c.after(2)
     if not after:
         return True
@@ -176,7 +179,7 @@ def collective(c: Candidate) -> bool:
     low = nxt.lower_
     if nxt.is_punct or not nxt.is_alpha:
         if nxt.text in ("-", "\u2010", "\u2011") or nxt.text in ("'", "\u2019", "'s", "\u2019s"):
-            return False  # "the homeless-services hub", "the homeless' ..." (rare) - stay quiet
+            return c.reject("a compound or a possessive ('the homeless-services hub')")  # "the homeless-services hub", "the homeless' ..." (rare) - stay quiet
         return True
     if low in COLLECTIVE_NEXT:
         return True
@@ -189,4 +192,4 @@ def collective(c: Candidate) -> bool:
     if low.endswith("ing") and low not in ING_NOUNS:
         nxt2 = after[1].lower_ if len(after) > 1 else None
         return nxt2 not in ("ban", "bans", "ordinance", "ordinances", "program", "programs", "site", "sites")
-    return False
+    return c.reject("followed by a noun it modifies: the adjective ('the homeless shelter', 'the homeless count')")

@@ -64,32 +64,32 @@ def inmate(c: Candidate) -> bool:
     prv = before[0] if before else None
     nxt = after[0] if after else None
     if len(words) == 1 and prv in ("-",) and len(before) > 1 and before[1] == "ex":
-        return False  # the "offender" of "ex-offender": the longer match reports it
+        return c.reject("the 'offender' of 'ex-offender': the longer match reports it")  # the "offender" of "ex-offender": the longer match reports it
     if prv in OWNED_BY_DRUG_RULE and head.startswith(("offender", "felon", "criminal")):
-        return False  # "drug offenders": drug-offender reports it
+        return c.reject("'drug offenders': drug-offender reports it")  # "drug offenders": drug-offender reports it
     if prv in ("psychiatric", "mental", "asylum", "hospital"):
-        return False  # "psychiatric inmates": released-discharged reports it
+        return c.reject("'psychiatric inmates': released-discharged reports it")  # "psychiatric inmates": released-discharged reports it
     if head.startswith("inmate") and after[:3] in (["of", "the", "hospital"], ["of", "the", "asylum"]):
-        return False
+        return c.reject("'inmates of the hospital': released-discharged's sense")
     if nxt in SYSTEM_NEXT:
-        return False  # "inmate locator", "sex offender registry", "inmate_id"
+        return c.reject("a system or record name ('inmate locator', 'sex offender registry')")  # "inmate locator", "sex offender registry", "inmate_id"
     if head in ("felon", "felons") and after[:2] == ["in", "possession"]:
-        return False  # the charge "felon in possession of a firearm"
+        return c.reject("the charge 'felon in possession'")  # the charge "felon in possession of a firearm"
     if head in ("felon", "felons") and c.nearby_words() & {"finger", "fingertip", "fingers", "infection",
                                                           "abscess", "whitlow", "paronychia", "pulp",
                                                           "incision", "drainage", "thumb"}:
-        return False  # the finger infection
+        return c.reject("the finger infection (felon)")  # the finger infection
     if head in ("convict", "convicts"):
         if nxt in OBJECT_WORDS or prv in MODAL:
-            return False  # the verb: "a jury can still convict a participant"
+            return c.reject("the verb 'convict' ('a jury may convict him')")  # the verb: "a jury can still convict a participant"
         if head == "convict" and prv not in NOUN_BEFORE:
-            return False
+            return c.reject("'convict' not after a determiner or a modifier: the verb")
         if head == "convicts" and prv in ("he", "she", "it", "who", "that", "which", "jury", "court", "judge"):
-            return False
+            return c.reject("'convicts' after a subject: the verb")
     if head in ("offender", "offenders") and prv in ("time", "repeat", "juvenile") and nxt in ("program", "programs", "diversion", "court"):
-        return False  # program names: "first-time offender program"
+        return c.reject("a program name ('first-time offender program')")  # program names: "first-time offender program"
     if head in ("offender", "offenders") and prv in RANKING and not c.nearby_words(1) & LEGAL:
-        return False  # "the two other primary offenders" (functions), "the worst offenders" (apps)
+        return c.reject("a ranking figure of speech about things ('the worst offenders'), outside a passage about crime")  # "the two other primary offenders" (functions), "the worst offenders" (apps)
     return True
 
 
@@ -98,4 +98,4 @@ def drug_offender(c: Candidate) -> bool:
     """'drug offender(s)' as a noun for people, not in system and program names ('drug
     offender registry', 'drug offender sentencing', 'drug offender program')."""
     after = [t.lower_ for t in c.after(1)]
-    return not (after and after[0] in SYSTEM_NEXT | {"sentencing", "program", "programs", "court", "treatment"})
+    return (not (after and after[0] in SYSTEM_NEXT | {"sentencing", "program", "programs", "court", "treatment"})) or c.reject("a system or program name ('drug offender registry', 'drug offender program')")

@@ -58,7 +58,7 @@ def _condition_follows(c, limit: int = 6) -> bool:
 def _suffers(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if not _condition_follows(c):
-        return False
+        return c.reject("what follows is not a mental-health condition (a symptom, pain, heat, addiction...)")
     first = words[0]
     if first in ("suffer", "suffers", "suffered", "suffering"):
         c.form = {"suffer": "base", "suffers": "s", "suffered": "ed", "suffering": "ing"}[first]
@@ -89,9 +89,9 @@ def _shrink(c) -> bool:
     nxt = after[0].lower_ if after else None
     if nxt in ("-", "wrap", "wrapped", "rate", "rates", "tube", "tubing", "film", "sleeve", "sleeves",
                "allowance", "percentage", "loss", "losses", "ray"):
-        return False
-    return prv in DETERMINERS or prv in ("see", "sees", "seeing", "saw", "seen", "visit", "visits",
-                                         "visiting", "visited", "school", "fancy")
+        return c.reject("retail or packaging 'shrink' ('shrink wrap', 'shrink rate')")
+    return (prv in DETERMINERS or prv in ("see", "sees", "seeing", "saw", "seen", "visit", "visits",
+                                         "visiting", "visited", "school", "fancy")) or c.reject("not a noun for a clinician ('budgets shrink')")
 
 
 def _released(c) -> bool:
@@ -121,7 +121,7 @@ def mentally_ill(c: Candidate) -> bool:
         last = c.tokens[-1]
         if c.tokens[0].text == "the" and last.text[:1].isupper() and c.start != c.sent.start \
                 and not title_case_sentence(c.sent):
-            return False  # "the State Hospital for the Criminally Insane": a name
+            return c.reject("the end of a name ('the State Hospital for the Criminally Insane')")  # "the State Hospital for the Criminally Insane": a name
         if words[1:] in (["insane"], ["mentally", "unstable"], ["emotionally", "disturbed"]):
             # short collective forms double as adjectives: "the insane amount of paperwork",
             # "the emotionally disturbed child": a noun must not follow
@@ -130,7 +130,7 @@ def mentally_ill(c: Candidate) -> bool:
             if after and after[0].is_alpha and low not in COLLECTIVE_NEXT \
                     and not low.endswith(("ed", "ly")) \
                     and not (low.endswith("ing") and low not in ING_NOUNS):
-                return False
+                return c.reject("an adjective before a noun ('the insane amount of paperwork', 'the emotionally disturbed child')")
     return True
 
 

@@ -49,18 +49,18 @@ MOOD_THINGS = {"weather", "climate", "spring", "season", "day", "week", "market"
 def _ocd(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if words[0] == "so" and at_clause_start(c.doc, c.start):
-        return False  # "..., so OCD is treatable": 'so' is a conjunction
+        return c.reject("'so' is a conjunction here ('..., so OCD is treatable')")  # "..., so OCD is treatable": 'so' is a conjunction
     after = c.after(1)
     nxt = after[0].lower_ if after else None
-    return nxt not in ("symptoms", "is", "can", "may", "treatment", "diagnosis", "disorder", "was")
+    return (nxt not in ("symptoms", "is", "can", "may", "treatment", "diagnosis", "disorder", "was")) or c.reject("'OCD' before a clinical word ('OCD symptoms', 'OCD is treatable')")
 
 
 def _metaphor(c) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "ocd" in words:
-        return _ocd(c)
+        return _ocd(c) or c.reject(c.reason or "'OCD' before a clinical word ('OCD symptoms', 'OCD is treatable')")
     if c.form == "plural":
-        return False  # "schizophrenics": a noun for people, reported by schizophrenic-person
+        return c.reject("a plural: a noun for people, which schizophrenic-person and diagnosis-as-identity report")  # "schizophrenics": a noun for people, reported by schizophrenic-person
     word = words[-1]
     after = c.after(1)
     nxt = after[0].lower_ if after else None
@@ -68,18 +68,18 @@ def _metaphor(c) -> bool:
     prv = before[0].lower_ if before else None
     context = c.sentence_words()
     if context & CLINICAL_CONTEXT:
-        return False
+        return c.reject("the sentence is about diagnosis or treatment (clinical use)")
     if nxt in VIOLENT or nxt in PERSON or nxt in CLINICAL_NEXT:
         if nxt in MOOD_THINGS and word in ("psychotic", "bipolar"):
             return True
-        return False
+        return c.reject("before a clinical noun, a person or a violent noun ('bipolar disorder', 'psychotic symptoms')")
     if prv in DETERMINERS and (nxt is None or not after[0].is_alpha):
-        return False  # "a psychotic." : a noun for a person (diagnosis-as-identity)
+        return c.reject("a noun for a person ('a psychotic.'): diagnosis-as-identity's")  # "a psychotic." : a noun for a person (diagnosis-as-identity)
     if diagnosis_determined(c) and diagnosis_noun_use(c):
-        return False  # "a paranoid schizophrenic according to...": a noun, the person-label rules
+        return c.reject("a noun for a person ('a paranoid schizophrenic'): the person-label rules'")  # "a paranoid schizophrenic according to...": a noun, the person-label rules
     if word == "schizophrenic":
         # an adjective before a noun that is not clinical and not a person
-        return bool(after) and after[0].is_alpha or prv in INTENSIFIERS
+        return (bool(after) and after[0].is_alpha or prv in INTENSIFIERS) or c.reject("'schizophrenic' not before a noun or after an intensifier")
     if word == "bipolar":
         if prv in INTENSIFIERS or nxt in MOOD_THINGS:
             return True
@@ -87,8 +87,8 @@ def _metaphor(c) -> bool:
         return (nxt is None or not after[0].is_alpha or nxt in BOUNDARY or nxt in ("lately", "today")) \
             and subject_kind(c) == "thing"
     if word == "psychotic":
-        return prv in TURN or prv in INTENSIFIERS or nxt in MOOD_THINGS
-    return False
+        return (prv in TURN or prv in INTENSIFIERS or nxt in MOOD_THINGS) or c.reject("'psychotic' not after 'went' or an intensifier, nor before a mood-swing thing")
+    return c.reject("no figure of speech: not after 'went', an intensifier, or before a mood-swing thing")
 
 
 # Which alternatives list fits which word (see the rule's alternatives).
@@ -103,7 +103,7 @@ def metaphor(c: Candidate) -> bool:
     person-label rules), the word is a noun for a person, or the sentence is about diagnosis
     and treatment; 'so OCD' not where 'so' is a conjunction ('..., so OCD is treatable')."""
     if not _metaphor(c):
-        return False
+        return c.reject("not used as a metaphor")
     words = [t.lower_ for t in c.tokens]
     c.form = "plural" if "ocd" in words else FORM_FOR.get(words[-1], "singular")
     return True

@@ -48,20 +48,20 @@ def slur(c: Candidate) -> bool:
     after = c.after(2)
     nxt = after[0].lower_ if after else None
     if _title(c):
-        return False
+        return c.reject("the title of the film or novel ('Psycho (1960)', in a passage about films)")
     if words[-1] == "crazies":
         c.form = "plural"
     if words[-1] == "lunatic" and nxt == "fringe":
-        return False
+        return c.reject("'the lunatic fringe': a political idiom about ideas")
     if nxt in INTENSIFIED and len(words) == 1 and words[0] in ("psycho", "insane", "nuts"):
         c.severity = "info"  # "psycho good": an intensifier, like "crazy good"
     elif predicate_subject(c) == "thing":
         c.severity = "info"  # "my cat is a total lunatic at 3 a.m."
     if words[-1] in ("psycho", "schizo") and nxt in ("-", "\u2010", "\u2011"):
-        return False
+        return c.reject("a prefix ('psycho-social', 'psycho-education')")
     if words == ["mental", "case"] and nxt in ("management", "manager", "managers", "load", "loads",
                                                "notes", "note", "file", "files", "review", "conference"):
-        return False
+        return c.reject("case work ('mental case management', 'mental case notes')")
     if words[-1] in ("loony", "looney") and nxt in ("tunes", "bin"):
-        return False
+        return c.reject("'Looney Tunes', 'loony bin' (asylum-institution's)")
     return True

@@ -30,11 +30,11 @@ def relapse(c: Candidate) -> bool:
     hi = doc[k].sent.end
     nxt = doc[k + 1].lower_ if k + 1 < hi else ""
     if nxt in {"-", "prevention"}:
-        return False
+        return c.reject("'relapse prevention', 'relapse-free': a named intervention or a compound")
     lo1, hi1 = sentence_span(doc, k)
     words = {t.lower_ for t in doc[lo1:hi1]}
     if words & _OTHER_DISEASE and not (words & _SUBSTANCE_HINT - {"treatment", "use", "recovery"}):
-        return False
+        return c.reject("about another disease (cancer, multiple sclerosis, depression...)")
     return True
 
 
@@ -58,11 +58,11 @@ def wagon(c: Candidate) -> bool:
     if first.startswith("slip"):
         lo0, hi0 = sentence_span(doc, c.start)
         if {t.lower_ for t in doc[lo0:hi0]} & _SLIP_LITERAL:
-            return False
+            return c.reject("a literal slip (ice, stairs) or a slip on paperwork")
         if not drug_context(doc, c.start, 1):
-            return False
+            return c.reject("'slip up' with no talk of drinking or drugs")
     elif words & _LITERAL_WAGON:
-        return False
+        return c.reject("a literal wagon (a hayride, a toy wagon)")
     if first in {"fell", "fallen", "slipped"}:
         c.form = "ed"
     elif first in {"falls", "slips"}:
@@ -103,11 +103,13 @@ def drug_free(c: Candidate) -> bool:
     lo, hi = doc[c.start].sent.start, doc[c.start].sent.end
     nxt = doc[c.end].lower_ if c.end < hi else ""
     if nxt in _DF_NOT_AFTER:
-        return False
+        return c.reject("before a noun that makes it a place or a policy ('drug-free workplace', 'drug-free zone')")
     k = c.start - 1
     while k >= lo and doc[k].lower_ in _DF_ADVERBS:
         k -= 1
-    return k >= lo and doc[k].lower_ in _DF_VERBS
+    if k >= lo and doc[k].lower_ in _DF_VERBS:
+        return True
+    return c.reject("not said of a person or a goal ('stay drug-free', 'is drug-free')")
 
 
 _ENABLER_TECH = {"technology", "technologies", "growth", "innovation", "digital", "business",
@@ -132,10 +134,10 @@ def enabler(c: Candidate) -> bool:
         lo1, hi1 = sentence_span(doc, k)
         words = {t.lower_ for t in doc[lo1:hi1]}
         if words & _ENABLER_TECH:
-            return False
-        return drug_context(doc, k, 1)
+            return c.reject("a business or technology 'enabler' ('a key enabler of growth')")
+        return drug_context(doc, k, 1) or c.reject("no talk of drinking, drugs or addiction nearby")
     nxt = doc[k + 1].lower_ if k + 1 < hi else ""
     if nxt in _CODEP_TECH:
-        return False
+        return c.reject("a codependent variable, module, process or species")
     lo1, hi1 = sentence_span(doc, k)
-    return not ({t.lower_ for t in doc[lo1:hi1]} & (_CODEP_TECH | {"code", "python", "software"}))
+    return (not ({t.lower_ for t in doc[lo1:hi1]} & (_CODEP_TECH | {"code", "python", "software"}))) or c.reject("about code, software or processes ('codependent modules')")

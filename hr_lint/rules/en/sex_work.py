@@ -108,32 +108,32 @@ def label(c: Candidate) -> bool:
     nxt = after[0] if after else None
     if head in ("prostitute", "prostitutes") and len(words) == 1:
         if prv == "to" and nxt in REFLEXIVE:
-            return False
+            return c.reject("the verb ('to prostitute their talents')")
         if nxt in ("himself", "herself", "themselves", "oneself"):
-            return False
+            return c.reject("the verb with a reflexive ('prostituting himself')")
     if head in ("hooker", "hookers") and len(words) == 1:
         if prv in ("played", "plays", "playing", "play", "starting", "reserve", "backup", "at") or nxt in ("for",):
             if c.nearby_words(1) & RUGBY or prv in ("played", "plays", "playing", "play"):
-                return False
+                return c.reject("rugby's hooker (a position)")
         if c.nearby_words(1) & {"rugby", "scrum", "scrums", "lineout", "line-out", "flanker", "prop",
                                  "ball", "kicked", "tackle", "tackled", "ruck", "maul", "referee"}:
-            return False
+            return c.reject("rugby's hooker (a position), in a passage about the game")
         if _rugby(c) or _surname(c) or _rug_hooking(c):
-            return False
+            return c.reject("rugby, a surname, or rug hooking (the craft)")
         if head == "hooker" and (nxt == "green" or (nxt in ("'s", "\u2019s") and after[1:2] == ["green"])):
-            return False  # "Hooker's green", the paint colour named after a botanical illustrator
+            return c.reject("'Hooker's green', a paint colour")  # "Hooker's green", the paint colour named after a botanical illustrator
     if head in ("girl", "girls") and words[0] == "working":
         # "working girls on the stroll", not "a working girl" with a job
-        return bool(c.nearby_words(1) & SEX_CONTEXT)
+        return (bool(c.nearby_words(1) & SEX_CONTEXT)) or c.reject("'working girl' with no talk of selling sex: a woman with a job")
     if head in ("ho", "hoes"):
         if c.tokens[-1].text[:1].isupper():
-            return False
+            return c.reject("the name Ho (capitalised)")
         if prv in ("-", "\u2010", "\u2011") or nxt in ("-", "\u2010", "\u2011", "ho", "hum"):
-            return False
+            return c.reject("'ho-hum', 'land ho', 'ho ho'")
         if prv not in HO_BEFORE:
-            return False
+            return c.reject("'ho' not after a determiner or an insult word: not a noun for a person")
         if c.nearby_words(1) & GARDEN:
-            return False
+            return c.reject("garden hoes")
     return True
 
 
@@ -149,5 +149,5 @@ def fallen(c: Candidate) -> bool:
     stairs), fallen soldiers or leaves, or a title ('The Fallen Woman' capitalised mid-sentence)."""
     toks = c.tokens
     if toks[0].i != c.sent.start and all(t.text[:1].isupper() for t in toks):
-        return False
-    return not (c.sentence_words() & FELL)
+        return c.reject("a title ('The Fallen Woman' capitalised mid-sentence)")
+    return (not (c.sentence_words() & FELL)) or c.reject("a woman who literally fell (ice, stairs, paramedics), or fallen soldiers or leaves")

@@ -42,14 +42,14 @@ def _crackhead(c) -> bool:
     nxt, prv = next_token(doc, k), prev_token(doc, k)
     if word.startswith("tweaker"):
         if (nxt is not None and nxt.lower_ in _TECH_AFTER) or (prv is not None and prv.lower_ in _TECH_BEFORE):
-            return False
+            return c.reject("software ('registry tweaker', 'tweaker utility')")
     if word.startswith("stoner"):
         if capitalised_mid_sentence(doc[k]):
-            return False
+            return c.reject("the surname Stoner")
         if nxt is not None and nxt.lower_ in _GENRE_AFTER:
-            return False
+            return c.reject("a genre ('stoner rock', 'stoner comedy')")
     if prv is not None and prv.lower_ in PASTIMES and word.startswith(("stoner", "tweaker")):
-        return False
+        return c.reject("a pastime before the word ('gym tweaker')")
     return True
 
 
@@ -60,21 +60,21 @@ def _fiend(c) -> bool:
     if word in {"fiend", "fiends"} and c.end - c.start == 1:
         prv = prev_token(doc, k)
         if prv is not None and prv.lower_ in PASTIMES:
-            return False
+            return c.reject("a pastime before the word ('sugar fiend')")
         nxt = next_token(doc, k)
         if nxt is not None and nxt.lower_ == "for":
-            return False  # 'a fiend for crossword puzzles'
-        return drug_context(doc, k)
+            return c.reject("'a fiend for' something ('a fiend for crossword puzzles')")  # 'a fiend for crossword puzzles'
+        return (drug_context(doc, k)) or c.reject("bare 'fiend' in a sentence that is not about drugs")
     if word in {"doper", "dopers"}:
         lo, hi = sentence_span(doc, k, 1)
         if any(t.lower_ in _SPORT for t in doc[lo:hi]):
-            return False
+            return c.reject("doping in sport")
         if capitalised_mid_sentence(doc[k]):
-            return False
+            return c.reject("the surname Doper (capitalised mid-sentence)")
     if word == "druggy":
         nxt = next_token(doc, k)
         if nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
-            return False  # adjective: 'a druggy haze'
+            return c.reject("the adjective 'druggy' before a noun ('a druggy haze')")  # adjective: 'a druggy haze'
     return True
 
 
@@ -85,26 +85,26 @@ def _drunk(c) -> bool:
     if word in {"drunk", "lush"}:
         prv = prev_token(doc, k)
         if prv is None or prv.lower_ not in _BEFORE_NOUN:
-            return False
+            return c.reject("not after a determiner or an adjective: 'drunk' the adjective ('got drunk')")
         if not _ends_noun_phrase(doc, k, _DRUNK_AFTER_BAD if word == "drunk" else frozenset()):
-            return False
+            return c.reject("before a noun ('drunk driving', 'the drunk tank'): the adjective")
         hi = doc[k].sent.end
         if k + 2 < hi and doc[k + 1].lower_ == "and" and doc[k + 2].lower_ == "disorderly":
-            return False  # the offence 'drunk and disorderly'
+            return c.reject("the offence 'drunk and disorderly'")  # the offence 'drunk and disorderly'
         if k + 1 < hi and doc[k + 1].lower_ in {"on", "with", "off"}:
-            return False  # 'drunk on power', 'drunk with joy'
+            return c.reject("'drunk on power', 'drunk with joy'")  # 'drunk on power', 'drunk with joy'
 
         if word == "drunk" and prv.lower_ == "town":
             c.start = min(c.start, k - 1)
         if word == "lush" and not drug_context(doc, k, 1):
-            return False
+            return c.reject("'lush' with no talk of drinking ('lush vegetation')")
         return True
     if word in {"boozer", "boozers"} and capitalised_mid_sentence(doc[k]):
-        return False
+        return c.reject("the surname Boozer")
     if word in {"drunks"}:
         nxt = next_token(doc, k)
         if nxt is not None and nxt.text == "-":
-            return False
+            return c.reject("part of a compound ('drunks-only')")
     return True
 
 
@@ -114,7 +114,7 @@ def drug_head(c: Candidate) -> bool:
     ('Confessions of a Crackhead Mom'), software ('registry tweaker', 'tweaker utility'), the
     surname Stoner, a genre ('stoner rock', 'stoner comedy') or a pastime ('gym tweaker')."""
     if quoted_title(c.doc, c.end - 1):
-        return False
+        return c.reject("in a quoted title of a work")
     return _crackhead(c)
 
 
@@ -124,7 +124,7 @@ def fiend(c: Candidate) -> bool:
     drugs ('a fiend for crossword puzzles', 'sugar fiend' are not), 'doper' not in sport
     doping talk, 'druggy' not as an adjective ('a druggy haze')."""
     if quoted_title(c.doc, c.end - 1):
-        return False
+        return c.reject("in a quoted title of a work")
     return _fiend(c)
 
 
@@ -135,5 +135,5 @@ def drunk(c: Candidate) -> bool:
     drunk tank', 'drunk on power', 'drunk and disorderly' (the offence); 'lush' only as a
     noun about drinking ('an old lush'), never 'lush vegetation'; the surname Boozer."""
     if quoted_title(c.doc, c.end - 1):
-        return False
+        return c.reject("in a quoted title of a work")
     return _drunk(c)

@@ -92,7 +92,7 @@ def _abuse(c) -> bool:
     w = doc[i].lower_
     nxt = doc[i + 1].lower_ if i + 1 < hi else ""
     if _dsm_history(doc, i):
-        return False
+        return c.reject("DSM-IV history ('substance abuse' as the old diagnosis's name)")
     if w == "abusing" and i - 2 >= lo and doc[i - 1].text == "-":
         # 'drug-abusing parents', 'substance-abusing defendants', 'alcohol-abusing'
         start = _substance_mod(doc, i - 1, lo)
@@ -100,7 +100,7 @@ def _abuse(c) -> bool:
             c.start = start
             prefix = doc.text[doc[start].idx:doc[i].idx]  # 'drug-', 'substance-'
             c.suggest([prefix + "using"])
-            return True
+            return c.keep("'<substance>-abusing' before people")
     if w in _ABUSE_NOUN or w == "abused":
         # '<substance> abuse', 'substance-abuse', 'drug/alcohol abuse'
         start = _substance_mod(doc, i - 1, lo) if i - 1 >= lo else None
@@ -108,7 +108,7 @@ def _abuse(c) -> bool:
             nxt2 = doc[i + 2].lower_ if i + 2 < hi else ""
             if nxt in _REGULATORY_AFTER and (nxt != "-" or nxt2 in _REGULATORY_AFTER) and not (
                     nxt == "warning" and nxt2 in {"signs", "sign"}):  # 'substance abuse warning signs'
-                return False
+                return c.reject("a regulatory term ('abuse-deterrent', 'abuse potential')")
             if w in _ABUSE_NOUN:
                 # underline 'substance abuse', 'prescription drug abuse'; the suggestion keeps
                 # the writer's own modifier: 'opioid abuse' -> 'opioid use'
@@ -119,7 +119,7 @@ def _abuse(c) -> bool:
                     c.suggest([prefix + "misuse", prefix + "use"])
                 else:
                     c.suggest([prefix + "use", prefix + "use disorder", prefix + "misuse"])
-            return True
+            return c.keep("a substance right before 'abuse'")
     if w in _ABUSE_NOUN:
         if nxt == "of":
             return _object_substance(doc, i + 1, hi) is not None
@@ -131,13 +131,13 @@ def _abuse(c) -> bool:
             while j < hi and doc[j].lower_ in _VERB_OBJ_SKIP:
                 j += 1
             if j < hi and is_substance(doc[j].lower_) and doc[j].lower_ not in _NOT_OBJECT:
-                return True
-        return False
+                return c.keep("the verb with a substance as its object ('abuse opioids')")
+        return c.reject("the noun 'abuse' with no substance ('domestic abuse, drugs'), or the verb without a substance object")
     # verb forms: abuse/abuses/abused/abusing + substance object
     if w in {"abuse", "abusing", "abused", "abuses"}:
         if _object_substance(doc, i, hi) is not None:
-            return True
-    return False
+            return c.keep("the verb with a substance as its object ('abusing pills')")
+    return c.reject("no substance before 'abuse' or after it: another abuse (child, sexual, domestic, of power...)")
 
 
 def _abuser(c) -> bool:
@@ -151,19 +151,19 @@ def _abuser(c) -> bool:
     if start is not None:
         c.start = min(c.start, start)
         c.suggest(person_alternatives(substance_words(doc, start, k), plural))
-        return True
+        return c.keep("a substance right before 'abuser'")
     if k + 1 < hi and doc[k + 1].lower_ == "of":
         j = _object_substance(doc, k + 1, hi)
         if j is not None:
             c.end = j + 1
             c.suggest(person_alternatives(substance_words(doc, k + 2, j + 1), plural))
-            return True
-        return False
+            return c.keep("'abuser of <substance>'")
+        return c.reject("'abuser of' something that is not a substance")
     lo1, hi1 = sentence_span(doc, k)
     words = {t.lower_ for t in doc[lo1:hi1]}
     if words & _DV:
-        return False
-    return drug_context(doc, k)
+        return c.reject("in a passage about domestic, sexual or child abuse: the perpetrator")
+    return (drug_context(doc, k)) or c.reject("bare 'abuser' in a sentence that is not about drugs")
 
 
 # heads of organisation names: 'Lakeview County Substance Abuse Prevention Council'
@@ -214,7 +214,7 @@ def abuse(c: Candidate) -> bool:
     Council'). The underline takes in the substance and the suggestion keeps it ('opioid
     abuse' -> 'opioid use')."""
     if _part_of_name(c):
-        return False
+        return c.reject("part of a name or a quoted title ('Substance Abuse Prevention Council')")
     return _abuse(c)
 
 
@@ -225,7 +225,7 @@ def abuser(c: Candidate) -> bool:
     'abuser(s)' only in a sentence about drugs with no sign of domestic, sexual or child
     abuse ('her abuser' in a note about violence is the perpetrator). IVDA passes as it is."""
     if _part_of_name(c):
-        return False
+        return c.reject("part of a name or a quoted title")
     if any(c.doc[k].lower_ in _ABUSER for k in range(c.start, c.end)) or c.doc[c.start].lower_ == "ivda":
         return _abuser(c)
     return _abuse(c)  # 'IVDAs': read as the noun 'abuse' would be, which drops it

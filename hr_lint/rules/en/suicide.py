@@ -50,7 +50,7 @@ def _verdict_phrase(c, words) -> bool:
         elif after[1:3] == ["own", "life"] or after[1:3] == ["own", "lives"]:
             c.end += 3  # "succeeded in taking her own life"
         else:
-            return False  # "succeeded in killing the engine"
+            return c.reject("'succeeded in killing' something else ('the engine')")  # "succeeded in killing the engine"
     if "succeeded" in words:
         c.alternatives = ["died by suicide", "took their own life"]
     else:
@@ -71,21 +71,21 @@ def successful_failed(c: Candidate) -> bool:
     after = [t.lower_ for t in c.after(2)]
     nxt = after[0] if after else None
     if nxt in PROGRAM:
-        return False  # "a successful suicide prevention campaign"
+        return c.reject("before prevention work ('a successful suicide prevention campaign')")  # "a successful suicide prevention campaign"
     if "suicide" not in words and "suicides" not in words:
         # "failed attempt", "successful attempt": only when the passage is about suicide
         if nxt in ("to", "at", "on", "by"):
-            return False  # "a failed attempt to pass the levy"
+            return c.reject("'a failed attempt to ...': an attempt at something else")  # "a failed attempt to pass the levy"
         # the topic may be set a sentence or two away ("...has tried before. A failed attempt
         # is the strongest predictor of a later death"): the strong words anywhere in the
         # paragraph, or death and lethality words in the sentences around the match
         if not (c.segment_words() & SUICIDE_STRONG or c.nearby_words(1) & ATTEMPT_DEATH):
-            return False
+            return c.reject("'failed attempt' with nothing about suicide or death nearby")
     if words[0] == "suicide" and words[-1] in ("unsuccessful", "failed", "successful"):
         # the verdict as a predicate: "her suicide attempt was unsuccessful", not "the suicide
         # attempt failed to make the news"
         if nxt == "to":
-            return False
+            return c.reject("'the suicide attempt failed to ...': not a verdict on the attempt")
         if words[-1] == "successful":
             c.alternatives = ["died by suicide"]
         else:
@@ -107,10 +107,10 @@ def completed(c: Candidate) -> bool:
     after = [t.lower_ for t in c.after(1)]
     nxt = after[0] if after else None
     if nxt in PROGRAM:
-        return False
+        return c.reject("before prevention work ('completed suicide prevention training')")
     if words in (["completers"], ["completer"]):
         if not c.nearby_words() & {"suicide", "suicides", "suicidal"}:
-            return False
+            return c.reject("'completers' with no suicide talk (program completers)")
         c.form = "plural" if words[0] == "completers" else "singular"
         return True
     if words[-1] in ("completer", "completers"):
@@ -138,7 +138,7 @@ def method(c: Candidate) -> bool:
         return True
     if words[0] == "shot":
         if after[:3] == ["in", "the", "foot"]:
-            return False
+            return c.reject("'shot himself in the foot': the idiom")
         return bool(c.nearby_words(1) & DEATH_CONTEXT)
     # jumped from / jumped off / overdosed on: only in a passage about a suicide
     return bool(c.nearby_words(1) & {"suicide", "suicides", "suicidal", "own"})
@@ -150,7 +150,7 @@ def note(c: Candidate) -> bool:
     or fiction about notes (studies, corpora, novels)."""
     near = c.nearby_words(1)
     if near & RESEARCH:
-        return False
+        return c.reject("research or fiction about notes")
     words = [t.lower_ for t in c.tokens]
     if "suicide" in words:
         return True
@@ -176,7 +176,7 @@ def choice(c: Candidate) -> bool:
     words = [t.lower_ for t in c.tokens]
     if "suicide" in words or "life" in words or "lives" in words:
         return True
-    return bool(c.nearby_words(1) & CHOICE_CONTEXT)
+    return bool(c.nearby_words(1) & CHOICE_CONTEXT) or c.reject("no death or suicide words nearby")
 
 
 @check("suicide-attempter", rules=["suicide-attempter-ideator"])
@@ -252,8 +252,8 @@ def jumper(c: Candidate) -> bool:
     before = [t.lower_ for t in c.before(2)]
     after = [t.lower_ for t in c.after(1)]
     if set(before + after) & JUMP_SPORT or c.tokens[-1].text[:1].isupper() and c.tokens[-1].i != c.sent.start:
-        return False
+        return c.reject("clothing, sport, electronics, or a capitalised name ('jumper cables', 'ski jumper')")
     near = c.sentence_words()
     if near & JUMP_SPORT:
-        return False
+        return c.reject("in a passage about sport or clothing")
     return bool(c.nearby_words(1) & JUMP_PLACE)

@@ -95,7 +95,7 @@ def drug_seeking(c: Candidate) -> bool:
     ('cue-induced drug seeking in rats', 'compulsive drug seeking'); the adjective
     'drug-seeking' takes the -ing suggestion ('requesting medication')."""
     if c.nearby_words(1) & RESEARCH:
-        return False
+        return c.reject("animal or neuroscience research ('drug seeking in rats')")
     if c.tokens[-1].lower_ == "seeking":
         c.form = "ing"  # the adjective "drug-seeking": "requesting medication"
     return True
@@ -115,7 +115,7 @@ def noncompliant(c: Candidate) -> bool:
     ('the hospital refused treatment to him')."""
     near = c.nearby_words()
     if near & REGULATORY:
-        return False
+        return c.reject("regulatory compliance (a citation, an audit, a building code)")
     words = [t.lower_ for t in c.tokens]
     if words[0] in ("refused", "refuses", "refuse", "refusing"):
         # "the hospital refused treatment to him": an institution refusing is not the label
@@ -141,27 +141,27 @@ def manipulative(c: Candidate) -> bool:
         if nxt in ("treatment", "therapy", "medicine", "procedure", "procedures", "technique",
                    "techniques", "skills", "play", "toys", "materials", "suicide", "gesture",
                    "attempt") or prv == "osteopathic":
-            return False
+            return c.reject("a treatment or technique ('osteopathic manipulative treatment'), or 'manipulative' before a noun")
         return bool(near & CLINICAL_PERSON)  # about a person, not "a manipulative interface"
     if words == ["in", "denial"]:
         if nxt in ("of", "status", "letter", "letters", "rate", "rates", "queue"):
-            return False
+            return c.reject("'in denial of', 'denial letter': a claim denial")
         return not (near & {"claim", "claims", "insurance", "insurer", "benefits", "authorization",
                             "prior", "billing", "payer", "payers", "appeal", "appeals", "coverage"})
     if word == "resistant":
         if prv in ("-", "\u2010", "\u2011"):
-            return False  # treatment-resistant, drug-resistant, water-resistant
+            return c.reject("a compound ('treatment-resistant', 'drug-resistant', 'water-resistant')")  # treatment-resistant, drug-resistant, water-resistant
         if near & (INFECTION | {"bacteria", "strain", "strains", "virus", "insulin", "weather", "water",
                                 "fire", "tamper", "pest", "pests", "drought", "mold", "rust", "heat",
                                 "corrosion", "material", "materials", "fabric", "coating",
                                 "tamper-resistant", "crush", "pill", "pills", "formulation"}):
-            return False
+            return c.reject("about infections, materials or formulations ('resistant strains', 'tamper-resistant pills')")
         # about a person: "is resistant to treatment", "remains resistant and unmotivated"
         linked = prv in ("is", "was", "are", "were", "been", "remains", "remained", "seems",
                          "seemed", "appears", "appeared", "very", "quite", "somewhat", "often",
                          "'s", "\u2019s", "becomes", "became", "be", "being", "and", "still")
         if not linked:
-            return False
+            return c.reject("'resistant' not said of a person ('is resistant to')")
         ends = nxt is None or nxt in ("to", "and", "or", "when", "with") or not c.doc[c.end].is_alpha
         return ends and bool(near & CLINICAL_PERSON)
     if word == "splitting":
@@ -170,7 +170,7 @@ def manipulative(c: Candidate) -> bool:
                      "parents", "therapists", "splitting", "behavior", "behaviors", "behaviour"}:
             return not (near & {"cost", "costs", "bill", "check", "hairs", "wood", "atoms", "cells",
                                 "time", "difference", "payment", "rent"})
-        return False
+        return c.reject("'splitting' not about staff or a team ('splitting the cost')")
     if word == "unmotivated":
         return bool(near & CLINICAL)
     return True  # "lacks insight": a clinical judgment of the person
@@ -186,11 +186,11 @@ def treatment_failure(c: Candidate) -> bool:
     after = [t.lower_ for t in c.after(2)]
     near = c.nearby_words(1)
     if near & INFECTION:
-        return False
+        return c.reject("about an infection or another disease (virologic, antibiotic, cancer...)")
     if after and after[0] in ("with", "on"):
-        return False  # "failed treatment with sertraline": a medication trial
+        return c.reject("'failed treatment with sertraline': a medication trial")  # "failed treatment with sertraline": a medication trial
     if before and before[0] in ("virologic", "antibiotic", "early", "late", "primary", "secondary"):
-        return False
+        return c.reject("a medical term ('virologic treatment failure', 'early treatment failure')")
     first = c.tokens[0].lower_
     c.form = {"fail": "base", "fails": "s", "failed": "ed", "failing": "ing"}.get(first, "singular")
     return True
@@ -208,9 +208,9 @@ def replacement(c: Candidate) -> bool:
     if words[0] in ("opioid", "opiate", "opioids", "opiates", "methadone", "narcotic", "heroin"):
         return True
     if words[0] in ("replacement", "substitution", "substitute") and prv in NON_OPIOID:
-        return False  # hormone / nicotine / enzyme replacement therapy
+        return c.reject("hormone, nicotine, enzyme or joint replacement")  # hormone / nicotine / enzyme replacement therapy
     if prv in ("-",) and len(before) > 1:
-        return False
+        return c.reject("part of a compound")
     if words[0] in ("trade", "trades", "traded", "trading", "replace", "replaces", "replaced",
                     "replacing", "swap", "swaps", "swapped", "swapping", "substitute",
                     "substitutes", "substituted", "substituting") and \
@@ -220,7 +220,7 @@ def replacement(c: Candidate) -> bool:
         # trading phrase only restates it.
         others = {t.lower_ for t in c.sent if not c.start <= t.i < c.end}
         if others & {"replacement", "substitution", "substitute"}:
-            return False
+            return c.reject("the trading phrase after 'replacement therapy' in the same sentence: one finding per framing")
         return bool(c.segment_words() & (OPIOID_CONTEXT | {"addiction"})) or "addiction" in words
     if words == ["legal", "heroin"]:
         return bool(c.segment_words() & {"methadone", "buprenorphine", "suboxone", "treatment", "clinic"})
@@ -228,7 +228,7 @@ def replacement(c: Candidate) -> bool:
     seg = c.segment_words()
     if seg & {"hrt", "nrt", "menopause", "estradiol", "transgender", "gender", "smoking", "cigarettes",
               "vaping", "nicotine", "hormone", "hormones"} and not seg & {"methadone", "buprenorphine", "opioid", "opioids", "oud", "moud", "heroin", "suboxone"}:
-        return False
+        return c.reject("hormone or nicotine replacement talk, with no opioid treatment in sight")
     return bool(seg & OPIOID_CONTEXT)
 
 
@@ -244,20 +244,20 @@ def mat(c: Candidate) -> bool:
     nxt = after[0] if after else None
     if words == ["mat"]:
         if tok.text != "MAT":
-            return False  # "yoga mat", "floor mat"
+            return c.reject("'mat' in lower case: a yoga or floor mat")  # "yoga mat", "floor mat"
         if nxt in ("act", "-", "\u2010") or (nxt == ")" and len(after) > 1 and after[1] in ("act", "grant")):
-            return False  # "the MAT Act", "MAT-PDOA"
+            return c.reject("a law or grant name ('the MAT Act', 'MAT-PDOA')")  # "the MAT Act", "MAT-PDOA"
         if before and before[0] in ("yoga", "exercise"):
-            return False
+            return c.reject("a yoga or exercise mat")
         c.form = "plural"  # the acronym gets the acronym "MOUD"
         if c.segment_words() & MAT_OTHER and not c.nearby_words(1) & MAT_CONTEXT:
-            return False  # "the Mobile Assessment Team (MAT)", "the MAT exam"
+            return c.reject("another MAT ('the Mobile Assessment Team (MAT)', 'the MAT exam')")  # "the Mobile Assessment Team (MAT)", "the MAT exam"
         return not (nxt in ("team", "teams", "exam", "score", "scores", "test"))
     if words[-1] in ("therapy", "treatment") and words[0] == "maintenance":
         return bool(c.nearby_words(1) & {"methadone", "buprenorphine", "opioid", "opioids", "oud",
                                           "heroin", "suboxone", "naltrexone", "addiction"})
     if nxt in ("act", "program", "grant", "grants") and c.tokens[0].text[:1].isupper():
-        return False  # an official program or law name
+        return c.reject("an official program or law name ('the MAT Act')")  # an official program or law name
     return True
 
 
@@ -281,9 +281,9 @@ def rehab(c: Candidate) -> bool:
     near = c.nearby_words(1)
     if "rehab" in words or "rehabs" in words:
         if set(before[:2]) & PHYSICAL_REHAB or (after and after[0] in PHYSICAL_REHAB):
-            return False
+            return c.reject("physical, cardiac, stroke, housing or vocational rehab")
         if near & PHYSICAL_REHAB:
-            return False
+            return c.reject("in a passage about physical or other rehabilitation")
         if len(words) > 1:
             return True  # "went to rehab", "rehab center"
         if before[:1] and before[0] in ("drug", "alcohol", "addiction", "opioid", "heroin"):
@@ -291,7 +291,7 @@ def rehab(c: Candidate) -> bool:
         if before[:2] in (["to", "went"], ["to", "go"], ["to", "goes"], ["to", "going"], ["to", "sent"]) \
                 or before[:1] in (["in"], ["from"], ["into"]) or before[:2] == ["of", "out"]:
             return bool(near & SUD_CONTEXT) or before[:1] != ["in"]
-        return False  # "the rehab staff", "rehab hours": too often an ordinary facility name
+        return c.reject("bare 'rehab' as a facility name ('the rehab staff'), not 'went to rehab'")  # "the rehab staff", "rehab hours": too often an ordinary facility name
     if words[0] in ("dry", "dries", "dried", "drying"):
         return bool(c.nearby_words(1) & ALCOHOL_CONTEXT)
     if "detox" in words:
