@@ -198,7 +198,8 @@ def _preset(value, default: str) -> str:
     return value  # LinterPool.get() says whether it exists
 
 
-def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
+def _text_request(body: bytes, default_preset: str) -> tuple[dict, str, str, str]:
+    """(the JSON object, its text, format, preset) of a request about a piece of text."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -215,9 +216,40 @@ def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
     except UnicodeEncodeError:
         raise ApiError(400, "'text' is not valid Unicode (it contains a lone surrogate escape)") from None
     fmt = _choice(data.get("format"), "format", TEXT_FORMATS, "markdown")
-    preset = _preset(data.get("preset"), default_preset)
+    return data, text, fmt, _preset(data.get("preset"), default_preset)
+
+
+def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
+    _, text, fmt, preset = _text_request(body, default_preset)
     findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt))
     return lint_response(pool.get(preset), preset, fmt, text, findings)
+
+
+def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
+    """The decision trace of a text (`hr-lint --trace`), or of the occurrences that overlap
+    the code-point range [start, end) of it when those are given ("why is this not flagged?")."""
+    data, text, fmt, preset = _text_request(body, default_preset)
+    start, end = data.get("start"), data.get("end")
+    if (start is None) != (end is None):
+        raise ApiError(400, "give both 'start' and 'end' (code-point offsets of the selection), or neither")
+    if start is not None:
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) \
+                or not 0 <= start <= end <= len(text):
+            raise ApiError(400, f"'start' and 'end' must be offsets with 0 <= start <= end <= {len(text)}")
+    occurrences = pool.run(preset, lambda linter: linter.trace_text(text, format=fmt))
+    out = []
+    for o in occurrences:
+        f = o.finding
+        if start is not None and not (f.offset < end and start < f.end_offset
+                                      or start == end and f.offset <= start <= f.end_offset):
+            continue
+        out.append(dict(o.to_dict(), offset=f.offset, end_offset=f.end_offset))
+    linter = pool.get(preset)
+    by_id = {r.id: r for r in linter.config.all_rules()}
+    rules = {o["rule"]: rule_info(by_id[o["rule"]], effective_severity(linter, by_id[o["rule"]]))
+             for o in out if o["rule"] in by_id}
+    return {"occurrences": out, "rules": rules, "preset": preset, "format": fmt,
+            **({"selection": {"start": start, "end": end, "text": text[start:end]}} if start is not None else {})}
 
 
 def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str) -> dict:
@@ -372,6 +404,27 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
                 "responses": {
                     "200": {"description": "The findings", "content": {"application/json": {"schema": lint_result}}},
                     "400": err("Malformed JSON, missing or non-string text, unknown format or preset"),
+                    "413": err(f"Request body over the limit ({max_upload} bytes)"),
+                },
+            }},
+            "/api/trace": {"post": {
+                "summary": "The decision trace: every occurrence of a term, reported or not, and the stage"
+                           " that decided (or only those overlapping the code-point range start..end)",
+                "operationId": "trace",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"allOf": [
+                    {"$ref": "#/components/schemas/LintRequest"},
+                    {"type": "object", "properties": {"start": {"type": "integer", "minimum": 0},
+                                                      "end": {"type": "integer", "minimum": 0}}}]}}}},
+                "responses": {
+                    "200": {"description": "One object per occurrence, as `hr-lint --trace --format json`,"
+                                           " with its code-point `offset` and `end_offset`",
+                            "content": {"application/json": {"schema": {
+                                "type": "object", "required": ["occurrences", "rules", "preset", "format"],
+                                "properties": {"occurrences": {"type": "array", "items": {"type": "object"}},
+                                               "rules": {"type": "object"}, "preset": {"type": "string"},
+                                               "format": {"type": "string"},
+                                               "selection": {"type": "object"}}}}}},
+                    "400": err("Malformed JSON, missing or non-string text, unknown format or preset, bad range"),
                     "413": err(f"Request body over the limit ({max_upload} bytes)"),
                 },
             }},
@@ -547,6 +600,17 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
             return error(exc.status, exc.message)
         return JSONResponse(result)
 
+    async def api_trace(request: Request):
+        ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
+            return error(415, f"expected Content-Type application/json, not '{ctype}'")
+        body = await request.body()
+        try:
+            result = await run_in_threadpool(trace_json_body, pool, body, preset)
+        except ApiError as exc:
+            return error(exc.status, exc.message)
+        return JSONResponse(result)
+
     async def api_lint_file(request: Request):
         ctype = request.headers.get("content-type", "")
         if not ctype.lower().startswith("multipart/form-data"):
@@ -604,6 +668,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
             Route("/favicon.ico", favicon),
             Route("/api/lint", api_lint, methods=["POST"]),
             Route("/api/lint-file", api_lint_file, methods=["POST"]),
+            Route("/api/trace", api_trace, methods=["POST"]),
             Route("/api/rules", api_rules),
             Route("/api/presets", api_presets),
             Route("/healthz", healthz),

@@ -286,3 +286,62 @@ def test_policy_picker_lists_installed_presets(page):
     for name in options[1:]:
         page.select_option("#preset", name)
         expect(page.locator("#status")).to_contain_text(f"the {name} policy")
+
+
+def select_in_editor(pg, phrase, nth=0):
+    """Select a phrase in the text box with the keyboard, as a writer would: Ctrl+Home, arrows
+    to its start, Shift+arrows over it."""
+    text = pg.input_value("#editor")
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    pg.focus("#editor")
+    pg.keyboard.press("Control+Home")
+    for _ in range(len(text[:start])):
+        pg.keyboard.press("ArrowRight")
+    for _ in range(len(phrase)):
+        pg.keyboard.press("Shift+ArrowRight")
+    assert pg.evaluate("(() => { const e = document.getElementById('editor');"
+                       " return e.value.slice(e.selectionStart, e.selectionEnd); })()") == phrase
+
+
+def test_why_is_this_not_flagged(page):
+    draft = "😀 Volunteers clean the kitchen. Three addicts came by. We bought a kitchen table."
+    paste(page, draft, fmt="text", expect_total=1)
+    details = page.locator("#details-body")
+
+    select_in_editor(page, "clean")
+    page.keyboard.press("Tab")  # out of the text box, through the buttons, to the question
+    for _ in range(6):
+        if active(page, "id") == "why":
+            break
+        page.keyboard.press("Tab")
+    assert active(page, "id") == "why"
+    page.keyboard.press("Enter")
+    expect(details).to_contain_text("Why “clean” is or is not flagged")
+    items = details.locator(".trace-item")
+    expect(items).to_have_count(2)  # the status rule and the drug-test rule both looked at it
+    expect(details.locator(".not-reported .verdict")).to_have_text(
+        ["Not flagged: another sense of the word.", "Not flagged: another sense of the word."])
+    expect(details).to_contain_text("clean the kitchen")
+    expect(page.locator("#details")).to_be_focused()
+    expect(page.locator("#status")).to_contain_text("2 decisions about “clean”: 0 flagged, 2 not.")
+
+    select_in_editor(page, "addicts")
+    page.click("#why")
+    expect(details.locator(".is-reported .verdict")).to_have_text(["Flagged (warning)."])
+
+    select_in_editor(page, "kitchen", nth=1)
+    page.click("#why")
+    expect(details).to_contain_text("No rule has a term in this selection")
+
+    page.select_option("#preset", "identity-first")
+    paste(page, "Drug users met at noon.", fmt="text", expect_total=0)
+    select_in_editor(page, "Drug users")
+    page.click("#why")
+    expect(details.locator(".verdict").first).to_have_text("Not flagged: this policy does not check this rule.")
+    expect(details).to_contain_text("identity-first")
+
+    page.evaluate("document.getElementById('editor').setSelectionRange(0, 0)")
+    page.click("#why")
+    expect(page.locator("#status")).to_contain_text("Select a word or phrase in the text box first")

@@ -389,7 +389,7 @@ def test_healthz(client):
 def test_openapi(client):
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.")
-    assert {"/api/lint", "/api/lint-file", "/api/rules", "/healthz", "/openapi.json"} <= set(spec["paths"])
+    assert {"/api/lint", "/api/lint-file", "/api/trace", "/api/rules", "/healthz", "/openapi.json"} <= set(spec["paths"])
     assert "post" in spec["paths"]["/api/lint"] and "post" in spec["paths"]["/api/lint-file"]
     assert {"400", "413"} <= set(spec["paths"]["/api/lint"]["post"]["responses"])
 
@@ -406,6 +406,48 @@ def test_openapi_schemas_describe_real_answers(client):
         jsonschema.validate(rule, schemas["Rule"])
     missing = set(schemas["LintResult"]["required"]) - set(data)
     assert not missing
+
+
+# -- the decision trace ---------------------------------------------------------------------------
+
+def test_trace_is_the_linters_trace(default_client):
+    text = "😀 Volunteers clean the kitchen. Three addicts came by."
+    response = default_client.post("/api/trace", json={"text": text, "format": "text"})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    expected = [o.to_dict() for o in Linter().trace_text(text, format="text")]
+    assert [{k: v for k, v in o.items() if k not in ("offset", "end_offset")} for o in data["occurrences"]] == expected
+    for o in data["occurrences"]:  # code-point offsets into the text
+        assert text[o["offset"]:o["end_offset"]] == o["text"]
+    assert set(data["rules"]) == {o["rule"] for o in data["occurrences"]}
+
+
+def test_trace_of_a_selection(default_client):
+    text = "Volunteers clean the kitchen. Three addicts came by."
+    start = text.index("clean")
+    data = default_client.post("/api/trace", json={"text": text, "format": "text", "start": start,
+                                                   "end": start + 5}).json()
+    assert data["selection"] == {"start": start, "end": start + 5, "text": "clean"}
+    assert {(o["rule"], o["reported"], o["stage"]) for o in data["occurrences"]} == {
+        ("clean-substance-status", False, "check"), ("clean-drug-test", False, "check")}
+    caret = text.index("addicts") + 2  # an empty selection inside a word asks about that word
+    data = default_client.post("/api/trace", json={"text": text, "start": caret, "end": caret}).json()
+    assert [(o["text"], o["reported"]) for o in data["occurrences"]] == [("addicts", True)]
+    nothing = default_client.post("/api/trace", json={"text": text, "start": 0, "end": 10}).json()
+    assert nothing["occurrences"] == [] and nothing["rules"] == {}
+
+
+@pytest.mark.parametrize("body,message", [
+    ({"text": "x", "start": 1}, "give both 'start' and 'end'"),
+    ({"text": "abc", "start": 2, "end": 1}, "0 <= start <= end <= 3"),
+    ({"text": "abc", "start": 0, "end": 9}, "0 <= start <= end <= 3"),
+    ({"text": "abc", "start": "0", "end": 1}, "must be offsets"),
+    ({"text": "abc", "preset": "nope"}, "unknown preset 'nope'"),
+    ({"format": "text"}, "missing 'text'"),
+])
+def test_trace_bad_requests_are_400(default_client, body, message):
+    response = default_client.post("/api/trace", json=body)
+    assert response.status_code == 400 and message in response.json()["error"]
 
 
 # -- safety ---------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@
     controller: null,
     timer: null,
     maxUpload: 0,
-    focusAfter: null     // UTF-16 offset: focus the first highlight at or after it once re-linted
+    focusAfter: null,    // UTF-16 offset: focus the first highlight at or after it once re-linted
+    traceController: null
   };
 
   function $(id) { return document.getElementById(id); }
@@ -347,6 +348,93 @@
     return target && target.closest ? target.closest(".hl") : null;
   }
 
+  // -- why is this (not) flagged? ------------------------------------------------------------
+  var STAGE_WORDS = {
+    context: "its neighbouring words rule it out",
+    name: "it is part of a name",
+    check: "another sense of the word",
+    allow: "it is on this policy's allow list",
+    negation: "a negated statement",
+    voice: "mentioned as a word, quoted, or said of oneself",
+    overlap: "a longer phrase is flagged instead",
+    selection: "this policy does not check this rule",
+    suppression: "an hr-lint comment turns it off"
+  };
+
+  function codePoints(text) { return Array.from(text).length; }
+
+  function whyNotFlagged() {
+    var text = els.editor.value;
+    var s = els.editor.selectionStart, e = els.editor.selectionEnd;
+    if (s === e) {
+      setStatus("Select a word or phrase in the text box first, then ask why.");
+      els.editor.focus();
+      return;
+    }
+    var start = codePoints(text.slice(0, s));
+    var end = start + codePoints(text.slice(s, e));
+    var selected = text.slice(s, e);
+    if (state.traceController) state.traceController.abort();
+    var controller = new AbortController();
+    state.traceController = controller;
+    setStatus("Asking why…");
+    fetch("api/trace", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: text, format: els.format.value, preset: els.preset.value,
+                             start: start, end: end }),
+      signal: controller.signal
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (!response.ok) throw new Error(errorText(response, data));
+        showTrace(data, selected);
+      });
+    }, function (err) {
+      if (err && err.name === "AbortError") return;
+      throw new Error("Cannot reach the hr-lint server. Is `hr-lint serve` still running?");
+    }).catch(showError);
+  }
+
+  function showTrace(data, selected) {
+    var previous = els.view.querySelector(".hl.current");
+    if (previous) previous.classList.remove("current");
+    state.current = -1;
+    var frag = document.createDocumentFragment();
+    var title = el("h3", null, "Why ");
+    title.appendChild(el("span", "phrase", "“" + selected + "”"));
+    title.appendChild(document.createTextNode(" is or is not flagged"));
+    frag.appendChild(title);
+    var found = data.occurrences || [];
+    if (!found.length) {
+      frag.appendChild(el("p", null, "No rule has a term in this selection, so hr-lint does not look at it " +
+        "with the " + data.preset + " policy."));
+    } else {
+      var list = el("ul", "trace");
+      found.forEach(function (o) {
+        var rule = (data.rules && data.rules[o.rule]) || {};
+        var item = el("li", "trace-item " + (o.reported ? "is-reported" : "not-reported"));
+        var head = el("p");
+        head.appendChild(el("span", "phrase", "“" + o.text + "”"));
+        head.appendChild(document.createTextNode(" · " + (rule.summary || o.rule) + " "));
+        head.appendChild(el("span", "meta", "(" + o.rule + ")"));
+        item.appendChild(head);
+        var verdict = o.reported ?
+          el("p", "verdict", "Flagged (" + safeSeverity(o.severity) + ").") :
+          el("p", "verdict", "Not flagged: " + (STAGE_WORDS[o.stage] || o.stage) + ".");
+        item.appendChild(verdict);
+        item.appendChild(el("p", "reason", o.reason));
+        list.appendChild(item);
+      });
+      frag.appendChild(list);
+    }
+    els.detailsBody.replaceChildren(frag);
+    var flagged = found.filter(function (o) { return o.reported; }).length;
+    setStatus(found.length ? plural(found.length, "decision") + " about “" + selected + "”: " +
+      flagged + " flagged, " + (found.length - flagged) + " not." :
+      "No rule has a term in “" + selected + "”.");
+    els.details.focus();
+  }
+
   // -- copy and download ---------------------------------------------------------------------
   function copyText() {
     var text = els.editor.value;
@@ -423,6 +511,7 @@
     $("check").addEventListener("click", lintNow);
     $("copy").addEventListener("click", copyText);
     $("download").addEventListener("click", download);
+    $("why").addEventListener("click", whyNotFlagged);
     els.format.addEventListener("change", lintNow);
     els.preset.addEventListener("change", lintNow);
     els.file.addEventListener("change", function () {
