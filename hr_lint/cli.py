@@ -100,7 +100,8 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
     --crawl follows their links), or '-' for standard input.
 
     Other commands: 'hr-lint serve' (the writer's page and HTTP API), 'hr-lint moderate'
-    (screen records such as posts and comments: JSON Lines, CSV, Parquet).
+    (screen records such as posts and comments: JSON Lines, CSV, Parquet), 'hr-lint lsp'
+    (the language server for editors).
     """
     overrides = {
         "select": _split(select) or None,

@@ -31,6 +31,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__
 from ..config import CONFIG_NAMES
 from ..finding import Finding, severity_rank
+from ..linter import MAX_FILE_BYTES
 from ..readers import BINARY_FORMATS
 from ..yamlload import ConfigError
 from . import actions, config_edit
@@ -162,6 +163,9 @@ class HrLintServer(LanguageServer):
             fmt = self.format_of(linter, state.path, language_id, text)
             if fmt is None:
                 return [], linter, None, None, None
+            if len(text) > MAX_FILE_BYTES:  # as `hr-lint` refuses such a file
+                raise ValueError(f"the document has {len(text):,} characters, over the limit of "
+                                 f"{MAX_FILE_BYTES:,}")
             findings = state.incremental.lint(linter, text, fmt, state.path or state.doc.uri)
             return findings, linter, fmt, None, None
         except Exception as exc:  # noqa: BLE001 - one document's crash must not stop the server
