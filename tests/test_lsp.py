@@ -113,6 +113,17 @@ async def test_open_publishes_diagnostics_with_exact_ranges(client: LanguageClie
     close_doc(client, uri)
 
 
+async def test_save_publishes_again(client: LanguageClient, workspace):
+    uri = open_doc(client, workspace, "save.md", "We met addicts.\n")
+    first = await diagnostics(client, uri, 1)
+    count = len(client.published)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert await diagnostics(client, uri, 1, after=count) == first
+    close_doc(client, uri)
+    # closing clears what was shown
+    assert await diagnostics(client, uri, None, after=count + 1) == []
+
+
 async def test_quoted_speech_and_self_description_are_info_and_faded(client: LanguageClient, workspace):
     text = 'She said "we were all junkies back then." I am an addict and proud of my recovery. Junkies are people.\n'
     uri = open_doc(client, workspace, "voice.md", text)
