@@ -379,6 +379,8 @@ def _summary(t, done, flagged, errors, categories, elapsed) -> None:
         lines.append(f"  {done.records:,} already in the output (resumed), {t['records']:,} checked now{rate}")
     elif rate:
         lines[0] += rate
+    if categories:
+        lines.append("flagged records by category:")
     for category, count in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {count:8,}  {category}")
     click.echo("\n".join(lines), err=True)

@@ -324,8 +324,9 @@ class Source:
         self.on_idle = on_idle
         self.done = 0
         self.total: int | None = None
-        self._stdin = stdin
         self._stream = None
+        self._raw = None  # the file under a decompressing stream
+        self._counts_raw = False  # progress counts the compressed bytes
         if self.format == "parquet":
             if path == "-":
                 raise SourceError(self.name, "Parquet cannot be read from standard input; give the file")
@@ -336,39 +337,39 @@ class Source:
             import sys
 
             self._stream = stdin if stdin is not None else sys.stdin.buffer
-        else:
+            self.total = _regular_size(self._stream)  # `< posts.jsonl`: a file after all
+            return
+        try:
+            raw = open(path, "rb")  # noqa: SIM115 - closed by close()
+        except FileNotFoundError:
+            raise SourceError(path, "no such file") from None
+        except IsADirectoryError:
+            raise SourceError(path, "is a directory, not a file of records") from None
+        except OSError as exc:
+            raise SourceError(path, exc.strerror or str(exc)) from None
+        self.total = _regular_size(raw)
+        compressed = False
+        if self.total is not None:  # a pipe or a device cannot be peeked at and rewound
             try:
-                raw = open(path, "rb")  # noqa: SIM115 - closed by close()
-            except FileNotFoundError:
-                raise SourceError(path, "no such file") from None
-            except IsADirectoryError:
-                raise SourceError(path, "is a directory, not a file of records") from None
-            except OSError as exc:
-                raise SourceError(path, exc.strerror or str(exc)) from None
-            try:
-                self.total = os.fstat(raw.fileno()).st_size
                 compressed = raw.read(2) == b"\x1f\x8b"
                 raw.seek(0)
-            except OSError:
-                compressed = False
-            if compressed:
-                import gzip
+            except OSError as exc:
+                raw.close()
+                raise SourceError(path, exc.strerror or str(exc)) from None
+        if compressed:
+            import gzip
 
-                self._raw = raw
-                self._stream = gzip.GzipFile(fileobj=_Counted(raw, self), mode="rb")
-                self._counts_raw = True
-            else:
-                self._stream = raw
-                self._counts_raw = False
-        if not hasattr(self, "_counts_raw"):
-            self._counts_raw = False
+            self._raw = raw
+            self._stream = gzip.GzipFile(fileobj=_Counted(raw, self), mode="rb")
+            self._counts_raw = True
+        else:
+            self._stream = raw
 
     def close(self) -> None:
         if self._stream is not None and self.path != "-":
             self._stream.close()
-            raw = getattr(self, "_raw", None)
-            if raw is not None:
-                raw.close()
+            if self._raw is not None:
+                self._raw.close()
 
     def __iter__(self):
         if self.format == "parquet":
@@ -483,6 +484,15 @@ class Source:
                 else:
                     yield from_mapping(obj, fields, f"row {row}")
             self.done = row
+
+
+def _regular_size(stream) -> int | None:
+    """The size of a stream that is a regular file; None for a pipe, a terminal, a device."""
+    try:
+        st = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
 class _Counted:
