@@ -130,6 +130,7 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
                 text = explain.explain(linter.config.all_rules(), explain_rule)
                 click.echo(text, nl=False)
                 sys.exit(0)
+            linter = explain.example_linter(linter)  # debated rules' examples too
             problems = explain.check_rules(linter)
             for p in problems:
                 click.echo(p, err=True)

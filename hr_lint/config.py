@@ -25,12 +25,15 @@ CONFIG_NAMES = (".hr-lint.yaml", ".hr-lint.yml", "hr-lint.yaml")
 PRESET_DIR = Path(__file__).parent / "presets"
 PRESETS = ("default", "identity-first", "strict")
 VOICE_POLICIES = ("ignore", "info", "report")
+# what to do with debated terms (rules marked `debated: true`): not at all, the first
+# finding of each such rule in a document, or every one
+DEBATED_POLICIES = ("ignore", "once", "report")
 COMMAND_LINE = "command line"
 
 KEYS = {
     "extends", "select", "ignore", "extend-select", "severity", "fail-on", "include", "exclude",
     "respect-gitignore", "allow", "quotes", "first-person", "file-types", "rules",
-    "report-unused-suppressions", "lint-attributes",
+    "report-unused-suppressions", "lint-attributes", "debated",
 }
 # Settings that add to what earlier layers gave, rather than replace it.
 _ADDING = {"ignore", "extend-select", "severity", "include", "exclude", "allow", "file-types", "rules"}
@@ -68,6 +71,7 @@ class Config:
     allow: list[str] = field(default_factory=list)
     quotes: str = "info"
     first_person: str = "info"
+    debated: str = "ignore"  # debated terms: ignore | once | report
     file_types: dict[str, str] = field(default_factory=dict)
     rule_files: list[str] = field(default_factory=list)
     report_unused_suppressions: bool = False
@@ -206,6 +210,9 @@ class Config:
         if "first-person" in data:
             self.first_person = choice("first-person", VOICE_POLICIES)
             note("first-person")
+        if "debated" in data:
+            self.debated = choice("debated", DEBATED_POLICIES)
+            note("debated")
         if "file-types" in data:
             ft = data["file-types"]
             if not isinstance(ft, dict):
@@ -287,10 +294,15 @@ class Config:
         def hit(rule, selectors):
             return any(s in ("ALL", "all") or s == rule.id or s == rule.category for s in selectors)
 
+        named = set(self.select or []) | set(self.extend_select)
         chosen = []
         for rule in rules:
             selected = (self.select is None or hit(rule, self.select) or hit(rule, self.extend_select)
                         or rule.origin in self._auto_selected)
+            # a debated term is on when the policy reports debated terms, or when its id is
+            # selected by name (a category or ALL does not name it)
+            if rule.debated and self.debated == "ignore" and rule.id not in named:
+                continue
             if selected and not hit(rule, self.ignore):
                 chosen.append(rule)
         self._check_custom_examples([r for r in chosen if r.origin in self.rule_files])

@@ -9,8 +9,11 @@ from .yamlload import ConfigError, did_you_mean
 def list_rules(rules) -> str:
     width = max((len(r.id) for r in rules), default=10)
     cat = max((len(r.category) for r in rules), default=10)
-    lines = [f"{r.id:{width}}  {r.category:{cat}}  {r.severity:7}  {r.summary}" for r in sorted(rules, key=lambda r: (r.category, r.id))]
-    return "\n".join(lines) + f"\n{len(rules)} rules\n"
+    lines = [f"{r.id:{width}}  {r.category:{cat}}  {r.severity:7}  {'(debated) ' if r.debated else ''}{r.summary}"
+             for r in sorted(rules, key=lambda r: (r.category, r.id))]
+    debated = sum(1 for r in rules if r.debated)
+    note = f" ({debated} debated: reported only with the setting 'debated: once' or 'report')" if debated else ""
+    return "\n".join(lines) + f"\n{len(rules)} rules{note}\n"
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -37,7 +40,12 @@ def _paragraphs(text: str, indent: str = "  ") -> list[str]:
 
 def explain(rules, rule_id: str) -> str:
     r = find_rule(rules, rule_id)
-    out = [f"{r.id}  ({r.category}, {r.severity})", "", _wrap(r.message), ""]
+    out = [f"{r.id}  ({r.category}, {r.severity}{', debated' if r.debated else ''})", "", _wrap(r.message), ""]
+    if r.debated:
+        out.extend([_wrap("A debated term: guides disagree on it, and mainstream writing uses it respectfully."
+                          " The default policy does not report it; 'debated: once' in the configuration"
+                          " reports its first use in each document, 'debated: report' (and the strict"
+                          " preset) every use, and selecting the rule by id turns it on."), ""])
     out.append("Catches:")
     out.append(_wrap(", ".join(r.terms)))
     if r.check is not None:
@@ -74,8 +82,21 @@ def explain(rules, rule_id: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def example_linter(linter):
+    """The linter whose rules' examples `--check-rules` runs: `linter`, with debated terms
+    reported whatever its `debated` policy, so their examples are checked too."""
+    if linter.config.debated == "report":
+        return linter
+    import copy
+
+    from .linter import Linter
+
+    return Linter(copy.deepcopy(linter.config).with_overrides(debated="report"))
+
+
 def check_rules(linter) -> list[str]:
-    """Each rule's `flag` examples must give a finding of that rule, `pass` examples none."""
+    """Each rule's `flag` examples must give a finding of that rule, `pass` examples none
+    (pass `example_linter(linter)` to check debated rules too)."""
     problems = []
     for rule in linter.rules:
         for sentence in rule.examples.get("flag", []):
@@ -108,6 +129,7 @@ def show_config(config, path) -> str:
         ("lint-attributes", str(config.lint_attributes).lower(), origin("lint-attributes")),
         ("quotes", config.quotes, origin("quotes")),
         ("first-person", config.first_person, origin("first-person")),
+        ("debated", config.debated, origin("debated")),
         ("file-types", ", ".join(f"{k}={v}" for k, v in sorted(config.file_types.items())) or "-", origin("file-types")),
         ("rules", ", ".join(config.rule_files) or "-", origin("rules")),
         ("active rules", str(len(config.active_rules())), ""),

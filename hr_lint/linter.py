@@ -402,9 +402,12 @@ class Linter:
 
     def suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
         """`findings` (in `source`, sorted) without those its suppression comments cover;
+        with `debated: once`, only the first finding of each debated rule that is left;
         with `report-unused-suppressions`, a finding for each comment that covers none."""
         found = suppress.directives(source, fmt)
         findings = suppress.apply(findings, found)
+        if self.config.debated == "once":
+            findings = self._first_of_debated(findings)
         if self.config.report_unused_suppressions:
             for d in found:
                 if not d.used:
@@ -417,6 +420,19 @@ class Linter:
                     ))
             findings.sort(key=Finding.sort_key)
         return findings
+
+    def _first_of_debated(self, findings: list[Finding]) -> list[Finding]:
+        """The first finding of each debated rule in a document, and every other finding."""
+        debated = {r.id for r in self.rules if r.debated}
+        seen: set[str] = set()
+        kept = []
+        for f in findings:
+            if f.rule in debated:
+                if f.rule in seen:
+                    continue
+                seen.add(f.rule)
+            kept.append(f)
+        return kept
 
     def format_for(self, path: str) -> str | None:
         return self.config.format_for(path)
@@ -441,6 +457,6 @@ class Linter:
             c = self.config
             h.update(repr((c.select, sorted(c.ignore), sorted(c.extend_select), sorted(c.severity.items()), c.allow, c.quotes,
                            c.first_person, sorted(c.file_types.items()), c.report_unused_suppressions,
-                           c.lint_attributes)).encode())
+                           c.lint_attributes, c.debated)).encode())
             self._fingerprint = h.hexdigest()
         return self._fingerprint

@@ -17,7 +17,7 @@ LANGUAGE = "en"  # the built-in rules' language (hr_lint/wordlists/en, hr_lint/r
 RULE_KEYS = {
     "id", "category", "severity", "message", "terms", "inflect", "case_sensitive",
     "alternatives", "fix", "context", "check", "person_label", "skip_negated",
-    "sources", "examples", "note", "summary",
+    "sources", "examples", "note", "summary", "debated",
 }
 CONTEXT_KEYS = {"not_before", "not_after", "before", "after", "near", "not_near"}
 ALTERNATIVE_FORMS = {"singular", "plural", "base", "s", "ed", "ing", "possessive"}
@@ -40,6 +40,9 @@ class Rule:
     check: Check | None = None  # the registered check bound to this rule id (hr_lint/rules)
     person_label: bool = False
     skip_negated: bool = False
+    # guides disagree on the term and mainstream writing uses it respectfully (rehab,
+    # alcoholism, relapse...): reported only as the `debated` setting says
+    debated: bool = False
     sources: list[dict] = field(default_factory=list)
     examples: dict[str, list[str]] = field(default_factory=dict)
     summary: str = ""
@@ -177,7 +180,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
                   path, examples, key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             _fail(f"rule '{rid}': examples.{key} must be a list of sentences", path, examples, key)
-    for flag in ("fix", "case_sensitive", "person_label", "skip_negated"):
+    for flag in ("fix", "case_sensitive", "person_label", "skip_negated", "debated"):
         if flag in data and not isinstance(data[flag], bool):
             _fail(f"rule '{rid}': '{flag}' must be true or false", path, data, flag)
     summary = data.get("summary") or message.strip().split(". ")[0].rstrip(".") + "."
@@ -195,6 +198,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
         check=check,
         person_label=bool(data.get("person_label", False)),
         skip_negated=bool(data.get("skip_negated", False)),
+        debated=bool(data.get("debated", False)),
         sources=[{"title": s["title"], "url": s.get("url")} for s in sources],
         examples={k: list(v) for k, v in examples.items()},
         summary=summary,

@@ -151,6 +151,7 @@ def rule_info(rule, severity: str | None = None) -> dict:
         "message": rule.message,
         "alternatives": rule.alternatives,
         "sources": [dict(s) for s in rule.sources],
+        "debated": rule.debated,
     }
 
 
@@ -536,6 +537,8 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
                     ]},
                     "sources": {"type": "array", "items": {"type": "object", "required": ["title"], "properties": {
                         "title": {"type": "string"}, "url": {"type": ["string", "null"]}}}},
+                    "debated": {"type": "boolean",
+                                "description": "guides disagree on the term (reported per the 'debated' setting)"},
                 },
             },
             "LintResult": {

@@ -351,8 +351,8 @@ def test_rules(client):
     assert data["preset"] == "default"
     by_id = {r["id"]: r for r in data["rules"]}
     rule = by_id["test-addict"]
-    assert set(rule) == {"id", "category", "severity", "summary", "message", "alternatives", "sources"}
-    assert rule["category"] == "substance-use" and rule["severity"] == "warning"
+    assert set(rule) == {"id", "category", "severity", "summary", "message", "alternatives", "sources", "debated"}
+    assert rule["category"] == "substance-use" and rule["severity"] == "warning" and rule["debated"] is False
     assert rule["summary"] == "Put the person before the substance use."
     assert rule["alternatives"]["plural"][0] == "people who use drugs"
     assert rule["sources"] == [{"title": "NIDA - Words Matter",

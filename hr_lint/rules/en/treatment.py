@@ -12,8 +12,9 @@ Each keeps the clinical or administrative sense of a shared word quiet:
 - replacement-therapy: hormone, nicotine, enzyme, renal, joint replacement;
 - medication-assisted-treatment: "yoga mat", law and grant names ("the MAT Act"), other
   MATs ("the Mobile Assessment Team (MAT)"); the acronym gets the acronym "MOUD";
-- rehab-detox: cardiac, physical, stroke, housing and vocational rehab, detox diets; bare
-  "rehab" only in the colloquial "went to / in / out of rehab" about substance use.
+- rehab-detox, drying-out-drunk-tank: cardiac, physical, stroke, housing and vocational
+  rehab, detox diets, paint and seeds that dry out; bare "rehab" only in the colloquial
+  "went to / in / out of rehab" about substance use.
 
 Several rules pick their replacement list by setting `c.form` (see each rule's
 alternatives), e.g. "failed treatment" -> ed -> "tried treatment".
@@ -270,7 +271,7 @@ ALCOHOL_CONTEXT = {"alcohol", "drinking", "drink", "drinks", "drunk", "booze", "
                    "detox", "rehab", "binge"}
 
 
-@check("rehab-substance", rules=["rehab-detox"])
+@check("rehab-substance", rules=["rehab-detox", "drying-out-drunk-tank"])
 def rehab(c: Candidate) -> bool:
     """'rehab', 'detox center', 'dry out' about substance use; not cardiac, physical, stroke,
     housing or vocational rehab, not detox diets; a bare 'rehab' only in the colloquial 'went
