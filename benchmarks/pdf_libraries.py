@@ -7,7 +7,8 @@ Two documents, both our own text: one written by tests/pdfmaker.py (standard Hel
 ligature glyphs through the font encoding, two columns drawn row by row across the page,
 running header and footer, hyphenated line ends), and, when Chromium and playwright are
 installed, the same kind of page printed to PDF by headless Chromium (embedded subset
-TrueType fonts, CSS columns, the browser's own shaping). Prints a table; judges nothing.
+TrueType fonts, CSS columns, the browser's own shaping): two ragged columns, and four
+justified ones (narrow columns stretch the gaps between words). Prints a table; judges nothing.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ RIGHT = ["The second column is about housing and", "the people the shelter serve
 HEADER = "Riverside County Behavioral Health - Annual Report"
 
 HTML = """<!doctype html><meta charset="utf-8"><style>
-body {{ font: 11pt/1.4 serif; }} .cols {{ column-count: 2; column-gap: 2em; hyphens: manual; }}
+body {{ font: 11pt/1.4 serif; }} .cols {{ column-count: {columns}; column-gap: 2em; hyphens: manual; text-align: {align}; }}
 </style><body>{pages}</body>"""
 PARA = ("<p>Our outreach team meets people where they are. This year the team made its first visits "
         "to camps by the river and handed out a flyer about naloxone. Nobody should be called an "
@@ -44,7 +45,7 @@ def generated(pages: int) -> bytes:
     return make_pdf([two_column_page(LEFT, RIGHT, header=HEADER, footer=f"Page {i + 1}") for i in range(pages)])
 
 
-def chromium_printed(pages: int) -> bytes | None:
+def chromium_printed(pages: int, align: str = "left") -> bytes | None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     try:
         from playwright.sync_api import sync_playwright
@@ -56,7 +57,7 @@ def chromium_printed(pages: int) -> bytes | None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
-        page.set_content(HTML.format(pages=body))
+        page.set_content(HTML.format(pages=body, align=align, columns=2 if align == "left" else 4))
         data = page.pdf(format="Letter", display_header_footer=True,
                         header_template=f'<div style="font-size:8px;margin-left:1cm">{HEADER}</div>',
                         footer_template='<div style="font-size:8px;margin-left:1cm">Page '
@@ -88,9 +89,17 @@ def hr_lint_text(data: bytes) -> list[str]:
 def quality(pages: list[str]) -> dict:
     first = pages[0]
     flat = " ".join(first.split())
+    everything = " ".join(" ".join(pages).split())
+    for glyph, letters in (("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")):
+        everything = everything.replace(glyph, letters)  # ligatures are judged on their own below
+    expected = everything.count("outreach")  # one word: no gap can split it
     # the left column's last words come before the right column's first
     left_first = flat.find("uses drugs") < flat.find("second column") if "second column" in flat else None
     return {
+        # every line of every page read whole and in order: justified lines are not broken up
+        "sentences whole": expected > 0 and all(everything.count(x) == expected for x in (
+            "Our outreach team meets people where they are.", "we say a person who uses drugs.",
+            "This year the team made its first visits to camps by the river and handed out a flyer about naloxone.")),
         "joins 'ad-/dict'": "addict" in flat,
         "ligature as letters": ("first" in flat and "\ufb01" not in flat),
         "columns in order": left_first if left_first is not None else flat.find("efficient") > flat.find("naloxone"),
@@ -119,9 +128,10 @@ def main() -> None:
     print(f"pdfminer.six {pdfminer.__version__} (MIT), pypdf {pypdf.__version__} (BSD-3-Clause), "
           f"Python {sys.version.split()[0]}")
     docs = {"generated": generated(args.pages)}
-    printed = chromium_printed(max(1, args.pages // 4))
-    if printed:
-        docs["chromium"] = printed
+    for align in ("left", "justify"):
+        printed = chromium_printed(max(1, args.pages // 4), align)
+        if printed:
+            docs["chromium" + (", justified, 4 columns" if align == "justify" else "")] = printed
     libs = {"pdfminer.six": pdfminer_text, "pypdf": pypdf_text, "hr-lint reader (pdfminer.six)": hr_lint_text}
     for name, data in docs.items():
         mb = len(data) / 1e6

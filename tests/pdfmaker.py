@@ -228,6 +228,32 @@ def two_column_page(left, right, header=None, footer=None, top=700, leading=14):
     return ops
 
 
+def text_width(s: str, size: float = 11) -> float:
+    """Width of `s` in Helvetica (the standard font's metrics, as a reader computes them)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+    return sum(widths.get(ch, 556) for ch in s) * size / 1000
+
+
+def justified_page(left, right, width=200, top=700, leading=14, size=11, gutter=24):
+    """Two justified columns as a browser or a word processor prints them: each word drawn
+    on its own with its space glyph, the gaps widened to fill the column, the left column
+    drawn before the right one. The last line of each column is not stretched."""
+    ops = []
+    for x0, lines in ((72, left), (72 + width + gutter, right)):
+        for i, line in enumerate(lines):
+            words = line.split()
+            natural = sum(text_width(w + " ", size) for w in words) - text_width(" ", size)
+            extra = 0 if i == len(lines) - 1 or len(words) < 2 else (width - natural) / (len(words) - 1)
+            x = x0
+            for j, word in enumerate(words):
+                drawn = word + (" " if j < len(words) - 1 else "")
+                ops.append(text(x, top - i * leading, drawn, size))
+                x += text_width(drawn, size) + extra
+    return ops
+
+
 def encrypt(data: bytes, password: str = "secret") -> bytes:
     """The same PDF encrypted with a user password (pypdf writes it)."""
     import io

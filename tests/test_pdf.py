@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hr_lint import Linter
 from hr_lint.cli import lint_command
 from hr_lint.readers import ReaderError, pdf
-from pdfmaker import encrypt, lines_page, make_pdf, two_column_page
+from pdfmaker import encrypt, justified_page, lines_page, make_pdf, two_column_page
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -304,3 +304,48 @@ def test_the_api_lints_an_uploaded_pdf():
         assert body["text"][at["offset"]:at["end_offset"]] == f["text"]
     bad = client.post("/api/lint-file", files={"file": ("scan.pdf", make_pdf([[pdf_image()]]), "application/pdf")})
     assert bad.status_code == 400 and "no text layer" in bad.json()["error"]
+
+
+JUSTIFIED_LEFT = [
+    "Some of our neighbours used to call",
+    "our clients junkies, and it hurt. The",
+    "local paper once wrote of substance",
+    "abusers in a headline that ran for a",
+    "week; it is hard to live that down.",
+]
+JUSTIFIED_RIGHT = [
+    "In the second column, staff explain",
+    "why words matter: a man who",
+    "committed suicide last year is still",
+    "our neighbour.",
+]
+
+
+def test_justified_columns_read_line_by_line_and_in_order(linter):
+    # pdfminer breaks a justified line at its wide gaps and orders the pieces as boxes of
+    # their own ("our clients junkies, and" / "it hurt. The"...): the lines are joined again
+    data = make_pdf([justified_page(JUSTIFIED_LEFT, JUSTIFIED_RIGHT)])
+    source, segments = pdf.read(data)
+    assert source.split("\n\n") == ["\n".join(JUSTIFIED_LEFT), "\n".join(JUSTIFIED_RIGHT)]
+    found = {(f.text, f.line, f.column) for f in linter.lint_bytes(data, "news.pdf")}
+    assert {("junkies", 2, 13), ("substance\nabusers", 3, 27), ("committed suicide", 9, 1)} <= found
+
+
+NARROW_LEFT = ["Unbelievably", "comprehensive", "internationalization", "characterizes the",
+               "administrative", "reorganization of the", "departments, so the", "staff avoid labels."]
+NARROW_RIGHT = ["In the next column:", "neighbours once", "called our clients", "junkies, and it",
+                "hurt them all."]
+
+
+def test_narrow_justified_columns_with_gaps_of_several_ems():
+    # two or three words stretched across a narrow column; rows that end in the same word
+    # ("the") put it at the same place, as a column's edge would be
+    source, _ = pdf.read(make_pdf([justified_page(NARROW_LEFT, NARROW_RIGHT, width=150)]))
+    assert source.split("\n\n") == ["\n".join(NARROW_LEFT), "\n".join(NARROW_RIGHT)]
+
+
+def test_columns_drawn_row_by_row_stay_apart_even_with_trailing_spaces():
+    left = [line + " " for line in LEFT]  # some exporters end every line with a space glyph
+    source, segments = pdf.read(make_pdf([two_column_page(left, RIGHT)]))
+    assert segments[0].text.startswith("Our outreach team meets people where they are.")
+    assert segments[1].text.startswith("The second column is about housing.")

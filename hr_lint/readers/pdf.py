@@ -30,6 +30,7 @@ import zlib
 
 from ..document import ProseBuilder, Segment
 from .docx import ReaderError
+from . import pdf_layout
 from .pdf_bounds import TooBig, bounded, silence
 
 MAX_PAGES = 2000
@@ -55,7 +56,6 @@ def _boxes(data: bytes):
     from pdfminer.layout import LAParams, LTTextBox, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
@@ -70,7 +70,7 @@ def _boxes(data: bytes):
         if not document.is_extractable:
             pass  # the author's "no copying" flag does not stop a reader from reading
         manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=LAParams())
+        device = pdf_layout.aggregator(manager, LAParams())
         interpreter = PDFPageInterpreter(manager, device)
         for number, page in enumerate(PDFPage.create_pages(document), 1):
             if number > MAX_PAGES:
@@ -80,7 +80,7 @@ def _boxes(data: bytes):
             boxes = []
             for item in layout:
                 if isinstance(item, LTTextBox):
-                    lines = [line.get_text().rstrip("\n") for line in item if isinstance(line, LTTextLine)]
+                    lines = [pdf_layout.line_text(line) for line in item if isinstance(line, LTTextLine)]
                     lines = [ln for ln in lines if ln.strip()]
                     if lines:
                         boxes.append((item.y0, item.y1, lines))
