@@ -67,6 +67,35 @@ def get_nlp():
     return _nlp
 
 
+# Checks look around a match within its sentence; a "sentence" of thousands of words (a
+# list without full stops, a pasted log) would make every match's look cost as much as
+# the text. Longer sentences are cut, at a comma, semicolon, colon or dash when one is near.
+MAX_SENTENCE_TOKENS = 200
+_SOFT_CUTS = {",", ";", ":", "-", "\u2013", "\u2014", "|"}
+
+
+def cap_sentences(doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
+    """No sentence of `doc` longer than `limit` tokens (linear in the length of doc)."""
+    if len(doc) <= limit:
+        return
+    cuts = []
+    start = 0
+    n = len(doc)
+    for i in range(1, n + 1):
+        if i == n or doc[i].is_sent_start:
+            while i - start > limit:  # cut this long sentence
+                end = start + limit
+                k = end
+                while k > start + limit * 3 // 4 and doc[k - 1].text not in _SOFT_CUTS:
+                    k -= 1
+                cut = k if k > start + limit * 3 // 4 else end
+                cuts.append(cut)
+                start = cut
+            start = i
+    for i in cuts:
+        doc[i].is_sent_start = True
+
+
 def _import_spacy():
     """`import spacy`, without its command line.
 
@@ -167,7 +196,7 @@ def _trie_regex(keys: set[str], gap: str = " ?") -> re.Pattern:
 # and entities are blanked out first, see `blank_markup`).
 _PROSE_GAP = " ?"
 _RAW_GAP = r"[\W_]*"
-_MARKUP = re.compile(r"</?[a-z][^<>]*>|<!--[\s\S]*?-->|&#?\w+;")
+_MARKUP = re.compile(r"</?[a-z][^<>]*>|&#?\w+;")  # comments: `_blank_comments`
 _ENTITY = re.compile(r"&#?\w+;")
 # attribute values that are prose (the HTML reader lints them): they stay
 _PROSE_ATTRIBUTE = re.compile(r"""\b(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -190,7 +219,26 @@ def blank_markup(low: str) -> str:
     values of alt and title attributes stay, as they are prose."""
     if "<" not in low and "&" not in low:
         return low
-    return _MARKUP.sub(_blank, low)
+    return _MARKUP.sub(_blank, _blank_comments(low))
+
+
+def _blank_comments(low: str) -> str:
+    """HTML comments as spaces. Found with str.find, not a lazy regex, which would read to
+    the end of the text from every unclosed '<!--' (quadratic)."""
+    at = low.find("<!--")
+    if at < 0:
+        return low
+    parts, pos = [], 0
+    while at >= 0:
+        end = low.find("-->", at + 4)
+        if end < 0:
+            break  # unclosed: no later one can close either
+        end += 3
+        parts += [low[pos:at], " " * (end - at)]
+        pos = end
+        at = low.find("<!--", end)
+    parts.append(low[pos:])
+    return "".join(parts)
 
 
 _PREFIX_END = "\x01"  # in a trie key: any letters may follow
@@ -521,6 +569,7 @@ class Engine:
         matches = self.matcher(doc) + self.exact_matcher(doc)
         if not matches:
             return []
+        cap_sentences(doc)
         blocked = [(s, e) for _, s, e in self.names(doc)]
         for ts, te in seg.titles:  # titles of works (<cite>) in this piece of the segment
             span = doc.char_span(max(0, ts - lo), min(len(text), te - lo), alignment_mode="expand")
@@ -680,7 +729,7 @@ class Engine:
         ce = last.idx + len(last)
         s_off, e_off = seg.source_span(lo + cs, lo + ce)
         matched = document.source[s_off:e_off]
-        prose = doc.text[cs:ce]
+        prose = doc[start:end].text  # (doc.text would join every token of the piece, per finding)
         suggestions = suggest.fit(alternatives, prose, article)
         line, col = document.position(s_off)
         end_line, end_col = document.position(e_off)
@@ -701,12 +750,14 @@ class Engine:
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Of overlapping matches keep the longest (then the most severe): one underline per phrase."""
     cands.sort(key=lambda c: (-(c.end - c.start), -severity_rank(c.severity), c.start, c.rule.id))
-    kept: list[Candidate] = []
+    kept: list[Candidate] = []  # in order of start; they never overlap
+    starts: list[int] = []
     for c in cands:
-        if any(k.start < c.end and c.start < k.end for k in kept):
+        k = bisect.bisect_left(starts, c.end)  # kept[k - 1] is the last one starting before c ends
+        if k and kept[k - 1].end > c.start:
             continue
-        kept.append(c)
-    kept.sort(key=lambda c: c.start)
+        kept.insert(k, c)
+        starts.insert(k, c.start)
     return kept
 
 

@@ -77,6 +77,21 @@ def tag_attributes(raw: str, at: int, ab: ProseBuilder, source: str) -> None:
                 break
 
 
+# A '<' after the last '>' of the text can open no tag, comment or declaration: html.parser
+# would still try each one, reading to the end of the text every time (quadratic on
+# "<a <a <a ..."). Such a '<' is masked with a character of the same length that the
+# parser reads as text; the text itself is always copied from the source.
+_MASK = "\ue000"
+
+
+def _tail_masked(text: str) -> str:
+    last = text.rfind(">")
+    tail = text[last + 1:]
+    if "<" not in tail:
+        return text
+    return text[:last + 1] + tail.replace("<", _MASK)
+
+
 class _Parser(HTMLParser):
     def __init__(self, source: str, base: int, b: ProseBuilder, ab: ProseBuilder):
         super().__init__(convert_charrefs=False)
@@ -92,7 +107,7 @@ class _Parser(HTMLParser):
 
     def feed_region(self, end: int) -> None:
         while True:
-            text = self.source[self.base:end]
+            text = _tail_masked(self.source[self.base:end])
             self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
             try:
                 self.reset()
@@ -163,7 +178,7 @@ class _Parser(HTMLParser):
         if self.skip():
             return
         at = self._at()
-        if self.source.startswith(data, at):
+        if self.source.startswith(data, at) or _MASK in data:
             self.run.copy(self.source, at, at + len(data))
         else:  # not expected with convert_charrefs=False; keep the text anyway
             for ch in data:

@@ -15,6 +15,7 @@ addresses and reference definitions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -31,6 +32,49 @@ _FRONT_KEYS = re.compile(r"(title|description|summary)[ \t]*:(?=[ \t]|$)[ \t]*")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
+class _CMap:
+    """The source offset of each character of an inline block's content, as runs: a run
+    either steps one for one through the source (a paragraph line) or maps all its
+    characters to one offset (indentation, a line break), so a long paragraph costs a
+    few entries, not one per character."""
+
+    __slots__ = ("starts", "src", "step", "n")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # content position where each run starts
+        self.src: list[int] = []  # source offset of its first character
+        self.step: list[int] = []  # 1: one for one; 0: every character maps to src
+        self.n = 0
+
+    def add(self, src: int, length: int, step: int) -> None:
+        if length <= 0:
+            return
+        if step and self.starts and self.step[-1] and self.src[-1] + self.n - self.starts[-1] == src:
+            self.n += length  # goes on where the last run ends
+            return
+        self.starts.append(self.n)
+        self.src.append(src)
+        self.step.append(step)
+        self.n += length
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> int:
+        i = max(0, bisect.bisect_right(self.starts, k) - 1)
+        return self.src[i] + (k - self.starts[i]) * self.step[i]
+
+    def runs(self, a: int, b: int):
+        """(start, end, source offset of start, step) of the runs over content[a:b]."""
+        i = max(0, bisect.bisect_right(self.starts, a) - 1)
+        while a < b and i < len(self.starts):
+            z = min(b, self.starts[i + 1] if i + 1 < len(self.starts) else self.n)
+            if z > a:
+                yield a, z, self.src[i] + (a - self.starts[i]) * self.step[i], self.step[i]
+            a = max(a, z)
+            i += 1
+
+
 class _Reader:
     def __init__(self, source: str):
         self.source = source
@@ -38,6 +82,7 @@ class _Reader:
         self.ab = ProseBuilder(source)  # alt text and attributes, finished one by one
         self.spans = list(lines(source))
         self.row_cursor: dict[int, int] = {}  # next search position in a table row
+        self._seen: tuple[int, str] = (-1, "")
 
     def line(self, n: int) -> str:
         s, e = self.spans[n]
@@ -106,15 +151,23 @@ class _Reader:
 
     # -- content offsets ----------------------------------------------------
 
-    def _locate(self, piece: str, n: int, lo: int, suffix: bool) -> list[int]:
-        """Source offset of each char of `piece`, a stretch of line n at or after column lo."""
-        # the line as markdown-it saw it (same length as the source line)
-        text = self.line(n).replace("\r", " ").replace("\0", "\ufffd")
+    def _seen_line(self, n: int) -> str:
+        """Line n as markdown-it saw it (same length as the source line); the last one is
+        kept, as a table row's cells are located one after another on the same line."""
+        if self._seen[0] != n:
+            self._seen = (n, self.line(n).replace("\r", " ").replace("\0", "\ufffd"))
+        return self._seen[1]
+
+    def _locate(self, piece: str, n: int, lo: int, suffix: bool, cmap: _CMap) -> int:
+        """Map each char of `piece`, a stretch of line n at or after column lo, to its source
+        offset (appended to cmap); returns the offset given to the last char."""
+        text = self._seen_line(n)
         base = self.spans[n][0]
         core = piece.strip(" \t")
         lead = len(piece) - len(piece.lstrip(" \t"))
         if not core:
-            return [base + min(lo, len(text))] * len(piece)
+            cmap.add(base + min(lo, len(text)), len(piece), 0)
+            return base + min(lo, len(text))
         pos = -1
         if suffix:  # paragraph lines are the tail of their source line
             t = text.rstrip(" \t")
@@ -123,7 +176,9 @@ class _Reader:
         if pos < 0:
             pos = text.find(core, lo)
         if pos >= 0:
-            offs = [base + pos + k for k in range(len(core))]
+            first, last = base + pos, base + pos + len(core) - 1
+            cmap.add(first, lead, 0)
+            cmap.add(first, len(core), 1)
         else:  # content differs from source (an escaped pipe in a table): align greedily
             offs, j = [], lo
             for ch in core:
@@ -131,34 +186,38 @@ class _Reader:
                 if k >= 0:
                     j = k + 1
                 offs.append(base + (k if k >= 0 else max(j - 1, 0)))
+            first, last = offs[0], offs[-1]
+            cmap.add(first, lead, 0)
+            for o in offs:
+                cmap.add(o, 1, 1)
         trail = len(piece) - lead - len(core)
-        return [offs[0]] * lead + offs + [offs[-1] + 1] * trail
+        cmap.add(last + 1, trail, 0)
+        return last + 1 if trail else last
 
-    def content_map(self, token, kind: str, heading_markup: str) -> list[int]:
+    def content_map(self, token, kind: str, heading_markup: str) -> _CMap:
         """Source offset of each char of an inline token's content."""
         l0, l1 = token.map
         parts = token.content.split("\n")
-        cmap: list[int] = []
+        cmap = _CMap()
         for k, piece in enumerate(parts):
             n = min(l0 + k, l1 - 1, len(self.spans) - 1)
             if kind == "cell":
                 lo = self.row_cursor.get(n, 0)
-                offs = self._locate(piece, n, lo, suffix=False)
-                if offs:
-                    self.row_cursor[n] = offs[-1] + 1 - self.spans[n][0]
+                last = self._locate(piece, n, lo, False, cmap)
+                if piece:
+                    self.row_cursor[n] = last + 1 - self.spans[n][0]
             elif heading_markup.startswith("#"):
                 m = re.match(r"[^#]*#+", self.line(n))
-                offs = self._locate(piece, n, m.end() if m else 0, suffix=False)
+                self._locate(piece, n, m.end() if m else 0, False, cmap)
             else:
-                offs = self._locate(piece, n, 0, suffix=True)
-            cmap.extend(offs)
+                self._locate(piece, n, 0, True, cmap)
             if k < len(parts) - 1:
-                cmap.append(self.spans[n][1])  # the "\n"
+                cmap.add(self.spans[n][1], 1, 0)  # the "\n"
         return cmap
 
     # -- inline tokens ------------------------------------------------------
 
-    def inline(self, children, content: str, cmap: list[int], b: ProseBuilder, cursor: int) -> int:
+    def inline(self, children, content: str, cmap: _CMap, b: ProseBuilder, cursor: int) -> int:
         """Add the prose of inline tokens to b; return the content position after them."""
         run = Run()
         skip_from = None  # content position where skipped inline HTML (<code>) started
@@ -181,8 +240,12 @@ class _Reader:
             if ty == "text":
                 p = find(t.content, cursor)
                 if skip_from is None and found(t.content, p):
-                    for k in range(p, p + len(t.content)):
-                        run.add(content[k], cmap[k], cmap[k] + 1)
+                    for a, z, src, step in cmap.runs(p, p + len(t.content)):
+                        if step:  # a stretch of one source line: one copy
+                            run.copy_as(content[a:z], src)
+                        else:
+                            for k in range(a, z):
+                                run.add(content[k], src, src + 1)
                 cursor = p + len(t.content)
             elif ty == "text_special":
                 p = find(t.markup, cursor)

@@ -48,19 +48,20 @@ class Run:
     Readers add a stretch of inline text (which may be interrupted by markup
     they drop) and flush it at boundaries; the flush is where URLs are found,
     so a URL split by an entity or an escape is still one URL. Text is kept in
-    pieces: a "copy" piece stands one for one at its source offsets (single
-    characters added next to each other merge into one), an "atom" (an entity)
-    stands for its whole source span.
+    pieces: a "copy" piece stands one for one at its source offsets (text added
+    right after it at the next offset extends it), an "atom" (an entity) stands
+    for its whole source span. A piece's text is a list of parts, joined once at
+    the flush, so a paragraph added a character at a time costs linear time.
     """
 
     def __init__(self) -> None:
-        self.pieces: list[list] = []  # [text, source start, source end, is_copy]
+        self.pieces: list[list] = []  # [text parts, source start, source end, is_copy]
 
     def add(self, ch: str, start: int, end: int) -> None:
         if len(ch) == 1 and end == start + 1:
             self.copy_as(ch, start)
         else:
-            self.pieces.append([ch, start, end, False])
+            self.pieces.append([[ch], start, end, False])
 
     def copy(self, source: str, start: int, end: int) -> None:
         self.copy_as(source[start:end], start)
@@ -72,14 +73,20 @@ class Run:
             end = start + len(text)
             last = self.pieces[-1] if self.pieces else None
             if last is not None and last[3] and last[2] == start:
-                last[0] += text
+                last[0].append(text)
                 last[2] = end
             else:
-                self.pieces.append([text, start, end, True])
+                self.pieces.append([[text], start, end, True])
 
-    def _emit(self, b: ProseBuilder, offsets: list[int], lo: int, hi: int) -> None:
+    def _emit(self, b: ProseBuilder, texts: list[str], offsets: list[int], lo: int, hi: int) -> None:
         """Prose characters [lo, hi) of the run into the builder."""
-        for (text, s, e, is_copy), p0 in zip(self.pieces, offsets):
+        k = max(0, bisect.bisect_right(offsets, lo) - 1)
+        for k in range(k, len(self.pieces)):
+            p0 = offsets[k]
+            if p0 >= hi:
+                break
+            text = texts[k]
+            _, s, e, is_copy = self.pieces[k]
             p1 = p0 + len(text)
             a, z = max(lo, p0), min(hi, p1)
             if a >= z:
@@ -89,9 +96,9 @@ class Run:
             else:
                 b.char(text[a - p0:z - p0], s, e)
 
-    def _source(self, offsets: list[int], i: int, end: bool) -> int:
+    def _source(self, texts: list[str], offsets: list[int], i: int, end: bool) -> int:
         k = bisect.bisect_right(offsets, i) - 1
-        text, s, e, is_copy = self.pieces[k]
+        _, s, e, is_copy = self.pieces[k]
         if is_copy:
             return s + (i - offsets[k]) + (1 if end else 0)
         return e if end else s
@@ -99,17 +106,18 @@ class Run:
     def flush(self, b: ProseBuilder) -> None:
         if not self.pieces:
             return
+        texts = ["".join(p[0]) for p in self.pieces]
         offsets, n = [], 0
-        for piece in self.pieces:
+        for t in texts:
             offsets.append(n)
-            n += len(piece[0])
-        text = "".join(p[0] for p in self.pieces)
+            n += len(t)
+        text = "".join(texts)
         pos = 0
         for s, e in url_spans(text):
-            self._emit(b, offsets, pos, s)
-            b.placeholder(self._source(offsets, s, False), self._source(offsets, e - 1, True))
+            self._emit(b, texts, offsets, pos, s)
+            b.placeholder(self._source(texts, offsets, s, False), self._source(texts, offsets, e - 1, True))
             pos = e
-        self._emit(b, offsets, pos, n)
+        self._emit(b, texts, offsets, pos, n)
         self.pieces = []
 
 

@@ -57,18 +57,78 @@ _LINE_BLOCK = re.compile(r"(\s*)\|(?:[ \t]+|$)")
 _ANON_TARGET = re.compile(r"\s*__ ")
 
 # the lookahead lets the scan skip, at C speed, every position that cannot start markup
-_INLINE = re.compile(
-    r"""(?=[\\`:\[|*_])(?:(?P<esc>\\[\s\S])
-    |(?P<lit>(?<![\w\\])``(?=\S)[\s\S]*?(?<=\S)``(?!\w))
-    |(?P<interp>(?<![\w\\`])(?::(?P<role>[A-Za-z][\w.+:-]*?):)?`(?=\S)(?P<body>[^`]+?)(?<=\S)`
-        (?::(?P<role2>[A-Za-z][\w.+:-]*?):)?(?P<ref>__?)?(?!\w))
-    |(?P<fn>(?<![\w\\])\[(?:\#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w))
-    |(?P<sub>(?<![\w\\])\|(?=\S)[^|\n]+?(?<=\S)\|(?:__?)?(?!\w))
-    |(?P<strong>(?<![\w\\*])\*\*(?=\S)(?P<strong_body>[\s\S]+?)(?<=\S)\*\*(?![\w*]))
-    |(?P<em>(?<![\w\\*])\*(?=[^\s*])(?P<em_body>[\s\S]+?)(?<=[^\s\\*])\*(?![\w*]))
-    |(?P<refname>(?<=[^\W_])__?(?!\w)))""",
-    re.X,
-)
+_INLINE_ALTERNATIVES = {
+    "esc": r"(?P<esc>\\[\s\S])",
+    "lit": r"(?P<lit>(?<![\w\\])``(?=\S)[\s\S]*?(?<=\S)``(?!\w))",
+    "interp": r"""(?P<interp>(?<![\w\\`])(?::(?P<role>[A-Za-z][\w.+:-]*?):)?`(?=\S)(?P<body>[^`]+?)(?<=\S)`
+        (?::(?P<role2>[A-Za-z][\w.+:-]*?):)?(?P<ref>__?)?(?!\w))""",
+    "fn": r"(?P<fn>(?<![\w\\])\[(?:\#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w))",
+    "sub": r"(?P<sub>(?<![\w\\])\|(?=\S)[^|\n]+?(?<=\S)\|(?:__?)?(?!\w))",
+    "strong": r"(?P<strong>(?<![\w\\*])\*\*(?=\S)(?P<strong_body>[\s\S]+?)(?<=\S)\*\*(?![\w*]))",
+    "em": r"(?P<em>(?<![\w\\*])\*(?=[^\s*])(?P<em_body>[\s\S]+?)(?<=[^\s\\*])\*(?![\w*]))",
+    "refname": r"(?P<refname>(?<=[^\W_])__?(?!\w))",
+}
+# An opener of these runs to the first closer after it, across anything; with no closer
+# after it the regex reads to the end of the paragraph from that opener, so "*a *a *a ..."
+# would cost the square of its length. Past the last closer of a kind, an opener of that
+# kind cannot match, and the kind is left out of the regex there.
+_LAST_CLOSER = {
+    "lit": re.compile(r"[\s\S]*(?<=\S)``(?!\w)"),
+    "strong": re.compile(r"[\s\S]*(?<=\S)\*\*(?![\w*])"),
+    "em": re.compile(r"[\s\S]*(?<=[^\s\\*])\*(?![\w*])"),
+}
+_OPENER = {
+    "lit": re.compile(r"(?<![\w\\])``(?=\S)"),
+    "strong": re.compile(r"(?<![\w\\*])\*\*(?=\S)"),
+    "em": re.compile(r"(?<![\w\\*])\*(?=[^\s*])"),
+}
+_MARKER = {"lit": "``", "strong": "**", "em": "*"}
+_NEVER = {"lit": r"(?P<lit>(?!))", "strong": r"(?P<strong>(?!)(?P<strong_body>))", "em": r"(?P<em>(?!)(?P<em_body>))"}
+_MARKUP_START = re.compile(r"[\\`:\[|*_]")
+_FEW = 16  # openers without a closer that the plain scan may meet: each costs a read to the end
+_inline_regexes: dict[frozenset, re.Pattern] = {}
+
+
+def _inline_regex(without: frozenset = frozenset()) -> re.Pattern:
+    regex = _inline_regexes.get(without)
+    if regex is None:
+        body = "|".join(_NEVER[k] if k in without else v for k, v in _INLINE_ALTERNATIVES.items())
+        regex = _inline_regexes[without] = re.compile(r"(?=[\\`:\[|*_])(?:" + body + ")", re.X)
+    return regex
+
+
+_INLINE = _inline_regex()
+
+
+def inline_markup(text: str):
+    """The matches of `_INLINE` in text, as `_INLINE.finditer(text)` gives them, in linear
+    time: where openers without a closer abound, each place that may start markup is tried
+    with only the kinds that can still close there."""
+    ends: dict[str, int] = {}
+    hopeless = 0
+    for kind, marker in _MARKER.items():
+        if marker not in text:
+            continue  # no opener of this kind at all
+        m = _LAST_CLOSER[kind].match(text)
+        ends[kind] = m.end() if m else -1
+        for _ in _OPENER[kind].finditer(text, max(ends[kind], 0)):
+            hopeless += 1
+            if hopeless >= _FEW:
+                break
+    if hopeless < _FEW:
+        yield from _INLINE.finditer(text)
+        return
+    pos = 0
+    for start in _MARKUP_START.finditer(text):
+        q = start.start()
+        if q < pos:
+            continue
+        m = _inline_regex(frozenset(k for k, e in ends.items() if e <= q)).match(text, q)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 # a line after a blank line that starts with a letter or digit at column 0
 _FRESH_START = re.compile(r"\n[^\S\n]*\n(?=[^\W_])")
 _BORDER_LINE = re.compile(r"^[^\S\n]*=+(?:[ \t]+=+)+[^\S\n]*$", re.M)
@@ -157,7 +217,7 @@ class _Reader:
             b.placeholder(offset(a), offset(z - 1) + 1)
 
         pos = 0
-        for m in _INLINE.finditer(text):
+        for m in inline_markup(text):
             keep(pos, m.start())
             pos = m.end()
             if m.group("esc"):

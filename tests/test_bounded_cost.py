@@ -1,0 +1,202 @@
+"""Every input has bounded cost: linear time in every reader, limits on what a .docx inflates to.
+
+The growth tests compare the CPU time of an input eight times larger with a smaller one,
+measured in the same run (tests/growth.py); a quadratic reader fails them by a wide margin.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from growth import cpu_seconds, growth, linear
+from hr_lint import Linter
+from hr_lint.cli import lint_command
+from hr_lint.readers import ReaderError, docx as docx_reader, parse_docx
+
+WORDS = "the clinic staff met people in recovery and offered support with housing and food every week".split()
+
+
+def words(n: int) -> str:
+    out, size, k = [], 0, 0
+    while size < n:
+        w = WORDS[k % len(WORDS)]
+        out.append(w)
+        size += len(w) + 1
+        k += 1
+    return " ".join(out)
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+def lint_as(linter, fmt):
+    return lambda text: linter.lint_text(text, fmt)
+
+
+# -- one long paragraph, in every text format ------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "rst", "text"])
+def test_one_long_paragraph_costs_linear_time(linter, fmt):
+    # the issue's case: one paragraph (one line) with a term in it, 32 KB and 256 KB
+    ratio = growth(lambda n: words(n) + " Three addicts came by.\n", lint_as(linter, fmt), 32_000)
+    assert linear(ratio), f"{fmt}: 8x the text took {ratio:.1f}x the time"
+
+
+def test_markdown_paragraph_of_a_megabyte_is_read_whole(linter):
+    text = words(1_000_000) + " Three addicts came by.\n"
+    findings = linter.lint_text(text, "markdown")
+    assert [f.text for f in findings] == ["addicts"]
+    assert findings[0].column == text.index("addicts") + 1
+
+
+def test_many_findings_in_one_paragraph_cost_linear_time(linter):
+    # every match used to rebuild the paragraph's text and scan every kept match
+    ratio = growth(lambda n: "Three addicts came by, " * (n // 23) + "\n", lint_as(linter, "markdown"), 8_000)
+    assert linear(ratio), f"8x the findings took {ratio:.1f}x the time"
+
+
+def test_a_sentence_without_full_stops_costs_linear_time(linter):
+    # checks look around a match within its sentence: one endless sentence must not make
+    # each look cost as much as the whole text
+    ratio = growth(lambda n: "word addict\n" * (n // 12), lint_as(linter, "text"), 8_000)
+    assert linear(ratio), f"8x the text took {ratio:.1f}x the time"
+
+
+# -- markup that never closes ----------------------------------------------------------------------
+
+UNCLOSED = [
+    ("markdown", "<!-- "),  # HTML comments that never close
+    ("html", "<a "),  # tags that never close
+    ("html", "<!-- "),
+    ("html", "<a title='"),
+    ("rst", "*a "),  # emphasis that never closes
+    ("rst", "``a "),  # inline literals that never close
+]
+
+
+@pytest.mark.parametrize("fmt,unit", UNCLOSED, ids=[f"{f}:{u.strip()}" for f, u in UNCLOSED])
+def test_markup_that_never_closes_costs_linear_time(linter, fmt, unit):
+    ratio = growth(lambda n: "The addict. " + unit * (n // len(unit)) + "\n", lint_as(linter, fmt), 10_000)
+    assert linear(ratio), f"8x the text took {ratio:.1f}x the time"
+
+
+# -- .docx -----------------------------------------------------------------------------------------
+
+DOCUMENT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+END = "<w:sectPr/></w:body></w:document>"
+PARAGRAPH = '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+
+
+def package(document_chunks, styles: str | None = None) -> bytes:
+    """A minimal .docx whose document.xml is written from chunks (streamed, so it may be big)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/>'
+                   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.styles+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                   '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'relationships">')
+        if styles:
+            rels += ('<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                     'relationships/styles" Target="styles.xml"/>')
+            z.writestr("word/styles.xml", styles)
+        z.writestr("word/_rels/document.xml.rels", rels + "</Relationships>")
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            for chunk in document_chunks:
+                fh.write(chunk.encode("utf-8"))
+    return buf.getvalue()
+
+
+STYLES = ('<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+          + "".join(f'<w:style w:type="paragraph" w:styleId="S{k}"><w:name w:val="style {k}"/></w:style>'
+                    for k in range(300))
+          + '<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/></w:style></w:styles>')
+
+
+def paragraphs(n: int) -> bytes:
+    return package([DOCUMENT, *(PARAGRAPH.format(f"Paragraph {k} about housing.") for k in range(n)), END], STYLES)
+
+
+def test_docx_paragraphs_cost_linear_time():
+    # each paragraph's style used to be looked up among every style of the document
+    ratio = growth(paragraphs, parse_docx, 1_000)
+    assert linear(ratio), f"8x the paragraphs took {ratio:.1f}x the time"
+
+
+def test_docx_reads_about_as_fast_as_the_same_text_as_plain_text():
+    # python-docx cost about a millisecond per paragraph (its style look-up scans the
+    # document's styles); the same paragraphs as plain text are the baseline
+    n = 4_000
+    data = paragraphs(n)
+    text = "\n\n".join(f"Paragraph {k} about housing." for k in range(n))
+    from hr_lint import readers
+
+    base = cpu_seconds(lambda: readers.parse(text, "text"))
+    ratio = cpu_seconds(lambda: parse_docx(data)) / max(base, 1e-4)
+    assert ratio < 8, f".docx took {ratio:.1f}x the time of the same text as plain text"
+
+
+def test_docx_that_inflates_past_the_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    filler = PARAGRAPH.format("x" * 4000)
+    n = docx_reader.MAX_INFLATED // len(filler) + 10
+    data = package([DOCUMENT, *(filler for _ in range(n)), END])
+    assert len(data) < docx_reader.MAX_INFLATED // 50  # small on disk, huge inflated
+    with pytest.raises(ReaderError, match=r"word/document.xml inflates to \d+ MB, over the 100 MB limit"):
+        parse_docx(data)
+    # on the command line: one line naming the file and the limit, exit 2, the others linted
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bomb.docx").write_bytes(data)
+    (tmp_path / "note.md").write_text("Three addicts came by.\n")
+    result = CliRunner().invoke(lint_command, ["--no-cache", "--format", "json", "bomb.docx", "note.md"])
+    assert result.exit_code == 2
+    assert "bomb.docx: word/document.xml inflates to" in result.stderr and "Traceback" not in result.stderr
+    assert [f["path"] for f in json.loads(result.stdout)] == ["note.md"]
+
+
+def test_docx_with_too_many_paragraphs_is_refused_naming_the_limit(monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 1_000)
+    parse_docx(paragraphs(1_000))
+    with pytest.raises(ReaderError, match="more than 1,000 paragraphs, the limit for a .docx"):
+        parse_docx(paragraphs(1_001))
+
+
+def test_docx_reads_tracked_insertions_hyperlinks_and_content_controls_but_not_deletions():
+    body = ('<w:p><w:r><w:t xml:space="preserve">We met </w:t></w:r>'
+            '<w:ins w:id="1" w:author="a"><w:r><w:t>three</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="a"><w:r><w:delText>four</w:delText></w:r></w:del>'
+            '<w:hyperlink><w:r><w:t xml:space="preserve"> addicts</w:t></w:r></w:hyperlink>'
+            '<w:sdt><w:sdtContent><w:r><w:t xml:space="preserve"> today</w:t></w:r></w:sdtContent></w:sdt>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+            '<w:r><w:tab/><w:t>.</w:t></w:r></w:p>'
+            '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+            '<w:sdtContent><w:p><w:r><w:t>Addicts ..... 4</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+            '<w:sdt><w:sdtContent><w:p><w:r><w:t>Cover: junkies</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    doc = parse_docx(package([DOCUMENT, body, END]))
+    assert doc.source.split("\n") == ["We met three addicts today\t.", "Cover: junkies"]
+
+
+def test_docx_xml_entities_are_not_expanded():
+    laughs = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "addict addict addict">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+              '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+              '<w:p><w:r><w:t>&c;</w:t></w:r></w:p>')
+    try:
+        doc = parse_docx(package([laughs, END]))
+    except ReaderError:
+        return  # refused: fine
+    assert len(doc.source) < 100
