@@ -454,9 +454,10 @@ def test_moderate_texts_for_plain_strings():
     linter = Linter()
     out = linter.moderate_texts(["A quiet day.", "Three addicts came by."])
     assert [(r["id"], r["flagged"]) for r in out] == [(0, False), (1, True)]
-    from hr_lint.moderate import moderate_texts
+    from hr_lint import moderate_texts  # no linter at hand: one is built for the policy, once per process
 
     assert moderate_texts(["Three addicts came by."], config={"ignore": ["addict-noun"]})[0]["findings"] == []
+    assert moderate_texts(["Three addicts came by."])[0]["flagged"]
 
 
 def test_records_are_read_in_blocks_of_whole_lines():
