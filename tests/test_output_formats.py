@@ -309,3 +309,23 @@ def test_gitlab_fingerprints_distinguish_repeats_on_one_line():
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
     again = json.loads(gitlab.render([b, a], {}))
     assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+
+
+def test_context_lines_split_each_document_once():
+    # a report of many findings in one big document: the text is split once, not per finding
+    class Counting(str):
+        splits = 0
+
+        def split(self, *args, **kwargs):
+            Counting.splits += 1
+            return super().split(*args, **kwargs)
+
+    text = Counting("".join(f"Line {i}: three addicts came by.\n" for i in range(300)))
+    findings = [Finding(path="big.md", line=i + 1, column=19, end_line=i + 1, end_column=26, rule="addict-noun",
+                        category="substance-use", severity="warning", message="m", text="addicts")
+                for i in range(300)]
+    for fmt in ("text", "html"):
+        Counting.splits = 0
+        out = get_renderer(fmt)(findings, {}, files_linted=1, sources={"big.md": text})
+        assert "Line 299: three " in out  # the context line of the last finding
+        assert Counting.splits <= 2, (fmt, Counting.splits)

@@ -149,18 +149,29 @@ def source_text(path: str, cache: dict, sources: dict | None = None) -> str | No
     return cache[path]
 
 
+def source_lines(path: str, page: int | None, cache: dict, sources: dict | None = None) -> list[str] | None:
+    """The lines of a document (of one page of a paged one), split once per document: a
+    report of thousands of findings in one big file must not split it thousands of times."""
+    key = ("\0lines", path, bool(page))
+    if key not in cache:
+        text = source_text(path, cache, sources)
+        if text is None:
+            cache[key] = None
+        elif page:
+            cache[key] = [page_text.split("\n") for page_text in text.split("\f")]
+        else:
+            cache[key] = [text.split("\n")]
+    pages = cache[key]
+    if pages is None:
+        return None
+    number = page or 1
+    return pages[number - 1] if number <= len(pages) else None
+
+
 def source_line(finding: Finding, cache: dict, sources: dict | None = None) -> str | None:
     """The line of `finding`'s start as it stands in its document (within its page)."""
-    text = source_text(finding.path, cache, sources)
-    if text is None:
-        return None
-    if finding.page:
-        pages = text.split("\f")
-        if finding.page > len(pages):
-            return None
-        text = pages[finding.page - 1]
-    lines = text.split("\n")
-    if not 0 < finding.line <= len(lines):
+    lines = source_lines(finding.path, finding.page, cache, sources)
+    if lines is None or not 0 < finding.line <= len(lines):
         return None
     return lines[finding.line - 1].rstrip("\r")
 
