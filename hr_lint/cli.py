@@ -252,6 +252,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
     if diff:
         return _diff(run, kept, errors)
     findings = []
+    skipped: dict = {}  # URLs an audit left out on purpose, by reason (for the HTML report)
     stdin_text = {}
     linted = 0
     fixed = fixed_files = 0
@@ -323,6 +324,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         findings.extend(results[index])
     if urls or web["sitemaps"]:
         audit = cli_web.audit(run.linter_for(os.getcwd()), urls, web, cache_dir if use_cache else None, quiet)
+        skipped = audit.skipped
         findings.extend(audit.findings)
         errors.extend(audit.errors)
         stdin_text.update(audit.sources)
@@ -354,7 +356,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
             use_color = color if color is not None else (
                 to_terminal and (sys.stderr if stdin_out is not None else sys.stdout).isatty())
             return get_renderer(name)(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
-                                      files_linted=linted, sources=stdin_text)
+                                      files_linted=linted, sources=stdin_text, errors=errors, skipped=skipped)
 
         if output_file:
             try:
