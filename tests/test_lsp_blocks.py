@@ -246,3 +246,39 @@ def test_markdown_reparsed_only_around_an_edit_gives_the_same_pieces():
             cut = min(len(text), at + rng.randrange(0, 30))
             text = text[:at] + rng.choice(snippets + [rng.choice(paragraphs)]) + text[cut:]
     assert partial > 150  # most edits re-parse a part of the text only
+
+
+class _CountingText(str):
+    """A str that adds up the characters its find/rfind calls scan (up to what they
+    find), so a test can bound a function's work without timing it."""
+
+    scanned = 0
+
+    def _bounds(self, start, end):
+        n = len(self)
+        start = 0 if start is None else (start if start >= 0 else max(0, n + start))
+        end = n if end is None else (min(end, n) if end >= 0 else max(0, n + end))
+        return start, end
+
+    def find(self, sub, start=None, end=None):
+        found = super().find(sub, start, end)
+        a, b = self._bounds(start, end)
+        type(self).scanned += max(0, (found + len(sub) if found != -1 else b) - a)
+        return found
+
+    def rfind(self, sub, start=None, end=None):
+        found = super().rfind(sub, start, end)
+        a, b = self._bounds(start, end)
+        type(self).scanned += max(0, b - (found if found != -1 else a))
+        return found
+
+
+def test_html_pieces_cost_linear_time():
+    """Finding where each block starts must not scan back to the start of the document
+    for every block (a 4 MB page took seconds per keystroke)."""
+    text = "".join(f"<p>Paragraph {i} about the program.</p>\n" for i in range(2000))
+    counting = _CountingText(text)
+    _CountingText.scanned = 0
+    assert blocks.split(counting, "html")[0] == blocks.split(text, "html")[0]
+    assert len(blocks.split(text, "html")[0]) == 2000
+    assert _CountingText.scanned <= 4 * len(text)

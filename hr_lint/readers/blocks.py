@@ -209,8 +209,10 @@ def _html(source: str) -> list[int]:
         closing = bool(m.group("close"))
         if name:
             if (not closing and name in html_reader.BLOCK and not any(skipping.values()) and not in_head
-                    and not cite and lt > cuts[-1] and _starts_line(source, lt)):
-                cuts.append(_line_start(source, lt))
+                    and not cite and lt > cuts[-1]):
+                line_start = _line_start(source, lt)
+                if line_start is not None:
+                    cuts.append(line_start)
             if name == "head":
                 in_head = not closing
             elif name == "body":
@@ -234,12 +236,11 @@ def _html(source: str) -> list[int]:
     return cuts
 
 
-def _starts_line(source: str, at: int) -> bool:
+def _line_start(source: str, at: int) -> int | None:
+    """Where the line holding `at` starts, if only spaces and tabs stand before `at` on
+    it (None otherwise). Looks back over those blanks only: searching for the line break
+    from the start of the document made every block cost the length of the text."""
     i = at - 1
     while i >= 0 and source[i] in " \t":
         i -= 1
-    return i < 0 or source[i] in "\n\r"
-
-
-def _line_start(source: str, at: int) -> int:
-    return max(source.rfind("\n", 0, at), source.rfind("\r", 0, at)) + 1
+    return i + 1 if i < 0 or source[i] in "\n\r" else None
