@@ -26,6 +26,8 @@ _PATTERNS = {
                        re.MULTILINE),
 }
 _PATTERNS["html"] = _PATTERNS["markdown"]
+# a plain-text comment, from "hr-lint:" to the end of its line: not prose (`readers.plaintext`)
+TEXT_COMMENT = _PATTERNS["text"]
 _NAME = re.compile(r"[A-Za-z0-9][\w.-]*")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*)$", re.MULTILINE)
 _END = float("inf")

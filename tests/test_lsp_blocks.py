@@ -213,6 +213,12 @@ def test_an_existing_line_comment_gains_the_rule():
     assert _suppress(text, "text", 1) == "We met addicts and junkies.  hr-lint: ignore junkie, addict-noun\n"
 
 
+def test_plain_text_comment_offered_whatever_the_next_line_says():
+    # the comment's words are not prose, so they cannot change how the next line reads
+    text = "We met addicts and junkies.\nHe committed suicide.\n\tTabbed addicts here.\n"
+    assert _suppress(text, "text", 2) == text.replace("suicide.\n", "suicide.  hr-lint: ignore committed-suicide\n")
+
+
 def test_no_comment_inside_front_matter_or_code():
     assert _suppress("---\ntitle: Help for addicts\n---\n\nText.\n", "markdown", 2) is None
     assert _suppress("We met addicts `and some\ncode` here.\n", "markdown", 1) is None

@@ -140,6 +140,18 @@ def test_plain_text_ignore_and_ignore_next_line():
     assert found("a.txt", text) == [("committed-suicide", 2), ("addict-noun", 6), ("addict-noun", 7)]
 
 
+def test_plain_text_comments_are_not_prose():
+    """A comment's own words are not linted, and adding one changes nothing but what it
+    suppresses: its words do not run into the sentence of the next line."""
+    assert found("a.txt", "hr-lint: ignore-next-line junkie\nWe met junkies.\n") == []
+    assert found("b.txt", "Notes.\nhr-lint: ignore-next-line addict-noun\nWe met addicts.\n") == []
+    text = "We met addicts and junkies.\nHe committed suicide.\n\tTabbed addicts here.\n"
+    before = found("c.txt", text)
+    assert ("addict-noun", 3) in before
+    with_comment = text.replace("suicide.\n", "suicide.  hr-lint: ignore committed-suicide\n")
+    assert found("d.txt", with_comment) == [f for f in before if f != ("committed-suicide", 2)]
+
+
 def test_markdown_comments_do_nothing_in_plain_text_and_the_other_way():
     text = f"<!-- hr-lint disable -->\n\n{ADDICTS}\n"
     assert found("a.txt", text) == [("addict-noun", 3)]

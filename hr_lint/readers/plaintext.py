@@ -2,7 +2,8 @@
 
 Paragraphs (separated by blank lines) are segments; everything is prose except
 URLs and e-mail addresses, which become placeholders so that the words on either
-side do not become neighbours.
+side do not become neighbours, and hr-lint's own comments (`hr-lint: ignore ...` to
+the end of its line), which are left out.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import bisect
 import re
 
 from ..document import ProseBuilder, Segment
+from ..suppress import TEXT_COMMENT
 
 # Bare URLs and e-mail addresses.  The look-behinds keep "foo.www.bar" and the
 # middle of words from starting a match.
@@ -160,10 +162,18 @@ def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
     breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)})
+    comments = [m.span() for m in TEXT_COMMENT.finditer(source)] if "hr-lint:" in source else []
+    k = 0  # the first comment not yet passed (comments never span a paragraph break)
     pos = 0
     for end in breaks + [len(source)]:  # a blank line or a heading line ends a paragraph
         if holds(wanted, pos, end):
-            run.copy(source, pos, end)
+            at = pos
+            while k < len(comments) and comments[k][0] < end:  # hr-lint's comments: not prose
+                if comments[k][0] >= at:
+                    run.copy(source, at, comments[k][0])
+                    at = comments[k][1]
+                k += 1
+            run.copy(source, at, end)
             run.flush(b)
             b.end_block()
         pos = end
