@@ -312,6 +312,27 @@ async def test_no_suppression_comment_where_it_would_change_the_text(client: Lan
     close_doc(client, uri)
 
 
+async def test_a_whole_document_selection_gets_a_bounded_list_of_actions(client: LanguageClient, workspace):
+    """Editors ask for code actions at every selection change; selecting a long document
+    must not make the server check a suppression comment for each of its findings."""
+    text = "".join(f"Paragraph {i}: we met addicts.\n\n" for i in range(25))
+    uri = open_doc(client, workspace, "selectall.md", text)
+    diags = await diagnostics(client, uri, 1)
+    assert len(diags) == 25
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=50, character=0))
+
+    async def disabled(named):
+        found = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=whole,
+            context=types.CodeActionContext(diagnostics=named)))
+        return [a.diagnostics[0].range.start.line for a in found if a.title.startswith("Disable")]
+
+    assert await disabled([]) == [2 * i for i in range(10)]  # from the start of the selection
+    # the diagnostics the client names come first
+    assert await disabled([diags[-1]]) == [2 * i for i in range(9)] + [48]
+    close_doc(client, uri)
+
+
 def _watched(client, *paths, kind=types.FileChangeType.Changed):
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         changes=[types.FileEvent(uri=from_fs_path(str(p)), type=kind) for p in paths]))

@@ -55,6 +55,8 @@ SEVERITY = {
 }
 WATCHED = ["**/.hr-lint.yaml", "**/.hr-lint.yml", "**/hr-lint.yaml", "**/pyproject.toml", "**/*.yaml", "**/*.yml"]
 SOURCE = "hr-lint"
+# the findings a code-action request gets actions for (a selection may hold hundreds)
+MAX_FINDINGS_PER_REQUEST = 10
 
 
 @dataclass
@@ -378,8 +380,11 @@ class HrLintServer(LanguageServer):
             self.apply_settings(result[0])
 
     # -- code actions ---------------------------------------------------------------------------
-    def code_actions(self, state: DocState, start: int, end: int, only: list[str] | None) -> list[actions.Action]:
-        """On the linting thread: the actions for findings touching [start, end]."""
+    def code_actions(self, state: DocState, start: int, end: int, only: list[str] | None,
+                     named: set[tuple[str, int, int]] | None = None) -> list[actions.Action]:
+        """On the linting thread: the actions for findings touching [start, end] (at most
+        MAX_FINDINGS_PER_REQUEST of them: those the client named as (rule, start, end)
+        first, then from the start of the range)."""
         text, fmt, linter = state.linted_text, state.fmt, state.linter
         if text is None or fmt is None or linter is None:
             return []
@@ -391,6 +396,13 @@ class HrLintServer(LanguageServer):
 
         out: list[actions.Action] = []
         here = [f for f in state.findings if f.offset <= end and f.end_offset >= start]
+        if len(here) > MAX_FINDINGS_PER_REQUEST:
+            # a selection of a whole document (editors ask at every selection change):
+            # each suppression comment is checked by linting, so the work is bounded
+            first = {id(f) for f in here if (f.rule, f.offset, f.end_offset) in (named or ())}
+            here = ([f for f in here if id(f) in first] + [f for f in here if id(f) not in first])[
+                :MAX_FINDINGS_PER_REQUEST]
+            here.sort(key=lambda f: f.offset)
         path = state.path or state.doc.uri
         if allowed(actions.QUICKFIX):
             for f in here:
@@ -650,7 +662,10 @@ def create_server() -> HrLintServer:
             end = doc.offset_at(params.range.end.line, params.range.end.character)
             only = [str(k.value if hasattr(k, "value") else k) for k in params.context.only] \
                 if params.context.only else None
-            found = await ls.run_locked(ls.code_actions, state, start, end, only)
+            named = {(str(d.code), doc.offset_at(d.range.start.line, d.range.start.character),
+                      doc.offset_at(d.range.end.line, d.range.end.character))
+                     for d in params.context.diagnostics or []}
+            found = await ls.run_locked(ls.code_actions, state, start, end, only, named)
             if state.doc.version != doc.version or state.doc.text != state.linted_text:
                 return []  # changed meanwhile: the edits would not apply
             return [ls.to_code_action(state, a) for a in found]
