@@ -59,7 +59,7 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
             code_action=types.CodeActionClientCapabilities(
                 code_action_literal_support=types.ClientCodeActionLiteralOptions(
                     code_action_kind=types.ClientCodeActionKindOptions(value_set=["quickfix", "source"])),
-                is_preferred_support=True),
+                is_preferred_support=True, disabled_support=True),
         ),
     )
 

@@ -392,6 +392,35 @@ async def test_allow_phrase_creates_a_configuration_file(client: LanguageClient,
     close_doc(client, uri)
 
 
+async def test_allow_phrase_where_the_file_cannot_be_edited(client: LanguageClient, workspace):
+    # pyproject.toml with dotted keys: the action is shown greyed out, with what to do
+    folder = workspace / "dotted"
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text("[tool]\nhr-lint.allow = ['Clean Slate']\n", encoding="utf-8")
+    uri = open_doc(client, workspace, "dotted/post.md", "Junkies need care.\n")
+    await diagnostics(client, uri, 1)
+    (allow,) = [a for a in await _actions(client, uri, 0, 2) if a.title.startswith("Allow")]
+    assert allow.edit is None
+    assert allow.disabled.reason.startswith("pyproject.toml has no [tool.hr-lint] table header")
+    assert 'add "Junkies" to \'allow\' by hand' in allow.disabled.reason
+    close_doc(client, uri)
+    # a string: it becomes a list, and the command line then leaves the phrase alone
+    folder = workspace / "string"
+    folder.mkdir()
+    config = folder / ".hr-lint.yaml"
+    config.write_text("allow: Clean Slate, Cafe\n", encoding="utf-8")
+    uri = open_doc(client, workspace, "string/post.md", "Junkies need care.\n")
+    await diagnostics(client, uri, 1)
+    (allow,) = [a for a in await _actions(client, uri, 0, 2) if a.title.startswith("Allow")]
+    (change,) = allow.edit.document_changes
+    config.write_text(apply_text_edits(config.read_text(encoding="utf-8"), change.edits), encoding="utf-8")
+    assert config.read_text(encoding="utf-8") == 'allow: ["Clean Slate", "Cafe", "Junkies"]\n'
+    result = subprocess.run([sys.executable, "-m", "hr_lint", "--no-cache", str(folder / "post.md")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    close_doc(client, uri)
+
+
 async def test_hover_explains_the_finding(client: LanguageClient, workspace):
     text = "He committed suicide last spring.\n"
     uri = open_doc(client, workspace, "hover.md", text)

@@ -170,6 +170,19 @@ ALLOW_CASES = [
      '[tool.hr-lint]\nallow = [\n  \'a\',  # c\n  "b",\n  "an \\"addict\\"",\n]\n'),
     ("pyproject.toml", "[tool.hr-lint]\nallow = [\n  'a',\n]\n", '[tool.hr-lint]\nallow = [\n  \'a\',\n  "an \\"addict\\"",\n]\n'),
     ("pyproject.toml", "[project]\nname = 'x'\n", None),  # no [tool.hr-lint] table
+    # Windows line ends
+    ("pyproject.toml", "[tool.hr-lint]\r\nignore = []\r\n", '[tool.hr-lint]\r\nallow = ["an \\"addict\\""]\r\nignore = []\r\n'),
+    ("pyproject.toml", "[tool.hr-lint] # ours\r\nallow = [\r\n  'a',\r\n]\r\n",
+     '[tool.hr-lint] # ours\r\nallow = [\r\n  \'a\',\r\n  "an \\"addict\\"",\r\n]\r\n'),
+    # a string is a comma-separated list: it becomes a list of the same phrases
+    (".hr-lint.yaml", "allow: Clean Slate, Cafe  # names\nquotes: info\n",
+     'allow: ["Clean Slate", "Cafe", "an \\"addict\\""]  # names\nquotes: info\n'),
+    (".hr-lint.yaml", "allow: 'a # b'\r\n", 'allow: ["a # b", "an \\"addict\\""]\r\n'),
+    (".hr-lint.yaml", "allow: >-\n  Clean Slate\n", None),  # a block scalar: left alone
+    ("pyproject.toml", "[tool.hr-lint]\nallow = \"Clean Slate, Cafe\"  # c\n",
+     '[tool.hr-lint]\nallow = ["Clean Slate", "Cafe", "an \\"addict\\""]  # c\n'),
+    ("pyproject.toml", "tool.hr-lint.allow = ['a']\n", None),  # dotted keys
+    ("pyproject.toml", "[tool]\nhr-lint = {allow = ['a']}\n", None),  # an inline table
 ]
 
 
@@ -177,11 +190,13 @@ ALLOW_CASES = [
 def test_allow_edits_keep_the_rest_of_the_file(tmp_path, name, before, after):
     edits = config_edit.add_allow(str(tmp_path / name), before, 'an "addict"')
     assert (None if edits is None else actions.apply_edits(before, edits)) == after
-    if after is not None and name.endswith(".yaml"):
-        (tmp_path / name).write_text(after, encoding="utf-8")
+    if after is not None:
+        (tmp_path / name).write_bytes(after.encode("utf-8"))
         from hr_lint.config import load_config
 
         assert 'an "addict"' in load_config(str(tmp_path / name)).allow
+    else:
+        assert config_edit.quoted('an "addict"') in config_edit.why_not(str(tmp_path / name), before, 'an "addict"')
 
 
 def test_new_configuration_file_is_valid(tmp_path):

@@ -63,6 +63,7 @@ class Action:
     file_edit: FileEdit | None = None  # in a configuration file
     findings: list[Finding] = field(default_factory=list)  # what it resolves
     preferred: bool = False
+    disabled: str | None = None  # why it cannot be applied (shown greyed out, with this reason)
 
 
 QUICKFIX = "quickfix"

@@ -2,10 +2,12 @@
 of the file (comments, order, quoting) as it is.
 
 `.hr-lint.yaml` (or `.yml`, `hr-lint.yaml`): a new item in a block list, or in a flow list
-(`allow: [a, b]`), or a new `allow:` list at the end. `pyproject.toml`: a new item in the
-`allow` array of `[tool.hr-lint]`, or a new `allow = [...]` line under the table header.
-Every edit is checked by reading the edited file back: `allow` must have gained exactly
-the phrase and nothing else may have changed; otherwise no edit is offered.
+(`allow: [a, b]`), or a new `allow:` list at the end; a comma-separated string on one line
+(`allow: a, b`) becomes a flow list of the same phrases and the new one. `pyproject.toml`:
+a new item in the `allow` array of `[tool.hr-lint]` (a one-line string becomes an array
+likewise), or a new `allow = [...]` line under the table header. Every edit is checked by
+reading the edited file back: `allow` must have gained exactly the phrase and nothing else
+may have changed; otherwise no edit is offered, and `why_not` says why.
 """
 from __future__ import annotations
 
@@ -49,6 +51,29 @@ def add_allow(path: str, text: str, phrase: str) -> list[Edit] | None:
     return edits
 
 
+def why_not(path: str, text: str, phrase: str) -> str:
+    """Why `add_allow` has no edit for this file, for the writer."""
+    name = os.path.basename(path)
+    by_hand = f"add {quoted(phrase)} to 'allow' by hand"
+    if name == "pyproject.toml":
+        if _HEADER.search(text) is None:
+            return (f"{name} has no [tool.hr-lint] table header (hr-lint does not edit dotted keys or an "
+                    f"inline table); {by_hand}")
+        return f"hr-lint cannot add to the 'allow' of [tool.hr-lint] in {name} as it is written; {by_hand}"
+    return f"hr-lint cannot add to 'allow' in {name} as it is written; {by_hand}"
+
+
+def _words(value) -> list:
+    """`allow` as the configuration reads it: a string is a comma-separated list."""
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return value
+
+
+def _flow_list(words: list[str], phrase: str) -> str:
+    return "[" + ", ".join(quoted(w) for w in [*words, phrase]) + "]"
+
+
 # -- YAML --------------------------------------------------------------------------------------
 
 def _yaml_allow(text: str, path: str):
@@ -58,12 +83,12 @@ def _yaml_allow(text: str, path: str):
     if not isinstance(data, dict):
         raise ValueError("not a mapping")
     rest = {k: v for k, v in data.items() if k != "allow"}
-    allow = data.get("allow")
+    allow = _words(data.get("allow"))
     if allow is None:
         allow = []
     if not isinstance(allow, list):
         raise ValueError("allow is not a list")
-    return _plain(rest), list(allow)
+    return _plain(rest), [a.strip() if isinstance(a, str) else a for a in allow]
 
 
 def _plain(value):
@@ -101,6 +126,15 @@ def _yaml(text: str, path: str, phrase: str) -> list[Edit] | None:
         # "allow:" with nothing after it
         at = offsets[key_line - 1] + len(key_text.rstrip("\r\n"))
         return [Edit(at, at, f"{eol}  - {item}")]
+    if isinstance(allow, str):
+        # "allow: a, b" on the key's line: the same phrases and the new one as a flow list
+        content = key_text.rstrip("\r\n")
+        colon = content.index(":") + 1
+        value = _strip_yaml_comment(content[colon:])
+        if not value.strip():
+            return None  # the string starts on a later line
+        at = offsets[key_line - 1] + colon + (len(value) - len(value.lstrip()))
+        return [Edit(at, offsets[key_line - 1] + colon + len(value.rstrip()), _flow_list(_words(allow), phrase))]
     if not isinstance(allow, LineList):
         return None
     if after_key.strip().startswith("["):
@@ -138,6 +172,20 @@ def _yaml(text: str, path: str, phrase: str) -> list[Edit] | None:
     return [Edit(at, at, f"{lead}{dash.group(1)}{item}{eol}")]
 
 
+def _strip_yaml_comment(value: str) -> str:
+    """A YAML line's value without a trailing comment (a "#" after a blank, outside quotes)."""
+    quote = None
+    for i, ch in enumerate(value):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and (i == 0 or not value[:i].strip()):
+            quote = ch
+        elif ch == "#" and (i == 0 or value[i - 1] in " \t"):
+            return value[:i]
+    return value
+
+
 def _closing_bracket(text: str, start: int) -> int | None:
     """Offset of the "]" that closes the "[" at `start` (quotes and nesting respected)."""
     depth, i, n = 0, start, len(text)
@@ -164,7 +212,10 @@ def _closing_bracket(text: str, start: int) -> int | None:
 
 # -- TOML --------------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:\"hr-lint\"|'hr-lint'|hr-lint)[ \t]*\][ \t]*(?:#.*)?$", re.M)
+# the table's header line, up to its line break ("\n" or "\r\n")
+_HEADER = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:\"hr-lint\"|'hr-lint'|hr-lint)[ \t]*\][ \t]*(?:#[^\r\n]*)?(?=\r?$)",
+                     re.M)
+_TOML_STRING = re.compile(r"\"(?:[^\"\\\r\n]|\\.)*\"(?!\")|'[^'\r\n]*'(?!')")
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
 _ALLOW_KEY = re.compile(r"^[ \t]*(?:allow|\"allow\"|'allow')[ \t]*=[ \t]*", re.M)
 
@@ -177,10 +228,10 @@ def _toml_allow(text: str):
     rest = {k: v for k, v in data.items() if k != "tool"}
     tool = {k: v for k, v in data["tool"].items() if k != "hr-lint"}
     own = {k: v for k, v in section.items() if k != "allow"}
-    allow = section.get("allow", [])
+    allow = _words(section.get("allow", []))
     if not isinstance(allow, list):
         raise ValueError("allow is not an array")
-    return (rest, tool, own), list(allow)
+    return (rest, tool, own), [a.strip() if isinstance(a, str) else a for a in allow]
 
 
 def _toml(text: str, phrase: str) -> list[Edit] | None:
@@ -196,6 +247,10 @@ def _toml(text: str, phrase: str) -> list[Edit] | None:
         at = header.end()
         return [Edit(at, at, f"{eol}allow = [{item}]")]
     start = key.end()
+    string = _TOML_STRING.match(text, start)
+    if string is not None:  # allow = "a, b": the same phrases and the new one as an array
+        value = tomllib.loads("v = " + string.group())["v"]
+        return [Edit(start, string.end(), _flow_list(_words(value), phrase))]
     if not text.startswith("[", start):
         return None
     close = _closing_bracket(text, start)

@@ -460,7 +460,12 @@ class HrLintServer(LanguageServer):
                 return None
         edits = config_edit.add_allow(config_file, before, phrase)
         if edits is None:
-            return None
+            reason = config_edit.why_not(config_file, before, phrase)
+            logger.info("no allow edit for %s: %s", config_file, reason)
+            if not self.supports("text_document.code_action.disabled_support"):
+                return None
+            return actions.Action(title.format(os.path.basename(config_file)), actions.QUICKFIX, findings=[f],
+                                  disabled=reason)
         return actions.Action(title.format(os.path.basename(config_file)), actions.QUICKFIX,
                               file_edit=actions.FileEdit(config_file, before, edits), findings=[f])
 
@@ -509,7 +514,9 @@ class HrLintServer(LanguageServer):
         workspace_edit = types.WorkspaceEdit(document_changes=document_changes) if versioned \
             else types.WorkspaceEdit(changes=changes)
         return types.CodeAction(
-            title=act.title, kind=act.kind, edit=workspace_edit, is_preferred=act.preferred or None,
+            title=act.title, kind=act.kind, edit=None if act.disabled else workspace_edit,
+            is_preferred=act.preferred or None,
+            disabled=types.CodeActionDisabled(reason=act.disabled) if act.disabled else None,
             diagnostics=[self.diagnostic(f, doc) for f in act.findings] or None)
 
 
