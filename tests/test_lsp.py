@@ -562,6 +562,7 @@ async def test_a_thousand_quick_edits_stay_correct(client: LanguageClient, works
     count = len(client.published)
     words = ["addicts ", "junkies ", "people ", "he committed suicide ", "clean ", "x", " ", "\n\n", "é", "👍"]
     version = 1
+    texts = {1: text}
     for _ in range(1000):
         doc = TextDocument("x", text)
         lines = doc.line_starts
@@ -578,6 +579,7 @@ async def test_a_thousand_quick_edits_stay_correct(client: LanguageClient, works
         sa, sb = doc.position_at(start), doc.position_at(end)
         text = text[:start] + new + text[end:]
         version += 1
+        texts[version] = text
         client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangePartial(
@@ -586,8 +588,14 @@ async def test_a_thousand_quick_edits_stay_correct(client: LanguageClient, works
     diags = await diagnostics(client, uri, version)
     assert got(diags) == expected(text, "markdown")
     assert len(diags) > 10
-    # debounced: a burst of edits is linted a few times, not a thousand
-    assert len([p for p in client.published[count:] if p.uri == uri]) < 100
+    # whatever the pace (how many versions get linted depends on the debounce and the
+    # machine's load: benchmarks/lsp.py counts them), every publication is of a version
+    # that was sent, in order, and right for the text of that version
+    burst = [p for p in client.published[count:] if p.uri == uri]
+    versions = [p.version for p in burst]
+    assert versions == sorted(set(versions)) and versions[-1] == version
+    for p in burst:
+        assert got(p.diagnostics) == expected(texts[p.version], "markdown"), p.version
     close_doc(client, uri)
 
 

@@ -303,3 +303,53 @@ def test_html_pieces_cost_linear_time():
     assert blocks.split(counting, "html")[0] == blocks.split(text, "html")[0]
     assert len(blocks.split(text, "html")[0]) == 2000
     assert _CountingText.scanned <= 4 * len(text)
+
+
+# -- the pygls internals the server relies on -------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_the_server_keeps_documents_in_its_own_store_only():
+    """The server overrides pygls's document notifications (`server._Protocol`, built on
+    pygls internals: `lsp_method`, the feature manager, handler generators) so that only
+    its own store holds the text. If a pygls release dispatched them another way, the
+    server would still work but keep a second copy split at other line breaks; this
+    drives real messages through pygls's dispatch and fails then."""
+    from hr_lint.lsp.server import create_server
+
+    server = create_server()
+    proto = server.protocol
+    sent = []
+
+    class Writer:
+        def write(self, data):
+            sent.append(data)
+
+        def close(self):
+            pass
+
+    proto.set_writer(Writer(), include_headers=False)
+
+    def message(data):
+        proto.handle_message(proto.structure_message({"jsonrpc": "2.0", **data}))
+
+    uri = "file:///nowhere/doc.md"
+    try:
+        message({"id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        assert server.encoding == "utf-16"
+        message({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": "one\u2028two\x0cthree\n"}}})
+        message({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+                                "text": "four"}]}})
+        assert server.docs[uri].doc.text == "one\u2028two\x0cthree\nfour"  # LSP has one line break here
+        assert server.docs[uri].doc.version == 2
+        assert not server.workspace.text_documents  # pygls's own store was never used
+        message({"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
+        assert uri not in server.docs
+        assert not [m for m in sent if b'"error"' in m]
+    finally:
+        for state in server.docs.values():
+            if state.timer is not None:
+                state.timer.cancel()
+        server.executor.shutdown(wait=False, cancel_futures=True)
