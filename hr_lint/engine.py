@@ -576,6 +576,10 @@ class Engine:
             if span is not None and te > lo and ts < hi:
                 blocked.append((span.start, span.end))
         quotes = voice.quote_spans(text)
+        # one name per paragraph: words the piece uses as a name ('Joseph Hooker') are that
+        # name wherever they stand capitalised in it ('Hooker received three promotions')
+        named = {doc[s:e].text.lower() for _, s, e in matches
+                 if doc[s].text[:1].isupper() and names.capitalised_name(doc, s, e) and names.single_name(doc, s, e)}
         # with a trace, each dropped match is recorded with its stage and reason
         drop = None if trace is None else _Dropped(self, trace, doc, seg, lo, document, path)
         candidates: list[Candidate] = []
@@ -592,6 +596,10 @@ class Engine:
                 if drop:
                     drop(cand, start, end, "name", "part of a capitalised name ('"
                          + _name_around(doc, cand.start, cand.end) + "')")
+                continue
+            if names.named_elsewhere(doc, cand.start, cand.end, named):
+                if drop:
+                    drop(cand, start, end, "name", f"the paragraph uses '{doc[start:end].text}' as a name elsewhere")
                 continue
             if rule.check is not None and not rule.check(cand):
                 if drop:

@@ -3,6 +3,11 @@
 Two defences: a list of well-known names (agencies, fellowships, programs, laws),
 matched as phrases, and a heuristic for capitalised names the list cannot know
 ("Hooker Avenue", "Judge Hooker", "the film Psycho", "Riverbend Drug Users Union").
+
+A capital letter alone is weak evidence: title-case headings, a capitalised label before a
+colon at the start of a line ("Heavy Users: ...") and list items after a bullet are prose.
+A name the paragraph uses elsewhere is strong evidence: one name per paragraph
+(`named_elsewhere`).
 """
 from __future__ import annotations
 
@@ -47,25 +52,60 @@ def _capitalised(tok) -> bool:
     return t[:1].isupper() and t != "I" and not (len(t) > 1 and t.isupper())
 
 
+# list bullets; the first ones are never anything else, so a word after one starts a list
+# item even where the reader has joined the lines of a paragraph
+_TRUE_BULLETS = {"\u2022", "\u25e6", "\u25aa", "\u2023", "\u2043", "\u25cf", "\u25cb", "\u25a0"}
+_BULLETS = _TRUE_BULLETS | {"-", "\u2013", "\u2014", "*", "+"}
+
+
+def _line_start(doc, i: int) -> bool:
+    """Token i opens a line: the first token of the text or after a line break."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def _closing_quote(doc, i: int) -> bool:
+    """A straight quote mark at i that closes a quotation: attached to the word before it
+    ('General "Fighting Joe" Hooker')."""
+    return i > 0 and doc[i].text in ('"', "'") and doc[i - 1].whitespace_ == "" and doc[i - 1].is_alpha
+
+
 def _initial(tok) -> bool:
-    """First word of its sentence, ignoring opening punctuation and list bullets."""
+    """First word of its sentence, or of a line that starts with a list bullet, ignoring
+    opening punctuation."""
     doc = tok.doc
     i = tok.i - 1
     while i >= tok.sent.start:
         prev = doc[i]
-        if prev.text in _QUOTE_OPENERS:
+        if prev.is_space:
+            if "\n" in prev.text and i + 1 < tok.i and doc[i + 1].text in _BULLETS:
+                return True  # '  • Alcoholic': a list item starts a line of its own
+            return False
+        if prev.text in _QUOTE_OPENERS and not _closing_quote(doc, i):
+            return True
+        if prev.text in _TRUE_BULLETS or (prev.text in _BULLETS and _line_start(doc, i)):
             return True
         if prev.text not in _OPENERS and not prev.is_punct and not prev.like_num:
             return False
         if prev.text in (".", "!", "?"):
             return True
+        if _closing_quote(doc, i):
+            return False  # a word, then its closing quote: the match is inside the sentence
         i -= 1
     return True
 
 
+def _after_hyphen(t) -> bool:
+    """The second part of a hyphenated compound ('Court-ordered', 'Peer-led'), which title
+    case often leaves in lower case."""
+    doc = t.doc
+    return t.i >= 2 and doc[t.i - 1].text in ("-", "\u2010", "\u2011") and doc[t.i - 1].whitespace_ == "" \
+        and doc[t.i - 2].whitespace_ == ""
+
+
 def title_case_sentence(sent) -> bool:
     """Headings and titles capitalise every word, so capitals say nothing there."""
-    words = [t for t in sent if t.is_alpha and t.lower_ not in _CONNECTORS and t.lower_ not in ("a", "an", "with", "from", "by", "as", "or")]
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _CONNECTORS
+             and t.lower_ not in ("a", "an", "with", "from", "by", "as", "or") and not _after_hyphen(t)]
     if len(words) < 2:
         return bool(words) and all(t.text[:1].isupper() for t in words) and len(sent) <= 3
     lower = sum(1 for t in words if not t.text[:1].isupper())
@@ -82,7 +122,7 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     if end + 1 < sent.end and doc[end].lower_ == "by" and doc[end + 1].is_alpha and _capitalised(doc[end + 1]) \
             and doc[end + 1].lower_ not in _WEEKDAYS:
         return True
-    if title_case_sentence(sent):
+    if title_case_sentence(sent) or _heading_label(doc, start, end):
         return False
     first = doc[start]
     # a capitalised word that is not the first of its sentence is a name or a title
@@ -93,3 +133,41 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     while j < sent.end and doc[j].lower_ in _CONNECTORS:
         j += 1
     return j < sent.end and j > end - 1 and doc[j].is_alpha and _capitalised(doc[j]) and (j == end or doc[j - 1].lower_ in _CONNECTORS)
+
+
+def _heading_label(doc, start: int, end: int) -> bool:
+    """The match stands in a short capitalised label that opens its line or sentence and
+    ends with a colon, a heading in all but layout: 'Heavy Drug Users: people who...',
+    '\u2022 Former Inmates: what to expect'."""
+    sent = doc[start].sent
+    k = start
+    while k > sent.start and not _line_start(doc, k) and doc[k - 1].text not in _TRUE_BULLETS:
+        k -= 1
+    while k < start and (doc[k].is_space or doc[k].text in _BULLETS):
+        k += 1
+    j = end
+    while j < sent.end and doc[j].text != ":" and "\n" not in doc[j].text and j - k <= 10:
+        j += 1
+    if j >= sent.end or doc[j].text != ":" or doc[k].text in _QUOTE_OPENERS | {"'"}:
+        return False  # a quoted title before a colon is a title, not a heading
+    words = [t for t in doc[k:j] if t.is_alpha and t.lower_ not in _CONNECTORS]
+    return 1 <= len(words) <= 8 and all(t.text[:1].isupper() for t in words)
+
+
+def single_name(doc, start: int, end: int) -> bool:
+    """A match judged a name (`capitalised_name`) that is a whole name by itself, or a
+    surname after a given name or title ('Vagrant', 'Joseph Hooker', 'General Hooker'), not
+    the first word of a longer name ('Hooker Avenue', 'Crazy Horse')."""
+    sent = doc[start].sent
+    nxt = doc[end] if end < sent.end else None
+    return not (nxt is not None and nxt.is_alpha and _capitalised(nxt))
+
+
+def named_elsewhere(doc, start: int, end: int, named: set[str]) -> bool:
+    """One name per paragraph: a capitalised match whose words the same paragraph uses as a
+    name elsewhere is that name here too, even at the start of a sentence or in a title-case
+    line ('Joseph Hooker was born in 1814. Hooker received three promotions')."""
+    if not named:
+        return False
+    tokens = [t for t in doc[start:end] if t.is_alpha]
+    return bool(tokens) and all(_capitalised(t) for t in tokens) and doc[start:end].text.lower() in named

@@ -81,11 +81,31 @@ def _street_people(c) -> bool:
     return True
 
 
+# Words around Vagrant, the software that builds virtual machines for developers.
+VIRTUAL_MACHINES = {"virtual", "vm", "vms", "virtualbox", "vmware", "hyper-v", "docker", "provision",
+                    "provisions", "provisioned", "provisioner", "provisioning", "vagrantfile",
+                    "vagrantfiles", "hashicorp", "ssh", "cli", "plugin", "plugins", "software", "linux",
+                    "git", "repo", "repository", "install", "installed", "installation", "config",
+                    "configuration", "hypervisor", "devops", "localhost", "kubernetes", "ansible"}
+# verbs after the noun 'vagrant' ('a vagrant slept in the doorway'), as against a noun the
+# adjective modifies ('vagrant thoughts'); nouns that end in -ed are not verbs
+_VERBS_AFTER = {"slept", "sleeps", "sat", "sits", "stood", "stands", "lay", "lies", "ran", "runs",
+                "told", "tells", "asked", "asks", "said", "says", "left", "leaves", "kept", "keeps",
+                "begs", "wanders", "drifts", "shouts", "yells", "broke", "breaks", "stole", "steals"}
+_ED_NOUNS = {"speed", "breed", "creed", "greed", "steed", "tweed", "seed", "need", "feed", "weed",
+             "shed", "sled", "bed", "bred", "reed"}
+
+
+def _verb(word: str | None) -> bool:
+    return bool(word) and (word in _VERBS_AFTER or (word.endswith("ed") and word not in _ED_NOUNS))
+
+
 @check("vagrant-person", rules=["vagrant-derelict-bum"])
 def vagrant(c: Candidate) -> bool:
     """'vagrant', 'derelict', 'bum', 'hobo', 'transient', 'drifter', 'street person' as labels
     for people; not 'a derelict building', 'derelict in his duty', 'bum a ride', 'a bum knee',
-    'a vagrant warbler' (birding), 'hobo bag', the adjective 'transient' ('transient housing',
+    'a vagrant warbler' (birding), Vagrant the virtual-machine tool ('vagrant up boots the
+    virtual machine'), 'hobo bag', the adjective 'transient' ('transient housing',
     'a transient ischemic attack'), engineering and astronomy 'transients', 'the Main Street
     people', drift racing or herring drifters."""
     word = c.tokens[-1].lower_
@@ -116,7 +136,9 @@ def vagrant(c: Candidate) -> bool:
         if c.nearby_words(1) & {"bird", "birds", "birders", "birding", "warbler", "species", "range",
                                  "sighting", "cells", "cell", "ebird"}:
             return c.reject("a vagrant bird (birding)")
-        if word == "vagrant" and after and after[0].is_alpha and nxt not in BOUNDARY:
+        if c.nearby_words(1) & VIRTUAL_MACHINES:
+            return c.reject("Vagrant, the tool that builds virtual machines")
+        if word == "vagrant" and after and after[0].is_alpha and nxt not in BOUNDARY and not _verb(nxt):
             return nxt in PEOPLE_NEXT or c.reject("an adjective before a noun that is not people")
         return True
     if word in ("bum", "bums"):

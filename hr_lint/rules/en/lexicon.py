@@ -401,20 +401,38 @@ _CLOSE_Q = {'"', "\u201d", "\u00bb"}
 _TITLE_SMALL = {"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with",
                 "from", "as", "but", "nor", "&", "vs", "vs."}
 
+def _single_open(doc, k: int) -> bool:
+    """A single quote mark at k that opens a quotation: after a space or at the start, before
+    a word ('the essay 'Whores of the Empire': ...'; curly marks are read as straight ones)."""
+    return doc[k].text == "'" and (k == 0 or doc[k - 1].whitespace_ != "") and doc[k].whitespace_ == ""
+
+
+def _single_close(doc, j: int) -> bool:
+    """A single quote mark at j that closes a quotation: attached to the word before it and
+    not followed by a letter (so not an apostrophe)."""
+    return doc[j].text == "'" and j > 0 and doc[j - 1].whitespace_ == "" and (
+        j + 1 >= len(doc) or doc[j].whitespace_ != "" or not doc[j + 1].is_alpha)
+
+
 def quoted_title(doc, i: int) -> bool:
     """Token i stands in a quoted title of a work: every word of the quotation capitalised
     (small words aside) and at least three of them, as in a book club's “Clean: Overcoming
-    Addiction and Ending America's Greatest Tragedy”. A quoted sentence is not a title."""
+    Addiction and Ending America's Greatest Tragedy” (in double or single quotation marks).
+    A quoted sentence is not a title."""
     sent = doc[i].sent
     k = i - 1
+    single = False
     while k >= sent.start and doc[k].text not in _OPEN_Q:
         if doc[k].text in _CLOSE_Q:
             return False
+        if _single_open(doc, k):
+            single = True
+            break
         k -= 1
     if k < sent.start:
         return False
     j = i + 1
-    while j < sent.end and doc[j].text not in _CLOSE_Q:
+    while j < sent.end and not (_single_close(doc, j) if single else doc[j].text in _CLOSE_Q):
         j += 1
     if j >= sent.end:
         return False

@@ -15,7 +15,7 @@ Stays silent on:
 from __future__ import annotations
 
 from ..api import Candidate, check
-from .lexicon import DETERMINERS
+from .lexicon import DETERMINERS, quoted_title
 
 REFLEXIVE = {"himself", "herself", "themselves", "oneself", "myself", "yourself", "ourselves",
              "their", "his", "her", "its", "our", "my", "your", "the"}
@@ -99,7 +99,10 @@ def label(c: Candidate) -> bool:
     sex; silent on the verb ('to prostitute their talents'), rugby's hooker (a position, in a
     passage about scrums and lineouts), the surname Hooker after a given name or title, rug
     hooking (the craft), 'Hooker's green' (a paint), a 'working girl' with a job (reported only
-    in a passage about selling sex), garden hoes, 'ho-hum', 'land ho' and the name Ho."""
+    in a passage about selling sex), garden hoes, 'ho-hum', 'land ho', the name Ho, and a quoted
+    title of a work ('‘Whores of the Empire’: a review')."""
+    if quoted_title(c.doc, c.end - 1):
+        return c.reject("in a quoted title of a work")
     words = [t.lower_ for t in c.tokens]
     head = words[-1]
     before = [t.lower_ for t in c.before(2)]

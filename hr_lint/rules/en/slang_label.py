@@ -16,7 +16,9 @@ _SPORT = {"athlete", "athletes", "cyclist", "cyclists", "cycling", "olympic", "o
           "medals", "baseball", "league", "steroid", "steroids", "epo", "sprinter", "sprinters"}
 # what may stand before 'drunk' or 'lush' as a noun: a determiner or an adjective ('the town drunk')
 _BEFORE_NOUN = DETERMINERS | {"old", "town", "local", "mean", "angry", "violent", "belligerent", "sad", "happy",
-                              "hopeless", "typical", "common", "neighborhood", "street", "homeless", "loud"}
+                              "hopeless", "typical", "common", "neighborhood", "street", "homeless", "loud",
+                              # chart and report shorthand: 'known drunk, found asleep at the depot'
+                              "known", "chronic", "habitual", "notorious", "confirmed"}
 _DRUNK_AFTER_BAD = {"tank", "tanks", "driving", "driver", "drivers", "dial", "dialing", "text",
                     "texting", "history", "enough"}
 
@@ -32,7 +34,10 @@ def _ends_noun_phrase(doc, k, bad=frozenset()) -> bool:
     w = nxt.lower_
     if w in bad:
         return False
-    return w in FUNCTION_WORDS or w in {"who", "whose", "named", "called", "outside", "asleep"}
+    # after the noun in a chart or report: 'drunk per EMS', 'drunk found asleep', 'drunk according to'
+    return w in FUNCTION_WORDS or w in {"who", "whose", "named", "called", "outside", "asleep", "per",
+                                        "according", "found", "seen", "brought", "picked", "arrested",
+                                        "refused", "presenting", "reported", "sleeping"}
 
 
 def _crackhead(c) -> bool:
