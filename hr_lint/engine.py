@@ -699,6 +699,12 @@ class Engine:
         if voice.is_mention_cue(doc, c.start):
             c.reason = "the word mentioned as a word ('instead of', 'the term', 'avoid'...)"
             return False
+        if voice.is_headword(doc, c.start, c.end):
+            c.reason = "a glossary or dictionary headword (or a form listed with it): the word as a word"
+            return False
+        if voice.is_attributed(doc, c.start):
+            c.reason = "an official category ('classified as') or, in a history, the view of its time ('seen as')"
+            return False
         policy = kind = None
         if quote is not None:
             policy, kind = self.options.voice.quotes, "quote"

@@ -122,7 +122,11 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     if end + 1 < sent.end and doc[end].lower_ == "by" and doc[end + 1].is_alpha and _capitalised(doc[end + 1]) \
             and doc[end + 1].lower_ not in _WEEKDAYS:
         return True
-    if title_case_sentence(sent) or _heading_label(doc, start, end):
+    if title_case_sentence(sent):
+        # a heading opens its paragraph; a title-case sentence inside one is the title of a
+        # work it cites ('NIDA (2004). Exploring Adolescent Drug Abuse. Retrieved from ...')
+        return _cited_title(doc, sent)
+    if _heading_label(doc, start, end):
         return False
     first = doc[start]
     # a capitalised word that is not the first of its sentence is a name or a title
@@ -171,3 +175,21 @@ def named_elsewhere(doc, start: int, end: int, named: set[str]) -> bool:
         return False
     tokens = [t for t in doc[start:end] if t.is_alpha]
     return bool(tokens) and all(_capitalised(t) for t in tokens) and doc[start:end].text.lower() in named
+
+
+_CITATION_WORDS = {"retrieved", "doi", "isbn", "pp", "vol", "accessed", "available"}
+
+
+def _cited_title(doc, sent) -> bool:
+    """A title-case sentence inside a reference (an author and a year in brackets before it,
+    or 'Retrieved from', a DOI, pages after it), not at the start of its paragraph: the
+    title of the work it cites ('NIDA. (2004). Exploring Adolescent Drug Abuse. Retrieved
+    from ...')."""
+    k = sent.start
+    if k == 0 or _line_start(doc, k) or doc[k - 1].text not in (".", ")"):
+        return False
+    if len([t for t in sent if t.is_alpha]) < 3:
+        return False
+    year = any(doc[i].text == "(" and doc[i + 1].like_num and len(doc[i + 1].text) == 4
+               for i in range(max(0, k - 12), k - 1))
+    return year or any(t.lower_ in _CITATION_WORDS for t in doc[sent.end:min(len(doc), sent.end + 4)])

@@ -145,6 +145,138 @@ def is_mention_cue(doc, start: int) -> bool:
     return any(tuple(before[-len(cue):]) == cue for cue in _MENTION_CUES if len(before) >= len(cue))
 
 
+# A label given as an official category ('classified as a violent offender', 'defined as
+# prostitutes' under a law): the law's or the agency's category, not the writer's wording.
+_CATEGORY_CUES = [("classified", "as"), ("classed", "as"), ("designated", "as"), ("defined", "as")]
+# A label given as the view of a period, in a history ('women seen as unrepentant drunks in
+# the 1880s'). Elsewhere reported speech and paraphrase are the writer's voice ('everyone
+# in town wrote him off as a dope fiend' is reported), and 'labeled'/'branded' pass the label
+# on ('patients labeled drug-seeking').
+_VIEW_CUES = [
+    ("seen", "as"), ("regarded", "as"), ("viewed", "as"), ("dismissed", "as"), ("stigmatized", "as"),
+    ("stigmatised", "as"), ("stereotyped", "as"), ("derided", "as"), ("denounced", "as"),
+    ("written", "off", "as"), ("perceived", "as"), ("thought", "of", "as"), ("looked", "upon", "as"),
+    ("considered",), ("deemed",), ("branded",), ("labelled",), ("labeled",), ("called",),
+]
+_ATTRIBUTION_GAP_STOP = {",", ";", ":", "and", "or", "but", "who", "that", "which", "where", "when", "whose",
+                         "whom", "if", "is", "are", "was", "were", "to", "by", "in", "of", "for", "with", "not"}
+
+# Words that place a passage in the past: periods, beginnings and ends, and the modern
+# present it is set against.
+PAST_WORDS = {
+    "history", "histories", "historical", "historic", "historian", "historians", "century", "centuries",
+    "victorian", "era", "archive", "archives", "museum", "medieval", "ancient", "antiquity", "colonial",
+    "georgian", "edwardian", "early", "earliest", "older", "precursor", "precursors", "predecessor",
+    "predecessors", "forerunner", "founded", "opened", "closed", "demolished", "abandoned", "ruins",
+    "reformers", "reform", "replaced", "evolved", "deinstitutionalization", "deinstitutionalisation",
+    "modern", "formerly", "eighteenth", "nineteenth", "seventeenth", "sixteenth", "18th", "19th", "17th",
+    "16th", "eighteenth-century", "nineteenth-century", "18th-century", "19th-century", "1800s", "1700s",
+    "1600s",
+}
+
+
+def historical(doc, lo: int, hi: int) -> bool:
+    """Tokens lo..hi place the passage in the past: a period word or a year before 1960
+    ('opened in 1869', 'by the 1930s', 'nineteenth-century Britain')."""
+    for t in doc[lo:hi]:
+        w = t.lower_
+        if w in PAST_WORDS:
+            return True
+        digits = w[:-1] if w.endswith("s") else w
+        if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) < 1960:
+            return True
+    return False
+
+
+def _cue_before(doc, start: int, cues) -> bool:
+    """One of `cues` ends at most two words before token `start` (an article, an adjective)."""
+    sent = doc[start].sent
+    k = start - 1
+    gap = 0
+    while k >= sent.start and gap < 3 and doc[k].is_alpha and doc[k].lower_ not in _ATTRIBUTION_GAP_STOP:
+        words = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
+        if any(tuple(words[-len(cue):]) == cue for cue in cues if len(words) >= len(cue)):
+            return True
+        k -= 1
+        gap += 1
+    return False
+
+
+def is_attributed(doc, start: int) -> bool:
+    """A label the sentence gives as an official category ('classified as a violent
+    offender') or, in a history, as the view of its time ('women seen as unrepentant
+    drunks' in a paragraph about the 1880s). Up to two words may stand between the cue and
+    the term ('seen as a hopeless addict')."""
+    if _cue_before(doc, start, _CATEGORY_CUES):
+        return True
+    return _cue_before(doc, start, _VIEW_CUES) and historical(doc, 0, len(doc))
+
+
+# Glossary and dictionary entries: the headword, its listed forms and its part of speech.
+_HEAD_SEPARATORS = {":", "-", "\u2013", "\u2014", "=", "|"}
+_PARTS_OF_SPEECH = {"n", "noun", "nouns", "adj", "adjective", "v", "verb", "pl", "plural", "sing", "singular",
+                    "abbr", "abbreviation", "slang", "informal", "derogatory", "also", "or", "and", "adv",
+                    "n.", "adj.", "v.", "pl.", "sing.", "abbr.", "adv.", "vb.", "vb"}
+_ITEM_MARKS = {"\u2022", "\u25e6", "\u25aa", "\u2023", "\u25cf", "*", "-", "\u2013"}
+
+
+# what a definition of a word (not of a group of people) says early on
+_DEFINES_A_WORD = {"term", "terms", "word", "words", "slang", "slur", "slurs", "label", "labels", "name",
+                   "names", "phrase", "expression", "abbreviation", "acronym", "refers", "refer", "meaning",
+                   "means", "meant", "synonym", "short", "derogatory", "offensive", "pejorative",
+                   "informal", "colloquial", "nickname", "euphemism", "jargon"}
+
+
+def is_headword(doc, start: int, end: int) -> bool:
+    """A dictionary or glossary entry's headword, and the forms listed with it, are words
+    mentioned as words: 'suicide note (suicide notes): a note left by ...', 'junkie, n. - ...',
+    'Crackhead: derogatory slang for ...'. The match is the whole headword (or one of the
+    forms in brackets after it), at the start of its sentence or list item, followed by its
+    forms or a part of speech, or by a separator and a definition that speaks of a word
+    ('slang', 'term', 'refers to'...). A label the writer defines for people ('IV drug
+    users: people with an ED visit that ...'), and a heading that is just the term
+    ('Substance Abuse'), are the writer's own words and stay."""
+    sent = doc[start].sent
+    k = sent.start
+    while k < sent.end and (doc[k].is_space or doc[k].like_num or doc[k].text in _ITEM_MARKS
+                            or doc[k].text in (".", ")", "*", "**", "_")):
+        k += 1
+    # the headword: up to four words before a bracket, a comma, a separator or the end
+    h = k
+    while h < sent.end and h - k < 4 and (doc[h].is_alpha or doc[h].text in ("-", "'")) \
+            and not (doc[h].text in _HEAD_SEPARATORS and doc[h].whitespace_):
+        h += 1
+    if h == k:
+        return False
+    j = h
+    forms = None
+    listed = False  # forms in brackets or a part of speech: the dictionary's own format
+    closed_by_separator = False
+    if j < sent.end and doc[j].text == "(":
+        close = next((x for x in range(j + 1, min(sent.end, j + 12)) if doc[x].text.startswith(")")), None)
+        if close is None or not all(t.is_alpha or t.text in (",", ".", ";", "-", "/") for t in doc[j + 1:close]):
+            return False
+        forms = (j + 1, close)
+        listed = True
+        closed_by_separator = doc[close].text[1:] in _HEAD_SEPARATORS  # '):' is one token
+        j = close + 1
+    while not closed_by_separator and j < sent.end and (doc[j].lower_ in _PARTS_OF_SPEECH or doc[j].text in (",", ".")):
+        listed = listed or doc[j].is_alpha or doc[j].text.endswith(".") and len(doc[j].text) > 1
+        j += 1
+    separated = closed_by_separator or (j < sent.end and doc[j].text in _HEAD_SEPARATORS)
+    if not separated and j < sent.end:
+        return False
+    if not listed:
+        if not separated:
+            return False
+        definition = {t.lower_ for t in doc[j + 1:min(sent.end, j + 8)]}
+        if not definition & _DEFINES_A_WORD:
+            return False
+    if (start, end) == (k, h):
+        return True
+    return forms is not None and forms[0] <= start and end <= forms[1]
+
+
 # Language about language, for the fixer: a phrase in such a sentence is being talked
 # about (a style guide, a glossary), and rewriting it would change what the writer said.
 _META_NOUNS = {"phrase", "phrases", "phrasing", "word", "words", "wording", "term", "terms", "terminology",

@@ -66,3 +66,79 @@ CAPITALS_ARE_NOT_NAMES = [
 @pytest.mark.parametrize("text, rule", CAPITALS_ARE_NOT_NAMES)
 def test_capitals_alone_do_not_make_a_name(text, rule):
     assert rule in rules(text), found(text)
+
+
+# -- history written as history; labels given as an official category or as a period's view ------
+
+HISTORY_AS_HISTORY = [
+    "The county lunatic asylum, opened in 1869, housed six hundred patients by the turn of the century.",
+    "Early asylums were built far from town on the theory that quiet air cured the mind.",
+    "The old madhouse was replaced by a modern psychiatric hospital in the 1950s.",
+    "Rochford Asylum admitted its first patient in 1871. Doctors at the asylum kept careful ledgers.",
+    "In the 1890s, women seen as common drunks were jailed for a night.",
+    "Men classified as habitual offenders could be held for years under the 1908 act.",
+    "In 1890, anyone regarded as a lunatic by two doctors could be locked up.",
+    "Tenants dismissed as vagrants by the council in the 1930s lost their rooms.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_AS_HISTORY)
+def test_history_and_attributed_labels_are_not_the_writers_labels(text):
+    assert found(text) == [], found(text)
+
+
+STILL_THE_WRITERS_WORDS = [
+    ("Her brother should be locked away in an insane asylum, the caller said.", "asylum-institution"),
+    ("He spent a year in a mental institution after the breakdown.", "asylum-institution"),
+    ("In 1952 the newspaper called the hospital a loony bin.", "asylum-institution"),  # insults in any era
+    ("Tenants branded vagrants by the council lost their rooms.", "vagrant-derelict-bum"),
+    ("ED staff labeled him drug-seeking after one visit.", "drug-seeking"),  # the label passed on
+    ("The shelter was seen as a place where addicts could rest.", "addict-noun"),
+    # outside a history, reported speech and paraphrase are the writer's voice
+    ("Tenants dismissed as vagrants by the council lost their rooms.", "vagrant-derelict-bum"),
+    ("He was written off as a dope fiend by everyone in town.", "druggie-dope-fiend"),
+]
+
+
+@pytest.mark.parametrize("text, rule", STILL_THE_WRITERS_WORDS)
+def test_present_day_labels_are_still_reported(text, rule):
+    assert rule in rules(text), found(text)
+
+
+# -- words as words: dictionary entries, cited titles, refuted beliefs -----------------------------
+
+WORDS_AS_WORDS = [
+    "suicide note (suicide notes): a message left by a person who died by suicide.",
+    "junkie (junkies), n. - slang for a person who uses heroin; considered offensive.",
+    "Tweaker - slang term for a person who uses methamphetamine.",
+    "\u2022 Crackhead: a derogatory name for someone who smokes crack cocaine.",
+    # the title of a cited work in a reference list
+    "Lee, K. and Ortiz, M. (2019, May 2). Why Some Teens Start Abusing Pills. Journal of Youth Health, 4(2).",
+    "Smith, J. (2011). Helping Addicts Find Work. Retrieved from the county library.",
+    # a belief held up for examination, a frame refuted
+    "Crime dramas feed the idea that people with psychosis are violent.",
+    "Syringe services do not enable drug use; they prevent infections.",
+    # users of tobacco are public-health wording
+    "Teen users feel nicotine withdrawal after fewer cigarettes than adult smokers do.",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_AS_WORDS)
+def test_words_as_words_are_not_reported(text):
+    assert found(text) == [], found(text)
+
+
+THE_WRITERS_OWN_LABELS = [
+    ("- **Needle users**: people seen at the van who inject at least weekly.", "drug-user-identity"),
+    ("Substance Abuse", "substance-abuse"),  # a heading is the writer's wording
+    ("Crack Addict:\n\nMost of the men we meet started with alcohol.", "addict-noun"),
+    ("Addicts are welcome here: no appointment needed.", "addict-noun"),
+    ("Our story. Addicts Welcome Here. That is our motto.", "addict-noun"),  # a slogan, not a citation
+    ("The addict - a neighbor of ours - came back.", "addict-noun"),  # a spaced dash is no compound
+    ("Users who smoke heroin and tobacco face double the risk.", "user-noun"),
+]
+
+
+@pytest.mark.parametrize("text, rule", THE_WRITERS_OWN_LABELS)
+def test_labels_the_writer_uses_are_reported(text, rule):
+    assert rule in rules(text), found(text)

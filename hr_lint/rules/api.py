@@ -13,7 +13,8 @@ never from another check module or the engine (`tests/test_registry.py` holds it
 - token-index functions for looking around any token: `sentence_span`, `words_around`,
   `tokens_before`, `tokens_after`, `prev_token`, `next_token`, `word_at`,
   `at_clause_start`, `capitalised_mid_sentence`.
-- `capitalised_name` and `title_case_sentence` (names), `is_negated` (negation).
+- `capitalised_name` and `title_case_sentence` (names), `is_negated` (negation),
+  `historical` (a passage set in the past: a period word or a year before 1960).
 """
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ from ..candidate import (
     tokens_after, tokens_before, word_at, words_around,
 )
 from ..names import capitalised_name, title_case_sentence
-from ..voice import is_negated
+from ..voice import historical, is_negated
 from .registry import Needs, check
 
 __all__ = [
     "Candidate", "Needs", "at_clause_start", "capitalised_mid_sentence", "capitalised_name", "check",
-    "is_negated", "next_token", "prev_token", "sentence_span", "title_case_sentence", "tokens_after",
+    "historical", "is_negated", "next_token", "prev_token", "sentence_span", "title_case_sentence", "tokens_after",
     "tokens_before", "word_at", "words_around",
 ]

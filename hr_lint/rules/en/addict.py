@@ -93,7 +93,8 @@ def _label(c) -> bool:
         return c.keep("'the addicted' where a noun phrase ends: a noun for people")
     if _is_figurative(doc, k):
         return c.reject("a pastime or interest before the word ('news junkie', 'adrenaline addict'), or 'for' something other than a drug")
-    if k + 1 < hi and doc[k + 1].text == "-":
+    if k + 1 < hi and doc[k + 1].text == "-" and not doc[k].whitespace_:
+        # a hyphen with a space before it is a dash: 'the addict - a neighbor - came back'
         return c.reject("part of a compound ('addict-proof')")  # 'addict-proof', 'junkie-warning' style compounds
     first = c.start
     _widen_substance(c, c.start)

@@ -157,7 +157,23 @@ def _bare_user(c, k: int) -> bool:
         return c.reject("its sentence is not about drug use")
     if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
         return c.reject("its sentence is about technology or services (app, account, login, portal...)")
+    if _tobacco_only(doc, k):
+        return c.reject("users of tobacco or nicotine ('teen users smoke fewer cigarettes'), public-health wording")
     return c.keep("a sentence about drug use, with no product or service in sight")
+
+
+_TOBACCO = {"tobacco", "nicotine", "cigarette", "cigarettes", "smoker", "smokers", "smoking", "smoke",
+            "vape", "vapes", "vaping", "vaper", "vapers", "e-cigarette", "e-cigarettes", "cigar", "cigars",
+            "hookah", "snus", "juul", "menthol", "smokeless"}
+
+
+def _tobacco_only(doc, k: int) -> bool:
+    """The sentence is about tobacco or nicotine and names no other substance."""
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    words = {t.lower_ for t in doc[lo:hi]}
+    if not words & _TOBACCO:
+        return False
+    return not any(is_substance(w) and w not in _TOBACCO for w in words)
 
 
 def _unnamed_user(form: str) -> bool:

@@ -139,9 +139,19 @@ BELIEF = {"believe", "believes", "believed", "think", "thinks", "thought", "assu
           "trope", "tropes", "prejudice", "prejudices", "hear", "hears"}
 
 
+# Nouns that report a belief when 'that' follows: "the public view that ...", "the idea that
+# ...", "fears that ..." ('in my view' alone is the writer's own opinion and stays).
+BELIEF_THAT = {"view", "views", "idea", "ideas", "fear", "fears", "impression", "impressions",
+               "narrative", "narratives", "picture", "image", "suggestion", "suggestions", "argument",
+               "arguments", "accusation", "accusations", "rumor", "rumors", "rumour", "rumours", "story",
+               "stories", "perception", "perceptions", "stigma", "worry", "worries", "concern", "concerns"}
+
+
 def _refuted(c) -> bool:
     before = c.doc[c.sent.start:c.start]
     if {t.lower_ for t in before} & BELIEF:
+        return True
+    if any(t.lower_ in BELIEF_THAT and t.i + 1 < c.start and c.doc[t.i + 1].lower_ == "that" for t in before):
         return True
     if not is_negated(c.doc, c.start):
         return False
@@ -190,8 +200,8 @@ def stereotype(c: Candidate) -> bool:
     """Generalisations ('are dangerous', 'are criminals', 'can't be trusted', 'lie') whose
     subject is a group of people who use drugs, have a condition or are homeless ('addicts
     lie', 'people with schizophrenia are violent'), not things ('the storm is dangerous',
-    'the bottlenecks lie in ...'); beliefs held up for examination ('the myth that ...') and
-    negated statements are dropped."""
+    'the bottlenecks lie in ...'); beliefs held up for examination ('the myth that ...', 'the
+    public view that ...', 'fears that ...') and negated statements are dropped."""
     if _refuted(c):
         return c.reject("a refuted or negated statement ('is not a moral failing', 'the myth that ...')")
     return _stereotype(c) or c.reject(c.reason or "its subject is not a group of people who use drugs, have a condition or are homeless")

@@ -7,7 +7,8 @@
   test already drops it. At the start of a sentence or heading the capital says nothing,
   so "Psycho" there is taken as the title when a year follows ("Psycho (1960)") or the
   passage is about films or books ("Psycho screens at 7 p.m.", "the 4K restoration").
-- "the lunatic fringe" is a political idiom about ideas, not about anyone's mind.
+- "the lunatic fringe" is a political idiom about ideas, not about anyone's mind; "lunatic
+  asylum" names an institution (asylum-institution judges it, history and all).
 - "crazies" is plural ("the crazies take up the overnight shift").
 - An intensifier ("psycho good") or a word said of an animal or a thing ("my cat is a
   total lunatic at 3 a.m.") is a figure of speech: info.
@@ -41,7 +42,8 @@ def _title(c) -> bool:
 def slur(c: Candidate) -> bool:
     """Slurs such as 'psycho', 'lunatic', 'nutter' for a person; not a prefix ('psycho-social'),
     case work ('mental case management'), the film or novel ('Psycho (1960)', 'American Psycho'
-    in a passage about films or books), 'the lunatic fringe' or 'Looney Tunes'. An intensifier
+    in a passage about films or books), 'the lunatic fringe', 'lunatic asylum' (the institution,
+    asylum-institution's) or 'Looney Tunes'. An intensifier
     ('psycho good') or a word said of an animal or a thing ('my cat is a total lunatic at 3
     a.m.') is a figure of speech: info. 'crazies' takes the plural suggestions."""
     words = [t.lower_ for t in c.tokens]
@@ -53,6 +55,8 @@ def slur(c: Candidate) -> bool:
         c.form = "plural"
     if words[-1] == "lunatic" and nxt == "fringe":
         return c.reject("'the lunatic fringe': a political idiom about ideas")
+    if words[-1] == "lunatic" and nxt in ("asylum", "asylums"):
+        return c.reject("'lunatic asylum': the institution's name, which asylum-institution judges")
     if nxt in INTENSIFIED and len(words) == 1 and words[0] in ("psycho", "insane", "nuts"):
         c.severity = "info"  # "psycho good": an intensifier, like "crazy good"
     elif predicate_subject(c) == "thing":
