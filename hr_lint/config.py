@@ -316,22 +316,14 @@ class Config:
         memo = _examples_memo(self.rule_files)
         if memo and os.path.exists(memo):
             return  # these exact rule files passed before: no need to start spaCy again
-        from .engine import Engine
+        from . import examples
 
         # the examples describe the rule itself, not this configuration's allow list or voice policy
-        engine = Engine(rules, EngineOptions())
-        for rule in rules:
-            for kind in ("flag", "pass"):
-                for i, sentence in enumerate(rule.examples.get(kind, [])):
-                    hits = [f for f in engine.lint(readers.parse(sentence, "text"), "<example>") if f.rule == rule.id]
-                    if kind == "flag" and not hits:
-                        problem = f"rule '{rule.id}': expected the flag example to be flagged, but it is not: {sentence!r}"
-                    elif kind == "pass" and hits:
-                        problem = (f"rule '{rule.id}': expected the pass example not to be flagged, but "
-                                   f"'{hits[0].text}' is: {sentence!r}")
-                    else:
-                        continue
-                    raise ConfigError(problem, rule.origin, _example_line(rule, kind, i))
+        engine = examples.engine_for(rules)
+        for case in examples.cases(rules):
+            problem = examples.judge(engine, *case)
+            if problem is not None:
+                raise ConfigError(problem.message, problem.rule.origin, problem.line)
         if memo:
             try:
                 os.makedirs(os.path.dirname(memo), exist_ok=True)
@@ -381,38 +373,13 @@ class Config:
 
 
 def _examples_memo(rule_files: list[str]) -> str | None:
-    """A marker file whose existence says these rule files' examples all passed."""
-    import hashlib
-
-    from . import __version__
+    """A marker file whose existence says these rule files' examples all passed (keyed on
+    the files and on hr-lint's own sources, the engine that judged them)."""
     from .cache import default_dir
+    from .fingerprint import files_digest, package_digest
 
-    h = hashlib.sha256(__version__.encode())
-    for path in sorted(rule_files):
-        try:
-            with open(path, "rb") as fh:
-                h.update(fh.read())
-        except OSError:
-            return None
-    for source in sorted(Path(__file__).parent.rglob("*.py")):  # the engine that judged them
-        h.update(source.read_bytes())
-    return os.path.join(default_dir(), "examples-ok", h.hexdigest()[:32])
-
-
-def _example_line(rule: Rule, kind: str, index: int) -> int | None:
-    """The line of a rule's example in its file (the rule's own line if it cannot be found)."""
-    try:
-        data = load_yaml_file(rule.origin)
-    except ConfigError:
-        return rule.line
-    items = data.get("rules") if isinstance(data, dict) else data
-    for item in items or []:
-        if isinstance(item, dict) and item.get("id") == rule.id:
-            examples = item.get("examples")
-            if isinstance(examples, dict) and isinstance(examples.get(kind), LineList):
-                return examples[kind].line_of_item(index)
-            return line_of(examples) or rule.line
-    return rule.line
+    digest = files_digest(rule_files, package_digest())
+    return None if digest is None else os.path.join(default_dir(), "examples-ok", digest[:32])
 
 
 def find_config_file(start: str) -> str | None:

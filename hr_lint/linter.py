@@ -444,14 +444,9 @@ class Linter:
             import hashlib
             from pathlib import Path
 
-            from . import __version__
+            from .fingerprint import package_digest
 
-            h = hashlib.sha256(__version__.encode())
-            package = Path(__file__).parent
-            for source in sorted(package.rglob("*")):
-                if source.suffix in (".py", ".yaml") and "__pycache__" not in source.parts:
-                    h.update(str(source.relative_to(package)).encode())
-                    h.update(source.read_bytes())
+            h = hashlib.sha256(package_digest().encode())
             for rule_file in self.config.rule_files:
                 h.update(Path(rule_file).read_bytes())
             c = self.config
