@@ -41,6 +41,11 @@ class EngineOptions:
     voice: VoicePolicy = field(default_factory=VoicePolicy)
     attributes: bool = True  # lint alt/title attribute text (segments of kind "alt" and "title")
 
+    def severity_for(self, rule) -> str:
+        """The severity a rule reports at: set for its id, else for its category, else its own."""
+        sev = self.severity
+        return sev.get(rule.id, sev.get(rule.category, rule.severity)) if sev else rule.severity
+
 
 _nlp = None
 
@@ -585,8 +590,7 @@ class Engine:
         candidates: list[Candidate] = []
         for match_id, start, end in matches:
             rule, form = self.keys[match_id]
-            cand = Candidate(rule, doc, start, end, form, self.options.severity.get(
-                rule.id, self.options.severity.get(rule.category, rule.severity)), kind=seg.kind)
+            cand = Candidate(rule, doc, start, end, form, self.options.severity_for(rule), kind=seg.kind)
             if not self._context_ok(cand):
                 if drop:
                     drop(cand, start, end, "context", _context_reason(cand))
@@ -653,13 +657,13 @@ class Engine:
         if c.voice:
             return "voice", f"{_VOICE_WORDS[c.voice]}: reported at info ({_VOICE_SETTING[c.voice]}: info)"
         default = rule.severity
-        configured = self.options.severity.get(rule.id, self.options.severity.get(rule.category))
-        if configured is not None and configured != default:
+        configured = self.options.severity_for(rule)
+        if configured != default:
             key = rule.id if rule.id in self.options.severity else rule.category
             return "severity", f"reported at {configured}, not {default}: the configuration's severity for '{key}'"
         if rule.check is not None:
             reason = f"check '{rule.check.name}': " + (c.reason or "the sense this rule is about")
-            if severity_rank(c.severity) < severity_rank(configured or default):
+            if severity_rank(c.severity) < severity_rank(configured):
                 reason += f"; the check lowered it to {c.severity}"
             return "check", reason
         if rule.context:

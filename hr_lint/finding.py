@@ -10,6 +10,12 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+# the fields of a finding in `--format json` (and the HTTP API), in order; `page` follows
+# them for a paged document (PDF)
+JSON_FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
+               "message", "text", "suggestions", "source", "fix")
+
+
 @dataclass
 class Finding:
     path: str
@@ -33,22 +39,12 @@ class Finding:
     voice: str | None = None
 
     def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "category": self.category,
-            "severity": self.severity,
-            "message": self.message,
-            "text": self.text,
-            "suggestions": list(self.suggestions),
-            "source": self.source,
-            "fix": self.fix,
-            **({"page": self.page} if self.page is not None else {}),
-        }
+        """The object of `--format json`: JSON_FIELDS, and `page` for a paged document."""
+        out = {name: getattr(self, name) for name in JSON_FIELDS}
+        out["suggestions"] = list(self.suggestions)
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":

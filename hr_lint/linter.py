@@ -50,6 +50,15 @@ def _chunks(text: str, fmt: str):
 
 
 @dataclass
+class Linted:
+    """A document's findings and the text their offsets refer to (`Linter.lint_document`)."""
+
+    text: str
+    format: str
+    findings: list[Finding]
+
+
+@dataclass
 class Prepared:
     """A file read, gated and parsed, waiting to be tokenized: a document holding only its
     candidate segments (None: no term anywhere). Small enough to send to another process.
@@ -126,6 +135,22 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str, format: str | None = None) -> list[Finding]:
         return self.finish(self.prepare_bytes(data, path, format))
+
+    def lint_document(self, data: bytes, path: str, format: str | None = None, newlines: bool = False) -> Linted:
+        """Lint a file's bytes and keep the text the findings' offsets refer to: the decoded
+        text, or for a .docx its paragraphs and for a PDF its pages (form feeds between).
+        `newlines` reads CR LF and CR as LF first, as a browser's text box would hold the
+        text. Unreadable input raises `InputError`."""
+        fmt = format or self.format_for(path) or "text"
+        if fmt not in readers.BINARY_FORMATS and newlines:
+            text = decode(data, path)
+            if "\r" in text:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if format is None:
+                fmt = self._sniffed(fmt, path, text)
+            return Linted(text, fmt, self.finish(self._prepare_source(text, fmt, path)))
+        prepared = self.prepare_bytes(data, path, format)
+        return Linted(prepared.text, prepared.fmt, self.finish(prepared))
 
     def lint_file(self, path: str | os.PathLike, format: str | None = None) -> list[Finding]:
         """Lint one file; unreadable input raises `InputError` naming the file."""
@@ -411,12 +436,15 @@ class Linter:
         if self.config.report_unused_suppressions:
             for d in found:
                 if not d.used:
-                    line_text = source.split("\n")[d.line - 1] if source else ""
+                    lines = source.split("\n") if source else [""]
+                    line_text = lines[d.line - 1]
+                    start = sum(len(x) + 1 for x in lines[:d.line - 1])
+                    shown = line_text.rstrip("\r")
                     findings.append(Finding(
                         path=path, line=d.line, column=1, end_line=d.line, end_column=len(line_text) + 1,
                         rule="unused-suppression", category="hr-lint", severity="warning",
                         message="This hr-lint comment suppresses nothing; remove it or name the right rule.",
-                        text=line_text.rstrip("\r"),
+                        text=shown, offset=start, end_offset=start + len(shown),
                     ))
             findings.sort(key=Finding.sort_key)
         return findings

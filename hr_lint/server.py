@@ -3,10 +3,11 @@
     GET  /                 the page (hr_lint/static/index.html, app.js, app.css)
     POST /api/lint         {"text", "format", "preset"} -> {"findings": [...], ...}
     POST /api/lint-file    multipart upload (field "file") -> findings and the decoded text
+    POST /api/trace        {"text", "format", "preset", "start", "end"} -> the decision trace
     GET  /api/rules        the rules of a preset
     GET  /api/presets      the built-in presets this installation has
     GET  /healthz          {"status": "ok"}
-    GET  /openapi.json     an OpenAPI 3 description of the above
+    GET  /openapi.json     an OpenAPI 3 description of the above, generated from the routes
 
 `findings` are exactly the objects of `hr-lint --format json`; whatever the page needs
 besides (code-point offsets, counts, rule details) lives in other top-level keys.
@@ -25,18 +26,10 @@ import click
 
 from . import __version__
 
+from .readers import BINARY_FORMATS, EXTENSIONS, TEXT_FORMATS
+
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
-TEXT_FORMATS = ("markdown", "text", "html", "rst")
-UPLOAD_EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text",
-    ".rst": "rst", ".rest": "rst",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
-BINARY_UPLOADS = ("docx", "pdf")
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 SECURITY_HEADERS = [
@@ -120,26 +113,37 @@ class LinterPool:
 
 # -- what the API answers -----------------------------------------------------------------------
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
+def positions(findings) -> list[dict]:
+    """0-based code-point offsets of each finding in the text that was linted."""
+    return [{"offset": f.offset, "end_offset": f.end_offset} for f in findings]
 
 
-def positions(text: str, findings) -> list[dict]:
-    """0-based code-point offsets of each finding in `text`, from its line and column."""
-    starts = _line_starts(text)
+POSITION_SCHEMA = {
+    "type": "object", "required": ["offset", "end_offset"],
+    "description": "0-based code-point offsets of a finding in the text that was linted",
+    "properties": {"offset": {"type": "integer"}, "end_offset": {"type": "integer"}},
+}
 
-    def at(line: int, column: int) -> int:
-        if line - 1 >= len(starts):
-            return len(text)
-        return min(starts[line - 1] + column - 1, len(text))
 
-    return [{"offset": at(f.line, f.column), "end_offset": at(f.end_line, f.end_column)} for f in findings]
+RULE_SCHEMA = {
+    "type": "object",
+    "required": ["id", "category", "severity", "summary", "message", "alternatives", "sources"],
+    "properties": {
+        "id": {"type": "string"},
+        "category": {"type": "string"},
+        "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+        "summary": {"type": "string"},
+        "message": {"type": "string"},
+        "alternatives": {"oneOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        ]},
+        "sources": {"type": "array", "items": {"type": "object", "required": ["title"], "properties": {
+            "title": {"type": "string"}, "url": {"type": ["string", "null"]}}}},
+        "debated": {"type": "boolean",
+                    "description": "guides disagree on the term (reported per the 'debated' setting)"},
+    },
+}
 
 
 def rule_info(rule, severity: str | None = None) -> dict:
@@ -156,8 +160,26 @@ def rule_info(rule, severity: str | None = None) -> dict:
 
 
 def effective_severity(linter, rule) -> str:
-    sev = linter.config.severity
-    return sev.get(rule.id, sev.get(rule.category, rule.severity))
+    return linter.engine.options.severity_for(rule)
+
+
+LINT_RESULT_SCHEMA = {
+    "type": "object",
+    "required": ["findings", "positions", "counts", "rules", "preset", "format"],
+    "properties": {
+        "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+        "positions": {"type": "array", "items": {"$ref": "#/components/schemas/Position"},
+                      "description": "One per finding, in the same order"},
+        "counts": {"type": "object", "properties": {
+            "total": {"type": "integer"},
+            "by_category": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}}}},
+        "rules": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Rule"},
+                  "description": "The rules of the findings, by id"},
+        "preset": {"type": "string"},
+        "format": {"type": "string", "description": "The format to re-lint edited text with"},
+    },
+}
 
 
 def lint_response(linter, preset: str, fmt: str, text: str, findings) -> dict:
@@ -168,7 +190,7 @@ def lint_response(linter, preset: str, fmt: str, text: str, findings) -> dict:
             used[f.rule] = rule_info(by_id[f.rule], effective_severity(linter, by_id[f.rule]))
     return {
         "findings": [f.to_dict() for f in findings],
-        "positions": positions(text, findings),
+        "positions": positions(findings),
         "counts": {
             "total": len(findings),
             "by_category": dict(sorted(Counter(f.category for f in findings).items())),
@@ -226,6 +248,18 @@ def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
     return lint_response(pool.get(preset), preset, fmt, text, findings)
 
 
+TRACE_RESULT_SCHEMA = {
+    "type": "object", "required": ["occurrences", "rules", "preset", "format"],
+    "properties": {
+        "occurrences": {"type": "array", "items": {"$ref": "#/components/schemas/Occurrence"}},
+        "rules": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Rule"}},
+        "preset": {"type": "string"}, "format": {"type": "string"},
+        "selection": {"type": "object", "required": ["start", "end", "text"], "properties": {
+            "start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}}},
+    },
+}
+
+
 def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
     """The decision trace of a text (`hr-lint --trace`), or of the occurrences that overlap
     the code-point range [start, end) of it when those are given ("why is this not flagged?")."""
@@ -254,34 +288,21 @@ def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
 
 
 def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str) -> dict:
-    from .loader import InputError, decode
+    from .loader import InputError
 
     name = os.path.basename((filename or "").replace("\\", "/")) or "upload"
     if fmt is None:
-        ext = os.path.splitext(name)[1].lower()
-        fmt = UPLOAD_EXTENSIONS.get(ext)
+        fmt = EXTENSIONS.get(os.path.splitext(name)[1].lower())
         if fmt is None:
             raise ApiError(400, f"cannot lint '{name}': expected a .md, .html, .txt, .rst, .docx or .pdf file")
     try:
-        if fmt in BINARY_UPLOADS:
-            def lint(linter):
-                prepared = linter.prepare_bytes(data, name, fmt)
-                return prepared, linter.finish(prepared)
-
-            prepared, findings = pool.run(preset, lint)
-            text = prepared.text.replace("\f", "\n")  # PDF pages: one line break, same offsets
-            edit_format = "text"
-        else:
-            text = decode(data, name)
-            if "\r" in text:  # as a browser's text box would hold it
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-            findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt, path=name))
-            edit_format = fmt
+        # text files as a browser's text box would hold them (line breaks as LF)
+        linted = pool.run(preset, lambda linter: linter.lint_document(data, name, fmt, newlines=True))
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
-    out = lint_response(pool.get(preset), preset, edit_format, text, findings)
-    if fmt == "pdf":  # line and column count within a page: offsets say where in the whole text
-        out["positions"] = [{"offset": f.offset, "end_offset": f.end_offset} for f in findings]
+    text = linted.text.replace("\f", "\n")  # PDF pages: one line break, same offsets
+    edit_format = "text" if fmt in BINARY_FORMATS else fmt
+    out = lint_response(pool.get(preset), preset, edit_format, text, linted.findings)
     out.update({"text": text, "filename": name, "source_format": fmt})
     return out
 
@@ -380,13 +401,45 @@ def _human(n: int) -> str:
 
 # -- the application ----------------------------------------------------------------------------
 
-def openapi_document(max_upload: int, default_preset: str) -> dict:
-    error = {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+class Endpoint:
+    """One route of the API, and what the OpenAPI document says of it: the routes and the
+    document are made from the same list (`create_app`)."""
 
-    def err(text):
-        return dict(error, description=text)
+    def __init__(self, path: str, method: str, handler, request=None, response=None, errors=None, params=None):
+        self.path, self.method, self.handler = path, method, handler
+        self.request = request  # (content type, schema) of the body, or None
+        self.response = response  # schema of the 200 answer
+        self.errors = errors or {}  # status -> when
+        self.params = params or []  # query parameters
 
-    lint_result = {"$ref": "#/components/schemas/LintResult"}
+    @property
+    def summary(self) -> str:
+        return (self.handler.__doc__ or self.handler.__name__).strip().split("\n")[0]
+
+
+def openapi_document(endpoints: list[Endpoint], max_upload: int, default_preset: str) -> dict:
+    """OpenAPI 3.1, generated from the endpoints and from the code that makes the answers
+    (a finding's and a trace occurrence's schema come from their classes)."""
+    from .api_schema import finding_schema, occurrence_schema
+
+    def error(text):
+        return {"description": text, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"}}}}
+
+    paths: dict = {}
+    for ep in endpoints:
+        op = {"summary": ep.summary, "operationId": ep.handler.__name__,
+              "responses": {"200": {"description": "OK", "content": {"application/json": {
+                  "schema": ep.response or {"type": "object"}}}}}}
+        for status, when in ep.errors.items():
+            op["responses"][str(status)] = error(when.format(max_upload=max_upload))
+        if ep.request:
+            ctype, schema = ep.request
+            op["requestBody"] = {"required": True, "content": {ctype: {"schema": schema}}}
+        if ep.params:
+            op["parameters"] = [{"name": name, "in": "query", "required": False, "schema": schema}
+                                for name, schema in ep.params]
+        paths.setdefault(ep.path, {})[ep.method.lower()] = op
     return {
         "openapi": "3.1.0",
         "info": {
@@ -394,97 +447,10 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
             "version": __version__,
             "description": "Finds stigmatizing language about drug use, mental health, suicide, incarceration,"
                            " homelessness and sex work, and suggests person-first alternatives. `findings` are"
-                           " the same objects as `hr-lint --format json`.",
+                           " the same objects as `hr-lint --format json`, `occurrences` those of"
+                           " `hr-lint --trace --format json`.",
         },
-        "paths": {
-            "/api/lint": {"post": {
-                "summary": "Lint a piece of text",
-                "operationId": "lint",
-                "requestBody": {"required": True, "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/LintRequest"}}}},
-                "responses": {
-                    "200": {"description": "The findings", "content": {"application/json": {"schema": lint_result}}},
-                    "400": err("Malformed JSON, missing or non-string text, unknown format or preset"),
-                    "413": err(f"Request body over the limit ({max_upload} bytes)"),
-                },
-            }},
-            "/api/trace": {"post": {
-                "summary": "The decision trace: every occurrence of a term, reported or not, and the stage"
-                           " that decided (or only those overlapping the code-point range start..end)",
-                "operationId": "trace",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {"allOf": [
-                    {"$ref": "#/components/schemas/LintRequest"},
-                    {"type": "object", "properties": {"start": {"type": "integer", "minimum": 0},
-                                                      "end": {"type": "integer", "minimum": 0}}}]}}}},
-                "responses": {
-                    "200": {"description": "One object per occurrence, as `hr-lint --trace --format json`,"
-                                           " with its code-point `offset` and `end_offset`",
-                            "content": {"application/json": {"schema": {
-                                "type": "object", "required": ["occurrences", "rules", "preset", "format"],
-                                "properties": {"occurrences": {"type": "array", "items": {"type": "object"}},
-                                               "rules": {"type": "object"}, "preset": {"type": "string"},
-                                               "format": {"type": "string"},
-                                               "selection": {"type": "object"}}}}}},
-                    "400": err("Malformed JSON, missing or non-string text, unknown format or preset, bad range"),
-                    "413": err(f"Request body over the limit ({max_upload} bytes)"),
-                },
-            }},
-            "/api/lint-file": {"post": {
-                "summary": "Lint an uploaded file (.md, .html, .txt, .rst, .docx or .pdf)",
-                "operationId": "lintFile",
-                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-                    "type": "object", "required": ["file"],
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "preset": {"type": "string", "default": default_preset},
-                        "format": {"type": "string", "enum": list(TEXT_FORMATS) + list(BINARY_UPLOADS),
-                                   "description": "Default: from the file name's extension"},
-                    }}}}},
-                "responses": {
-                    "200": {"description": "The findings and the text they refer to (for .docx: the paragraphs; for a PDF: the pages' text)",
-                            "content": {"application/json": {"schema": {"allOf": [lint_result, {
-                                "type": "object", "required": ["text", "filename", "source_format"],
-                                "properties": {"text": {"type": "string"}, "filename": {"type": "string"},
-                                               "source_format": {"type": "string"}}}]}}}},
-                    "400": err("No file, an unsupported file type, an undecodable file or an unknown preset"),
-                    "413": err(f"Upload over the limit ({max_upload} bytes)"),
-                },
-            }},
-            "/api/rules": {"get": {
-                "summary": "List the rules of a preset",
-                "operationId": "rules",
-                "parameters": [{"name": "preset", "in": "query", "required": False,
-                                "schema": {"type": "string", "default": default_preset}}],
-                "responses": {
-                    "200": {"description": "The rules", "content": {"application/json": {"schema": {
-                        "type": "object", "required": ["preset", "rules"],
-                        "properties": {"preset": {"type": "string"},
-                                       "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}}}}},
-                    "400": err("Unknown preset"),
-                },
-            }},
-            "/api/presets": {"get": {
-                "summary": "The built-in presets available",
-                "operationId": "presets",
-                "responses": {"200": {"description": "Preset names and the server's default", "content": {
-                    "application/json": {"schema": {"type": "object", "required": ["presets", "default"], "properties": {
-                        "presets": {"type": "array", "items": {"type": "string"}},
-                        "default": {"type": "string"}, "max_upload": {"type": "integer"}}}}}}},
-            }},
-            "/healthz": {"get": {
-                "summary": "Liveness check",
-                "operationId": "health",
-                "responses": {"200": {"description": "Up", "content": {"application/json": {"schema": {
-                    "type": "object", "required": ["status"],
-                    "properties": {"status": {"type": "string", "enum": ["ok"]}}}}}}},
-            }},
-            "/openapi.json": {"get": {
-                "summary": "This description",
-                "operationId": "openapi",
-                "responses": {"200": {"description": "OpenAPI 3 document",
-                                      "content": {"application/json": {"schema": {"type": "object"}}}}},
-            }},
-        },
+        "paths": paths,
         "components": {"schemas": {
             "LintRequest": {
                 "type": "object", "required": ["text"],
@@ -494,70 +460,12 @@ def openapi_document(max_upload: int, default_preset: str) -> dict:
                     "preset": {"type": "string", "default": default_preset},
                 },
             },
-            "Finding": {
-                "type": "object",
-                "description": "Exactly one object of `hr-lint --format json`. Lines and columns are 1-based,"
-                               " columns count Unicode code points, the end is exclusive.",
-                "additionalProperties": False,
-                "required": ["path", "line", "column", "end_line", "end_column", "rule", "category",
-                             "severity", "message", "text", "suggestions", "source", "fix"],
-                "properties": {
-                    "path": {"type": "string"},
-                    "line": {"type": "integer", "minimum": 1},
-                    "column": {"type": "integer", "minimum": 1},
-                    "end_line": {"type": "integer", "minimum": 1},
-                    "end_column": {"type": "integer", "minimum": 1},
-                    "rule": {"type": "string"},
-                    "category": {"type": "string"},
-                    "severity": {"type": "string", "enum": ["error", "warning", "info"]},
-                    "message": {"type": "string"},
-                    "text": {"type": "string"},
-                    "suggestions": {"type": "array", "items": {"type": "string"}},
-                    "source": {"type": ["string", "null"]},
-                    "fix": {"type": ["string", "null"]},
-                },
-            },
-            "Position": {
-                "type": "object", "required": ["offset", "end_offset"],
-                "description": "0-based code-point offsets of a finding in the text that was linted",
-                "properties": {"offset": {"type": "integer"}, "end_offset": {"type": "integer"}},
-            },
-            "Rule": {
-                "type": "object",
-                "required": ["id", "category", "severity", "summary", "message", "alternatives", "sources"],
-                "properties": {
-                    "id": {"type": "string"},
-                    "category": {"type": "string"},
-                    "severity": {"type": "string", "enum": ["error", "warning", "info"]},
-                    "summary": {"type": "string"},
-                    "message": {"type": "string"},
-                    "alternatives": {"oneOf": [
-                        {"type": "array", "items": {"type": "string"}},
-                        {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-                    ]},
-                    "sources": {"type": "array", "items": {"type": "object", "required": ["title"], "properties": {
-                        "title": {"type": "string"}, "url": {"type": ["string", "null"]}}}},
-                    "debated": {"type": "boolean",
-                                "description": "guides disagree on the term (reported per the 'debated' setting)"},
-                },
-            },
-            "LintResult": {
-                "type": "object",
-                "required": ["findings", "positions", "counts", "rules", "preset", "format"],
-                "properties": {
-                    "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
-                    "positions": {"type": "array", "items": {"$ref": "#/components/schemas/Position"},
-                                  "description": "One per finding, in the same order"},
-                    "counts": {"type": "object", "properties": {
-                        "total": {"type": "integer"},
-                        "by_category": {"type": "object", "additionalProperties": {"type": "integer"}},
-                        "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}}}},
-                    "rules": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Rule"},
-                              "description": "The rules of the findings, by id"},
-                    "preset": {"type": "string"},
-                    "format": {"type": "string", "description": "The format to re-lint edited text with"},
-                },
-            },
+            "Finding": finding_schema(),
+            "Occurrence": occurrence_schema(),
+            "Position": POSITION_SCHEMA,
+            "Rule": RULE_SCHEMA,
+            "LintResult": LINT_RESULT_SCHEMA,
+            "TraceResult": TRACE_RESULT_SCHEMA,
             "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
         }},
     }
@@ -593,6 +501,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         return Response(status_code=204)
 
     async def api_lint(request: Request):
+        """Lint a piece of text"""
         ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
         if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
             return error(415, f"expected Content-Type application/json, not '{ctype}'")
@@ -604,6 +513,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         return JSONResponse(result)
 
     async def api_trace(request: Request):
+        """The decision trace of a text: every occurrence of a term, reported or not, and the stage that decided (only those overlapping start..end when given)"""
         ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
         if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
             return error(415, f"expected Content-Type application/json, not '{ctype}'")
@@ -615,6 +525,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         return JSONResponse(result)
 
     async def api_lint_file(request: Request):
+        """Lint an uploaded file (.md, .html, .txt, .rst, .docx or .pdf); the answer also has the text the findings refer to"""
         ctype = request.headers.get("content-type", "")
         if not ctype.lower().startswith("multipart/form-data"):
             return error(400, "expected a multipart/form-data upload with the file in the field 'file'")
@@ -631,7 +542,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
             return error(400, f"malformed upload: {exc.detail}")
         try:
             if fmt is not None:
-                fmt = _choice(fmt, "format", TEXT_FORMATS + BINARY_UPLOADS, None)
+                fmt = _choice(fmt, "format", TEXT_FORMATS + BINARY_FORMATS, None)
             chosen = _preset(chosen, preset)
             result = await run_in_threadpool(lint_upload, pool, filename, data, fmt, chosen)
         except ApiError as exc:
@@ -639,6 +550,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         return JSONResponse(result)
 
     async def api_rules(request: Request):
+        """The rules of a preset"""
         chosen = request.query_params.get("preset") or preset
         try:
             linter = await run_in_threadpool(pool.get, chosen)
@@ -647,15 +559,55 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         return JSONResponse(rules_response(linter, chosen))
 
     async def api_presets(request: Request):
+        """The built-in presets available, the server's default and its upload limit"""
         return JSONResponse({"presets": available_presets(), "default": preset, "max_upload": max_upload})
 
     async def healthz(request: Request):
+        """Liveness check"""
         return JSONResponse({"status": "ok"})
 
-    spec = openapi_document(max_upload, preset)
-
     async def openapi(request: Request):
+        """This description (OpenAPI 3.1)"""
         return JSONResponse(spec)
+
+    json_body = ("application/json", {"$ref": "#/components/schemas/LintRequest"})
+    too_big = "Request body over the limit ({max_upload} bytes)"
+    endpoints = [
+        Endpoint("/api/lint", "POST", api_lint, json_body, {"$ref": "#/components/schemas/LintResult"},
+                 {400: "Malformed JSON, missing or non-string text, unknown format or preset", 413: too_big,
+                  415: "Not JSON"}),
+        Endpoint("/api/lint-file", "POST", api_lint_file,
+                 ("multipart/form-data", {"type": "object", "required": ["file"], "properties": {
+                     "file": {"type": "string", "format": "binary"},
+                     "preset": {"type": "string", "default": preset},
+                     "format": {"type": "string", "enum": list(TEXT_FORMATS + BINARY_FORMATS),
+                                "description": "Default: from the file name's extension"}}}),
+                 {"allOf": [{"$ref": "#/components/schemas/LintResult"}, {
+                     "type": "object", "required": ["text", "filename", "source_format"],
+                     "properties": {"text": {"type": "string"}, "filename": {"type": "string"},
+                                    "source_format": {"type": "string"}}}]},
+                 {400: "No file, an unsupported file type, an undecodable file or an unknown preset",
+                  413: "Upload over the limit ({max_upload} bytes)"}),
+        Endpoint("/api/trace", "POST", api_trace,
+                 ("application/json", {"allOf": [json_body[1], {"type": "object", "properties": {
+                     "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}}}]}),
+                 {"$ref": "#/components/schemas/TraceResult"},
+                 {400: "Malformed JSON, missing or non-string text, unknown format or preset, a bad range",
+                  413: too_big, 415: "Not JSON"}),
+        Endpoint("/api/rules", "GET", api_rules, None, {
+            "type": "object", "required": ["preset", "rules"], "properties": {
+                "preset": {"type": "string"},
+                "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}},
+                 {400: "Unknown preset"}, params=[("preset", {"type": "string", "default": preset})]),
+        Endpoint("/api/presets", "GET", api_presets, None, {
+            "type": "object", "required": ["presets", "default", "max_upload"], "properties": {
+                "presets": {"type": "array", "items": {"type": "string"}},
+                "default": {"type": "string"}, "max_upload": {"type": "integer"}}}),
+        Endpoint("/healthz", "GET", healthz, None, {
+            "type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["ok"]}}}),
+        Endpoint("/openapi.json", "GET", openapi, None, {"type": "object"}),
+    ]
+    spec = openapi_document(endpoints, max_upload, preset)
 
     async def http_error(request: Request, exc: HTTPException):
         return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
@@ -669,13 +621,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
         routes=[
             Route("/", page),
             Route("/favicon.ico", favicon),
-            Route("/api/lint", api_lint, methods=["POST"]),
-            Route("/api/lint-file", api_lint_file, methods=["POST"]),
-            Route("/api/trace", api_trace, methods=["POST"]),
-            Route("/api/rules", api_rules),
-            Route("/api/presets", api_presets),
-            Route("/healthz", healthz),
-            Route("/openapi.json", openapi),
+            *(Route(ep.path, ep.handler, methods=[ep.method]) for ep in endpoints),
             Mount("/static", app=StaticFiles(directory=str(STATIC_DIR)), name="static"),
         ],
         middleware=middleware,

@@ -406,6 +406,23 @@ def test_openapi_schemas_describe_real_answers(client):
         jsonschema.validate(rule, schemas["Rule"])
     missing = set(schemas["LintResult"]["required"]) - set(data)
     assert not missing
+    # the trace's answer, down to each occurrence (the schema is generated from the code)
+    resolver = {"$ref": "#/components/schemas/TraceResult", "components": {"schemas": schemas}}
+    trace = client.post("/api/trace", json={"text": DRAFT, "start": 0, "end": len(DRAFT)}).json()
+    jsonschema.validate(trace, resolver)
+    assert trace["occurrences"], "the custom rules should find something"
+
+
+def test_openapi_is_generated_from_the_routes_and_the_code(client):
+    spec = client.get("/openapi.json").json()
+    api_routes = {(r.path, m.lower()) for r in client.app.routes if r.path.startswith(("/api/", "/healthz", "/openapi"))
+                  for m in getattr(r, "methods", ()) if m != "HEAD"}
+    documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    assert api_routes == documented
+    finding = spec["components"]["schemas"]["Finding"]
+    from hr_lint.finding import JSON_FIELDS
+
+    assert finding["required"] == list(JSON_FIELDS) and set(finding["properties"]) == set(JSON_FIELDS) | {"page"}
 
 
 # -- the decision trace ---------------------------------------------------------------------------
@@ -683,3 +700,12 @@ def test_connections_send_responses_without_waiting_for_acks():
             srv.close()
 
     assert asyncio.run(accepted_nodelay()) != 0
+
+
+def test_positions_come_from_the_findings_even_for_unused_suppressions():
+    text = "# Notes\n\n<!-- hr-lint disable-next-line -->\nNothing to see.\n\nThree addicts came by.\n"
+    with TestClient(server.create_app(settings={"report-unused-suppressions": True})) as c:
+        data = c.post("/api/lint", json={"text": text}).json()
+    spans = [text[p["offset"]:p["end_offset"]] for p in data["positions"]]
+    assert spans == ["<!-- hr-lint disable-next-line -->", "addicts"]
+    assert [f["rule"] for f in data["findings"]] == ["unused-suppression", "addict-noun"]

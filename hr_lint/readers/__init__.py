@@ -10,21 +10,28 @@ from .docx import ReaderError
 EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
     ".rst": "rst",
+    ".rest": "rst",
     ".txt": "text",
+    ".text": "text",
     ".docx": "docx",
     ".pdf": "pdf",
 }
 FORMATS = ("markdown", "html", "rst", "text", "docx", "pdf")
 # formats read from bytes into a synthetic text source (never rewritten by --fix)
 BINARY_FORMATS = ("docx", "pdf")
+# formats read from text (what a text box, a record or `Linter.lint_text` may hold)
+TEXT_FORMATS = ("markdown", "text", "html", "rst")
 
 # modules are imported on first use: a run that never parses Markdown never imports markdown-it
 _TEXT_READERS = {"markdown": "markdown", "html": "html", "rst": "rst", "text": "plaintext"}
 
-__all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "ReaderError", "format_for_path", "parse", "parse_binary",
+__all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "TEXT_FORMATS", "ReaderError", "format_for_path", "parse", "parse_binary",
            "parse_docx"]
 
 

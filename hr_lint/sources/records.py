@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..readers import TEXT_FORMATS  # the formats a record's text may be in
+
 # A record larger than this is reported, not read: posts and messages are short, and a
 # runaway line (a file that is not JSON Lines at all) must not fill memory.
 MAX_RECORD_BYTES = 10 * 1024 * 1024
-TEXT_FORMATS = ("markdown", "html", "rst", "text")
 INPUT_FORMATS = ("jsonl", "csv", "tsv", "parquet")
 _MARKUP_ALIASES = {"md": "markdown", "txt": "text", "plain": "text", "plaintext": "text", "htm": "html",
                    "restructuredtext": "rst"}
