@@ -292,6 +292,9 @@ class Linter:
 
         def why_unselected(rule_id: str) -> str:
             rule = rules[rule_id]
+            if rule.debated and config.debated == "ignore":
+                return ("a debated term (guides disagree on it), which this policy does not report"
+                        f" (debated: ignore; {config.origins.get('debated', 'the default')})")
             for sel in config.ignore:
                 if sel in (rule.id, rule.category):
                     return f"'{sel}' is in ignore ({config.origins.get('ignore', 'the configuration')})"
@@ -336,6 +339,15 @@ class Linter:
                     if covering is not None:
                         o.reported, o.stage = False, "suppression"
                         o.reason = f"the hr-lint comment on line {covering.line} turns it off"
+        if self.config.debated == "once":
+            debated = {r.id for r in self.rules if r.debated}
+            seen: set[str] = set()
+            for o in sorted(occurrences, key=lambda o: o.sort_key()):
+                if o.reported and o.rule in debated:
+                    if o.rule in seen:
+                        o.reported, o.stage = False, "selection"
+                        o.reason = "a debated term already reported in this document (debated: once)"
+                    seen.add(o.rule)
         occurrences.sort(key=lambda o: o.sort_key())
         return occurrences
 

@@ -142,3 +142,15 @@ def test_trace_reads_standard_input():
     result = run("--trace", "--format", "json", "--stdin-filename", "draft.md", "-", input="Three addicts came by.\n")
     assert result.exit_code == 0
     assert [(o["path"], o["text"]) for o in json.loads(result.stdout)] == [("draft.md", "addicts")]
+
+
+def test_debated_terms_are_traced_as_the_policy_says():
+    text = "He went to rehab in May. She went to rehab in June."
+    default = [o for o in Linter().trace_text(text, "text") if o.finding.text == "went to rehab"]
+    assert [(o.reported, o.stage) for o in default] == [(False, "selection")] * 2
+    assert "debated: ignore" in default[0].reason
+    once = [o for o in Linter({"debated": "once"}).trace_text(text, "text") if o.finding.text == "went to rehab"]
+    assert [(o.reported, o.stage) for o in once] == [(True, "check"), (False, "selection")]
+    assert "debated: once" in once[1].reason
+    linted = Linter({"debated": "once"}).lint_text(text, "text")
+    assert [f.text for f in linted] == ["went to rehab"]
