@@ -508,3 +508,21 @@ def test_a_big_tree_shows_a_progress_bar_on_a_terminal_only(tmp_path):
     assert plain.returncode == 0 and plain.stderr == b""  # not a terminal: nothing at all
     _, _, quiet = _run_on_a_terminal(["--quiet", *args], tmp_path)
     assert "Linting" not in quiet
+
+
+def test_robots_txt_is_read_as_rfc_9309_says(sites):
+    site, _ = sites
+    site.routes["/robots.txt"] = Page(
+        "User-agent: hr-lint\nAllow: /\nDisallow: /private/\nDisallow: /*.pdf$\nAllow: /drafts/public\n\n"
+        "User-agent: hr-lint\nDisallow: /drafts/\n", content_type="text/plain")
+    for path in ("/private/page", "/files/x.pdf", "/drafts/one", "/drafts/public", "/about"):
+        site.routes.setdefault(path, Page(html("Page", "<p>Three addicts came by.</p>", site.origin)))
+    site.routes["/"] = Page(html("Home", "".join(f'<p><a href="{p}">{p}</a></p>' for p in (
+        "/private/page", "/files/x.pdf", "/drafts/one", "/drafts/public", "/about")), site.origin))
+    result, findings = audit("--crawl", site.url("/"))
+    fetched = set(site.paths())
+    # "Allow: /" first does not open /private/ (the longest rule wins), "*" and "$" patterns
+    # apply, and the two groups for hr-lint are one
+    assert not fetched & {"/private/page", "/files/x.pdf", "/drafts/one"}, fetched
+    assert {"/drafts/public", "/about"} <= fetched
+    assert "disallowed by robots.txt" in result.stderr

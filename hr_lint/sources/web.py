@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
 from .. import __version__
 
@@ -488,7 +487,7 @@ class Audit:
         self.cache = WebCache(os.path.join(cache_dir, "web") if cache_dir else None)
         self.fetcher = Fetcher(options, self.cache, sleep=sleep)
         self.progress = progress  # called with (done, url, expected total) after each document
-        self.robots: dict[str, RobotFileParser | bool] = {}
+        self.robots: dict[str, object] = {}  # origin -> protego.Protego, True (all allowed) or why none is
         self.result = AuditResult()
         self.scopes: list[tuple[str, str]] = []  # (origin, path prefix) a crawl may enter
         self._skipped: set[tuple[str, str]] = set()
@@ -498,16 +497,19 @@ class Audit:
         self.cache.close()
 
     # robots.txt, once per origin
-    def _robots(self, url: str) -> RobotFileParser | bool | str:
+    def _robots(self, url: str):
         """The origin's rules: a parser, True (no robots.txt: all allowed) or the reason
-        nothing may be fetched (robots.txt unreachable or failing)."""
+        nothing may be fetched (robots.txt unreachable or failing). Protego reads robots.txt
+        as RFC 9309 says (the longest matching rule wins, `*` and `$` patterns, the groups of
+        one agent merged); the standard library's parser takes the first rule that matches
+        and no patterns, so "Allow: /" before "Disallow: /private/" would let it in."""
+        from protego import Protego
+
         key = origin(url)
         if key not in self.robots:
-            rp: RobotFileParser | bool | str
             try:
                 r = self.fetcher.get(key + "/robots.txt")
-                rp = RobotFileParser()
-                rp.parse(r.data.decode("utf-8", "replace").splitlines())
+                rp = Protego.parse(r.data.decode("utf-8", "replace"))
                 delay = rp.crawl_delay(AGENT)
                 if delay:
                     self.fetcher.delays[key] = min(float(delay), MAX_RETRY_AFTER)
@@ -524,7 +526,7 @@ class Audit:
             return None
         if isinstance(rp, str):
             return rp
-        return None if rp.can_fetch(AGENT, url) else "disallowed by robots.txt"
+        return None if rp.can_fetch(url, AGENT) else "disallowed by robots.txt"
 
     def _in_scope(self, url: str, document: bool = False) -> bool:
         key, path = origin(url), urlsplit(normalize(url)).path
