@@ -502,11 +502,21 @@ def _statistics(findings) -> str:
 
 
 def _write_atomic(path: str, text: str) -> None:
+    """Write a report atomically, with the mode a report of that name had, else the one the
+    umask gives a new file (mkstemp's 0600 would keep a report from being shared or served)."""
+    import stat
     import tempfile
 
     directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".hr-lint-", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)

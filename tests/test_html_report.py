@@ -200,3 +200,4 @@ def test_the_report_says_what_could_not_be_checked(audit_page):
     assert reasons == {"disallowed by robots.txt": 1, "off-site": 1}
     assert other.url("/elsewhere") in pg.locator('#left-out details[data-reason="off-site"]').inner_html()
     assert count(pg, "#total") == 2 and count(pg, "#documents") == 2  # the two pages read
+

@@ -329,3 +329,23 @@ def test_context_lines_split_each_document_once():
         out = get_renderer(fmt)(findings, {}, files_linted=1, sources={"big.md": text})
         assert "Line 299: three " in out  # the context line of the last finding
         assert Counting.splits <= 2, (fmt, Counting.splits)
+
+
+def test_a_report_file_gets_the_mode_a_new_file_gets(tmp_path, monkeypatch):
+    import os
+
+    from click.testing import CliRunner
+
+    from hr_lint.cli import lint_command
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Three addicts came by.\n", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        CliRunner().invoke(lint_command, ["--no-cache", "--format", "html", "-o", "report.html", "a.md"])
+        assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644  # readable by those it is for
+        os.chmod(tmp_path / "report.html", 0o640)
+        CliRunner().invoke(lint_command, ["--no-cache", "--format", "html", "-o", "report.html", "a.md"])
+        assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o640  # a report written again keeps its mode
+    finally:
+        os.umask(old)
