@@ -104,6 +104,8 @@ class Candidate:
     alternatives: list[str] | None = None  # a check may choose the suggestions for this match
     kind: str = "prose"  # the segment's kind: "prose", "heading", "cell", "alt", "title"...
     reason: str | None = None  # why the check decided as it did (`reject`, `keep`), for the trace
+    model_note: str | None = None  # why the sense model overruled the rules, if it did (sense.decide)
+    rescued: bool = False  # kept by the sense model against the rules: yields in overlaps, never fixed
 
     @property
     def sent(self):

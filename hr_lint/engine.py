@@ -418,7 +418,8 @@ class Hits:
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], options: EngineOptions | None = None, screens: bool = True):
+    def __init__(self, rules: list[Rule], options: EngineOptions | None = None, screens: bool = True,
+                 sense_model=True):
         self.rules = rules
         self.by_id = {r.id: r for r in rules}
         self.options = options or EngineOptions()
@@ -439,6 +440,9 @@ class Engine:
         self._entries = entries
         self._segment_gate: Gate | None = None
         self._file_gate: Gate | None = None
+        # the sense model (hr_lint/sense.py): True the shipped one, read when a match it
+        # covers is first decided; False none; or a `sense.SenseModel` (tools, tests)
+        self.sense_model = sense_model
 
     @property
     def file_gate(self) -> Gate:
@@ -583,8 +587,7 @@ class Engine:
         quotes = voice.quote_spans(text)
         # one name per paragraph: words the piece uses as a name ('Joseph Hooker') are that
         # name wherever they stand capitalised in it ('Hooker received three promotions')
-        named = {doc[s:e].text.lower() for _, s, e in matches
-                 if doc[s].text[:1].isupper() and names.capitalised_name(doc, s, e) and names.single_name(doc, s, e)}
+        named = self.named(doc, matches)
         # with a trace, each dropped match is recorded with its stage and reason
         drop = None if trace is None else _Dropped(self, trace, doc, seg, lo, document, path)
         candidates: list[Candidate] = []
@@ -595,20 +598,10 @@ class Engine:
                 if drop:
                     drop(cand, start, end, "context", _context_reason(cand))
                 continue
-            # names are judged on the words matched, before a check widens the span
-            if names.capitalised_name(doc, cand.start, cand.end):
+            stage = self._sense(cand, named)
+            if stage is not None:
                 if drop:
-                    drop(cand, start, end, "name", "part of a capitalised name ('"
-                         + _name_around(doc, cand.start, cand.end) + "')")
-                continue
-            if names.named_elsewhere(doc, cand.start, cand.end, named):
-                if drop:
-                    drop(cand, start, end, "name", f"the paragraph uses '{doc[start:end].text}' as a name elsewhere")
-                continue
-            if rule.check is not None and not rule.check(cand):
-                if drop:
-                    drop(cand, start, end, "check", f"check '{rule.check.name}': "
-                         + (cand.reason or "not the sense this rule is about"))
+                    drop(cand, start, end, stage, self._sense_reason(cand, stage, named))
                 continue
             if any(s < cand.end and cand.start < e for s, e in blocked):
                 if drop:
@@ -654,6 +647,8 @@ class Engine:
 
     def _reported_reason(self, c: Candidate) -> tuple[str, str]:
         rule = c.rule
+        if c.model_note:
+            return "model", c.model_note + (f"; {_VOICE_WORDS[c.voice]}: reported at info" if c.voice else "")
         if c.voice:
             return "voice", f"{_VOICE_WORDS[c.voice]}: reported at info ({_VOICE_SETTING[c.voice]}: info)"
         default = rule.severity
@@ -669,6 +664,40 @@ class Engine:
         if rule.context:
             return "context", "the rule's word conditions hold (" + ", ".join(sorted(rule.context)) + ")"
         return "match", "a term of the rule; nothing in the text speaks against it"
+
+    @staticmethod
+    def named(doc, matches) -> set[str]:
+        """One name per paragraph: the matched words the piece uses as a name ('Joseph
+        Hooker'), so they are that name wherever they stand capitalised in it."""
+        return {doc[s:e].text.lower() for _, s, e in matches
+                if doc[s].text[:1].isupper() and names.capitalised_name(doc, s, e) and names.single_name(doc, s, e)}
+
+    def _sense(self, c: Candidate, named: set[str]) -> str | None:
+        """Is the match the sense its rule is about, and not part of a name? None when it
+        is; else the stage that dropped it: `name` (the name heuristic, judged on the words
+        matched before a check widens the span, or a name the paragraph uses elsewhere),
+        `check` (the rule's check) or `model`. For the senses the sense model covers, its
+        policy may let the model overrule the first two (`sense.decide`): this is the one
+        place the model is consulted."""
+        name = names.capitalised_name(c.doc, c.start, c.end) or names.named_elsewhere(c.doc, c.start, c.end, named)
+        if self.sense_model is not False:
+            from . import sense
+
+            return sense.decide(c, name, None if self.sense_model is True else self.sense_model)
+        if name:
+            return "name"
+        return "check" if c.rule.check is not None and not c.rule.check(c) else None
+
+    @staticmethod
+    def _sense_reason(c: Candidate, stage: str, named: set[str]) -> str:
+        """Why `_sense` dropped a match, for the trace."""
+        if stage == "model":
+            return c.model_note or "the sense model"
+        if stage == "name":
+            if not names.capitalised_name(c.doc, c.start, c.end):
+                return f"the paragraph uses '{c.doc[c.start:c.end].text}' as a name elsewhere"
+            return "part of a capitalised name ('" + _name_around(c.doc, c.start, c.end) + "')"
+        return f"check '{c.rule.check.name}': " + (c.reason or "not the sense this rule is about")
 
     @staticmethod
     def _context_ok(c: Candidate) -> bool:
@@ -753,10 +782,11 @@ class Engine:
         end_line, end_col = document.position(e_off)
         fix = None
         # no unattended fix in table cells: a language guide's "instead of" column is a mention
-        if rule.fix and suggestions and c.own_voice and matched == prose and seg.kind != "cell" \
+        if rule.fix and suggestions and c.own_voice and not c.rescued and matched == prose and seg.kind != "cell" \
                 and not voice.is_talked_about(doc, c.start) \
                 and not voice.is_marked_as_word(document.source, s_off, e_off, doc, c.start):
-            fix = suggestions[0]  # a phrase mentioned as a phrase is never rewritten unattended
+            # a phrase mentioned as a phrase, or kept only by the sense model, is never rewritten unattended
+            fix = suggestions[0]
         return Finding(
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,
@@ -766,8 +796,9 @@ class Engine:
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Of overlapping matches keep the longest (then the most severe): one underline per phrase."""
-    cands.sort(key=lambda c: (-(c.end - c.start), -severity_rank(c.severity), c.start, c.rule.id))
+    """Of overlapping matches keep the longest (then the most severe): one underline per phrase.
+    A match the sense model rescued yields to any the rules kept."""
+    cands.sort(key=lambda c: (c.rescued, -(c.end - c.start), -severity_rank(c.severity), c.start, c.rule.id))
     kept: list[Candidate] = []  # in order of start; they never overlap
     starts: list[int] = []
     for c in cands:

@@ -6,6 +6,9 @@ An occurrence passes these stages in order; the first that drops it is its `stag
 - `context`: the rule's YAML word conditions (`not_before`, `near`...);
 - `name`: part of a capitalised name, a known name (Alcoholics Anonymous) or a cited title;
 - `check`: the rule's sense check, with the check's reason;
+- `model`: the sense model overruled the name heuristic or the check (`hr_lint/sense.py`:
+  clean/dirty, users, abuse and capitalised words, where its policy lets it), with its
+  probability;
 - `allow`: the configuration's `allow` list;
 - `negation`: a negated statement, for rules that skip them;
 - `voice`: the word mentioned as a word, or quoted speech and first-person
@@ -16,7 +19,8 @@ An occurrence passes these stages in order; the first that drops it is its `stag
   preset), or the text is alt/title text and `lint-attributes` is off;
 - `suppression`: an hr-lint comment turns it off.
 
-A reported occurrence names the stage that settled how it is reported: `voice` (quoted
+A reported occurrence names the stage that settled how it is reported: `model` (the
+sense model kept it against the name heuristic or the check), `voice` (quoted
 speech or first person, lowered to info by the policy), `severity` (the configuration set
 the rule's severity), `check` (the check kept it, with its reason), `context` (the word
 conditions hold) or `match` (a term of the rule, nothing against it).
@@ -30,8 +34,8 @@ from dataclasses import dataclass
 
 from .finding import Finding
 
-STAGES = ("context", "name", "check", "allow", "negation", "voice", "overlap", "selection", "suppression")
-REPORTED_STAGES = ("voice", "severity", "check", "context", "match")
+STAGES = ("context", "name", "check", "model", "allow", "negation", "voice", "overlap", "selection", "suppression")
+REPORTED_STAGES = ("model", "voice", "severity", "check", "context", "match")
 
 
 @dataclass

@@ -353,6 +353,7 @@
     context: "its neighbouring words rule it out",
     name: "it is part of a name",
     check: "another sense of the word",
+    model: "the sense model reads it as another sense or a name",
     allow: "it is on this policy's allow list",
     negation: "a negated statement",
     voice: "mentioned as a word, quoted, or said of oneself",
