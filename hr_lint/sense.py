@@ -36,7 +36,6 @@ import copy
 import json
 import math
 import os
-from dataclasses import dataclass, field
 
 from . import names
 
@@ -303,22 +302,27 @@ def features(doc, start: int, end: int, kind: str, classes: Classes, sense: str)
 
 # -- the model -------------------------------------------------------------------------------------
 
-@dataclass
 class Policy:
-    mode: str = "rules"
-    veto_below: float = 0.5
-    rescue_above: float = 0.5
+    """What the model may do for one sense (see the module's docstring)."""
+
+    __slots__ = ("mode", "veto_below", "rescue_above")
+
+    def __init__(self, mode: str = "rules", veto_below: float = 0.5, rescue_above: float = 0.5):
+        self.mode, self.veto_below, self.rescue_above = mode, veto_below, rescue_above
 
     def to_dict(self) -> dict:
         return {"mode": self.mode, "veto_below": self.veto_below, "rescue_above": self.rescue_above}
 
+    def __repr__(self) -> str:
+        return f"Policy({self.mode!r}, veto_below={self.veto_below}, rescue_above={self.rescue_above})"
 
-@dataclass
+
 class Sense:
-    name: str
-    bias: float
-    weights: dict[str, float]
-    policy: Policy = field(default_factory=Policy)
+    """One sense's logistic regression: a bias and a weight per feature name."""
+
+    def __init__(self, name: str, bias: float, weights: dict[str, float], policy: Policy | None = None):
+        self.name, self.bias, self.weights = name, bias, weights
+        self.policy = policy if policy is not None else Policy()
 
     def probability(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))

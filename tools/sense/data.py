@@ -77,8 +77,10 @@ def _label_from_gold(gold: list[dict], line: int, column: int, text: str) -> int
 class Extractor:
     """Runs the engine's matching on a text and records every covered candidate."""
 
-    def __init__(self):
-        self.linter = Linter()
+    def __init__(self, settings: dict | None = None):
+        """`settings`: the configuration whose rules match (training uses every rule,
+        debated ones included: the name question is the same whatever the rule)."""
+        self.linter = Linter(settings)
         self.engine = self.linter.engine
         self.engine.warm()
         from hr_lint.sense import Classes
@@ -266,24 +268,32 @@ def sentence_blocks(path: Path):
             yield i, fmt, "\n".join(lines)
 
 
-def sentences(ex: Extractor, folder: Path = SENTENCES) -> list[Example]:
+def sentences(ex: Extractor, folder: Path = SENTENCES, unmatched: list | None = None) -> list[Example]:
+    """The sentences written for the model. Marks that no place of the file's sense
+    overlaps (a word no rule matches there, or a segment the gates skip) are dead data:
+    they are appended to `unmatched` as (file, block) when it is given."""
     out: list[Example] = []
     for path in sorted(folder.glob("*.txt")):
         for i, fmt, block in sentence_blocks(path):
             text, spans = parse_marked(block)
+            hit_spans: set[int] = set()
 
-            def labeller(line, col, matched, rule, offs, spans=spans):
+            def labeller(line, col, matched, rule, offs, spans=spans, hit_spans=hit_spans):
                 hit = None
-                for s, e, label in spans:
+                for n, (s, e, label) in enumerate(spans):
                     if s < offs[1] and offs[0] < e:
                         hit = label if hit is None else max(hit, label)
+                        hit_spans.add(n)
                 return hit
 
             found = ex.candidates(text, fmt, "sentences", f"sentences/{path.stem}/{i}", labeller,
                                   names_only=path.stem == "capital")
             if path.stem == "capital":
                 found = [e for e in found if e.sense == "capital"]
-            out += [e for e in found if e.label is not None]
+            found = [e for e in found if e.label is not None]
+            if unmatched is not None and (len(hit_spans) < len(spans) or not any(e.sense == path.stem for e in found)):
+                unmatched.append((path.name, block))
+            out += found
     return out
 
 
@@ -307,8 +317,11 @@ def realtext(ex: Extractor, texts: Path) -> list[Example]:
 SOURCES = {"corpus": corpus, "heldout": heldout, "examples": examples, "sentences": sentences}
 
 
+TRAINING_SETTINGS = {"debated": "report"}
+
+
 def collect(names_: list[str] | None = None) -> list[Example]:
-    ex = Extractor()
+    ex = Extractor(TRAINING_SETTINGS)
     out: list[Example] = []
     for name in names_ or list(SOURCES):
         out += SOURCES[name](ex)

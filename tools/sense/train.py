@@ -244,15 +244,47 @@ def realtext_halves() -> dict[str, str]:
     return {r["file"]: r["half"] for r in map(json.loads, manifest.read_text(encoding="utf-8").splitlines()) if r}
 
 
+def check(examples, path: Path) -> int:
+    """Is the committed model what training on today's data and features gives? The data
+    (the places the engine matches) and the features move with the rules and the code."""
+    committed = json.loads(path.read_text(encoding="utf-8"))
+    lams = {s: committed["senses"][s]["lambda"] for s in sense.SENSES}
+    fresh = model_json(train_all(examples, lams), data.classes_from_lexicon(), counts_by_sense(examples))
+    stale = []
+    if fresh["classes"] != committed["classes"]:
+        stale.append("the word classes (the lexicon changed)")
+    for s in sense.SENSES:
+        a, b = fresh["senses"][s], committed["senses"][s]
+        if b["policy"] != POLICY[s].to_dict():
+            stale.append(f"{s}: policy {b['policy']} committed, {POLICY[s].to_dict()} in train.py")
+        keys = set(a["weights"]) | set(b["weights"])
+        worst = max([abs(a["weights"].get(k, 0.0) - b["weights"].get(k, 0.0)) for k in keys] + [abs(a["bias"] - b["bias"])])
+        if worst > 1e-3:
+            stale.append(f"{s}: weights differ by up to {worst:.4f} ({fresh['training_places'].get(s)} places now, "
+                         f"{committed['training_places'].get(s)} when trained)")
+    if stale:
+        print(f"{path} is out of date; run python tools/sense/train.py and measure again (docs/sense-model.md):")
+        for line in stale:
+            print("  " + line)
+        return 1
+    print(f"{path} is up to date")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv-only", action="store_true", help="cross-validate only, write nothing")
     ap.add_argument("--realtext", metavar="DIR", help="also measure on the real-text set's texts in DIR")
     ap.add_argument("--out", default=str(OUT), help="where to write the model (default: %(default)s)")
     ap.add_argument("--errors", metavar="SENSE", help="print the cross-validation errors of a sense (training data)")
+    ap.add_argument("--check", action="store_true",
+                    help="retrain with the committed penalties and say whether the committed model is up to date "
+                         "(exit 1 if not); nothing written")
     a = ap.parse_args(argv)
 
     examples = usable(data.collect())
+    if a.check:
+        return check(examples, Path(a.out))
     counts = counts_by_sense(examples)
     print("training places (usable: labelled, not dropped by a later stage)")
     for s, row in counts.items():
