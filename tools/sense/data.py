@@ -30,7 +30,7 @@ from pathlib import Path
 from hr_lint import Linter, names, sense, voice
 from hr_lint.candidate import Candidate
 from hr_lint.config import builtin_rules
-from hr_lint.engine import _MAX_SEGMENT, match_form
+from hr_lint.engine import _MAX_SEGMENT, cap_sentences, match_form
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -103,13 +103,18 @@ class Extractor:
             pieces = [(0, len(seg.text))] if len(seg.text) <= _MAX_SEGMENT else engine._windows(seg.text)
             for lo, hi in pieces:
                 piece = seg.text[lo:hi]
+                # as Engine._lint_piece reads a piece (keep the two in step)
                 doc = engine.nlp(match_form(piece))
                 matches = engine.matcher(doc) + engine.exact_matcher(doc)
+                if not matches:
+                    continue
+                cap_sentences(doc)
                 blocked = [(s, e) for _, s, e in engine.names(doc)]
                 quotes = voice.quote_spans(piece)
+                named = engine.named(doc, matches)
                 for match_id, start, end in matches:
                     rule, form = engine.keys[match_id]
-                    cand = Candidate(rule, doc, start, end, form, rule.severity, kind=seg.kind)
+                    cand = Candidate(rule, doc, start, end, form, engine.options.severity_for(rule), kind=seg.kind)
                     if not engine._context_ok(cand):
                         continue
                     check_name = rule.check.name if rule.check is not None else None
@@ -117,7 +122,7 @@ class Extractor:
                     capital = sense.is_capitalised(doc, start, end)
                     if which is None and not capital:
                         continue
-                    is_name = names.capitalised_name(doc, start, end)
+                    is_name = names.capitalised_name(doc, start, end) or names.named_elsewhere(doc, start, end, named)
                     checked = copy.copy(cand)
                     check_ok = rule.check(checked) if rule.check is not None else True
                     s2, e2 = (checked.start, checked.end) if check_ok else (start, end)

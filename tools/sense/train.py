@@ -50,7 +50,7 @@ POLICY = {
     "clean": sense.Policy("rescue", rescue_above=0.8),
     "users": sense.Policy("rules"),
     "abuse": sense.Policy("rescue", rescue_above=0.8),
-    "capital": sense.Policy("veto", veto_below=0.5),
+    "capital": sense.Policy("rules"),
 }
 OPTIONS = [("rules", None), ("model", None), ("veto", 0.5), ("veto", 0.2), ("rescue", 0.5), ("rescue", 0.8),
            ("both", (0.2, 0.8))]
