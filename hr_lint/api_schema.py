@@ -19,6 +19,7 @@ _DESCRIPTIONS = {
     "source": "URL of the guidance the rule rests on",
     "fix": "the replacement `--fix` would apply, or null when the best wording depends on context",
     "page": "1-based page of a paged document (PDF)",
+    "voice": "'quote' or 'first-person' when quoted speech or self-description lowered the finding to info, else null",
     "offset": "0-based code-point offset of `text` in the text that was linted",
     "end_offset": "0-based code-point offset just after `text`",
 }
@@ -49,6 +50,8 @@ def object_schema(cls, fields, optional=(), description: str = "") -> dict:
             prop = dict(prop, minimum=1)
         if name == "severity":
             prop = dict(prop, enum=list(reversed(SEVERITIES)))
+        if name == "voice":
+            prop = dict(prop, enum=["quote", "first-person", None])
         if name in _DESCRIPTIONS:
             prop = dict(prop, description=_DESCRIPTIONS[name])
         properties[name] = prop

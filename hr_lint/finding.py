@@ -13,7 +13,7 @@ def severity_rank(severity: str) -> int:
 # the fields of a finding in `--format json` (and the HTTP API), in order; `page` follows
 # them for a paged document (PDF)
 JSON_FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
-               "message", "text", "suggestions", "source", "fix")
+               "message", "text", "suggestions", "source", "fix", "voice")
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Finding:
     end_offset: int = 0
     page: int | None = None  # 1-based page of a paged document (PDF); line and column count within it
     # "quote" or "first-person" when quoted speech or self-description lowered the finding to
-    # info (the `quotes`/`first-person` policy); None otherwise. Not part of the JSON output.
+    # info (the `quotes`/`first-person` policy); None otherwise.
     voice: str | None = None
 
     def to_dict(self) -> dict:

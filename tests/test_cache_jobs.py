@@ -66,3 +66,14 @@ def test_workers_report_bad_files_like_a_single_process(tree):
         runs[jobs] = (json.loads(result.stdout), sorted(errors))
     assert runs["1"] == runs["2"]
     assert runs["1"][0]  # the good files are still reported
+
+
+def test_voice_is_reported_and_survives_the_cache(tree):
+    """`voice` says why a finding is information (quoted speech, self-description): it is
+    in --format json, and a warm cache gives it back."""
+    (tree / "voice.md").write_text('She said "we were all junkies then." I am an addict. Junkies are people.\n')
+    cache = str(tree / ".cache")
+    for args in (("--no-cache",), ("--cache-dir", cache), ("--cache-dir", cache)):
+        got = [(f["text"], f["severity"], f["voice"]) for f in findings(*args) if f["path"].endswith("voice.md")]
+        assert got == [("junkies", "info", "quote"), ("an addict", "info", "first-person"),
+                       ("Junkies", "error", None)], args
