@@ -35,10 +35,11 @@ def make_client() -> LanguageClient:
     return client
 
 
-def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities:
+def capabilities(encodings: list[str] | None = None, pull: bool = False) -> types.ClientCapabilities:
     """A client like VS Code: versioned workspace edits with file creation, dynamic file
-    watching, pull configuration, diagnostic tags; optionally position encodings."""
-    return types.ClientCapabilities(
+    watching, pull configuration, diagnostic tags; optionally position encodings, and
+    pulled diagnostics (`textDocument/diagnostic`, with refresh) instead of pushed ones."""
+    caps = types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
         window=types.WindowClientCapabilities(work_done_progress=True),
         workspace=types.WorkspaceClientCapabilities(
@@ -62,6 +63,10 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
                 is_preferred_support=True, disabled_support=True),
         ),
     )
+    if pull:
+        caps.text_document.diagnostic = types.DiagnosticClientCapabilities(related_document_support=False)
+        caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
 
 
 async def diagnostics(client: LanguageClient, uri: str, version: int | None = None, timeout: float = 60,

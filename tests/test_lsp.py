@@ -1,6 +1,7 @@
 """`hr-lint lsp` end to end: a real LSP client (pytest-lsp) talks to the server over stdio."""
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -630,6 +631,49 @@ async def test_position_encoding_is_negotiated(encoding, tmp_path):
         preferred = next(a for a in found if a.is_preferred)
         after = apply_text_edits(text, preferred.edit.document_changes[0].edits, encoding)
         assert after == text.replace("committed suicide", "died by suicide")
+    finally:
+        await lsp.shutdown_session()
+        await lsp.stop()
+
+
+async def test_pulled_diagnostics(tmp_path):
+    """A client that pulls diagnostics (LSP 3.17, as recent Neovim and Helix do) gets them
+    when it asks, and none pushed (it would show each twice); a configuration change asks
+    it to pull again."""
+    (tmp_path / ".git").mkdir()
+    lsp, result = await _start(capabilities(pull=True))
+    try:
+        assert result.capabilities.diagnostic_provider.identifier == "hr-lint"
+        text = "We met addicts. He committed suicide.\n"
+        path = tmp_path / "pulled.md"
+        path.write_text(text, encoding="utf-8")
+        uri = from_fs_path(str(path))
+        lsp.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1, text=text)))
+
+        async def pull(previous=None):
+            return await lsp.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous))
+
+        report = await pull()
+        assert report.kind == "full" and got(report.items) == expected(text, "markdown")
+        assert [d.code for d in report.items] == ["addict-noun", "committed-suicide"]
+        assert (await pull(report.result_id)).kind == "unchanged"
+        text = "We met junkies. He committed suicide.\n"
+        _replace_all(lsp, uri, 2, text)
+        report = await pull(report.result_id)  # the edit is linted before the answer
+        assert report.kind == "full" and [d.code for d in report.items] == ["junkie", "committed-suicide"]
+        # the configuration changes: the client is asked to pull again, and gets the new findings
+        refreshes = lsp.diagnostic_refresh_count
+        (tmp_path / ".hr-lint.yaml").write_text("ignore: [junkie]\n", encoding="utf-8")
+        _watched(lsp, tmp_path / ".hr-lint.yaml", kind=types.FileChangeType.Created)
+        for _ in range(3000):
+            if lsp.diagnostic_refresh_count > refreshes:
+                break
+            await asyncio.sleep(0.01)
+        assert lsp.diagnostic_refresh_count > refreshes
+        assert [d.code for d in (await pull(report.result_id)).items] == ["committed-suicide"]
+        assert uri not in [p.uri for p in lsp.published]  # nothing was pushed for the document
     finally:
         await lsp.shutdown_session()
         await lsp.stop()

@@ -11,6 +11,11 @@ linted at once, a burst of changes once it pauses for `debounce` ms). Diagnostic
 published only for the version they were computed on. A code action or hover request
 first brings the document's findings up to date, so every edit it returns applies to the
 text the client has.
+
+Diagnostics are pushed (`textDocument/publishDiagnostics`) unless the client can pull them
+(`textDocument/diagnostic`, LSP 3.17): then they are only answered when asked for (both
+would show every finding twice), and a configuration change sends
+`workspace/diagnostic/refresh` so the client asks again.
 """
 from __future__ import annotations
 
@@ -72,8 +77,11 @@ class DocState:
     timer: asyncio.TimerHandle | None = None
     task: asyncio.Task | None = None
     dirty: bool = False
+    changes: int = 0  # configuration changes seen while the document was open
+    linted_changes: int = 0  # of them, those `findings` were computed after
     last_change: float = float("-inf")
     closed: bool = False
+    result_id: int = 0  # of `findings`, for pulled diagnostics
 
 
 class _Protocol(LanguageServerProtocol):
@@ -115,6 +123,8 @@ class HrLintServer(LanguageServer):
         self._init_problems: list[str] = []
         self._generation = 0  # of `linters` when the open documents were last linted
         self._stopping = False
+        self.pull = False  # the client pulls diagnostics (textDocument/diagnostic)
+        self._results = 0  # result ids of pulled diagnostics
 
     # -- helpers --------------------------------------------------------------------------------
     @property
@@ -190,7 +200,7 @@ class HrLintServer(LanguageServer):
         if state is None or self._stopping:
             return
         doc = state.doc
-        version, text = doc.version, doc.text
+        version, text, changes = doc.version, doc.text, state.changes
         state.dirty = False
         if self.ready is not None:
             await asyncio.shield(self.ready)
@@ -205,7 +215,9 @@ class HrLintServer(LanguageServer):
             self.clear_config_errors()
             for other in list(self.docs):
                 if other != uri:
+                    self.docs[other].changes += 1
                     self.schedule(other, 0)
+            self.refresh_pulled()
         if state.closed or self._stopping:
             return
         if error is not None:
@@ -219,10 +231,22 @@ class HrLintServer(LanguageServer):
         if doc.version == version and doc.text == text:
             state.findings, state.linted_version, state.linted_text = shown, version, text
             state.linter, state.fmt = linter, fmt
-            if fmt is not None or error is not None or crash is not None or uri in self._published:
+            self._results += 1
+            state.result_id, state.linted_changes = self._results, changes
+            if self.pull:
+                pass  # the client asks for them (`textDocument/diagnostic`)
+            elif fmt is not None or error is not None or crash is not None or uri in self._published:
                 self.publish(state)
         if state.dirty and state.timer is None:
             self.schedule(uri, self.settings.debounce_ms / 1000)
+
+    def refresh_pulled(self) -> None:
+        """Ask a client that pulls diagnostics to pull them again (the configuration changed)."""
+        if self.pull and self.supports("workspace.diagnostics.refresh_support"):
+            try:
+                self.workspace_diagnostic_refresh(None)
+            except Exception:  # noqa: BLE001 - the client may be gone
+                logger.debug("diagnostic refresh failed", exc_info=True)
 
     def publish(self, state: DocState) -> None:
         uri = state.doc.uri
@@ -279,7 +303,8 @@ class HrLintServer(LanguageServer):
             state = self.docs.get(uri)
             if state is None:
                 return None
-            if state.linted_version == state.doc.version and state.linted_text == state.doc.text:
+            if state.linted_version == state.doc.version and state.linted_text == state.doc.text \
+                    and state.linted_changes == state.changes:
                 return state
             if state.timer is not None:
                 state.timer.cancel()
@@ -290,8 +315,10 @@ class HrLintServer(LanguageServer):
         return self.docs.get(uri)
 
     def relint_all(self) -> None:
-        for uri in list(self.docs):
+        for uri, state in list(self.docs.items()):
+            state.changes += 1
             self.schedule(uri, 0)
+        self.refresh_pulled()
 
     # -- configuration --------------------------------------------------------------------------
     def config_error(self, exc: ConfigError) -> None:
@@ -526,6 +553,7 @@ def create_server() -> HrLintServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: HrLintServer, params: types.InitializeParams):
         ls.capabilities = params.capabilities
+        ls.pull = ls.supports("text_document.diagnostic")
         chosen = ServerCapabilitiesBuilder.choose_position_encoding(params.capabilities)  # as pygls announces it
         ls.encoding = str(getattr(chosen, "value", chosen))
         roots = [to_fs_path(f.uri) for f in params.workspace_folders or []]
@@ -680,6 +708,22 @@ def create_server() -> HrLintServer:
             logger.exception("code actions for %s failed", params.text_document.uri)
             ls.log(types.MessageType.Error, f"hr-lint: code actions failed ({type(exc).__name__}: {exc})")
             return []
+
+    @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
+        identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False))
+    async def pull_diagnostics(ls: HrLintServer, params: types.DocumentDiagnosticParams):
+        try:
+            state = await ls.fresh(params.text_document.uri)
+        except Exception:  # noqa: BLE001
+            logger.exception("diagnostics for %s failed", params.text_document.uri)
+            state = None
+        if state is None:
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        result_id = str(state.result_id)
+        if params.previous_result_id == result_id:
+            return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+        return types.RelatedFullDocumentDiagnosticReport(
+            items=[ls.diagnostic(f, state.doc) for f in state.findings], result_id=result_id)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: HrLintServer, params: types.HoverParams):
