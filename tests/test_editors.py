@@ -41,6 +41,10 @@ def test_toml_and_json_snippets_parse_and_name_the_server():
             server = data["language-server"]["hr-lint"]
             assert [server["command"], *server["args"]] == ["hr-lint", "lsp"]
             assert all("hr-lint" in lang_["language-servers"] for lang_ in data["language"])
+            # the four formats: Helix has no plain-text language, so the snippet defines one
+            assert {lang_["name"] for lang_ in data["language"]} == {"markdown", "html", "rst", "text"}
+            text = next(lang_ for lang_ in data["language"] if lang_["name"] == "text")
+            assert text["file-types"] == ["txt"] and text["scope"] == "text.plain"
             assert Settings().updated(server["config"])[1] == []
         elif lang == "json":
             data = json.loads(code)
