@@ -526,3 +526,13 @@ def test_robots_txt_is_read_as_rfc_9309_says(sites):
     assert not fetched & {"/private/page", "/files/x.pdf", "/drafts/one"}, fetched
     assert {"/drafts/public", "/about"} <= fetched
     assert "disallowed by robots.txt" in result.stderr
+
+
+def test_a_redirect_to_another_scheme_names_the_page_that_redirected(sites):
+    site, _ = sites
+    site.routes["/to-file"] = Page("", status=302, headers={"Location": "file:///etc/passwd"})
+    result, findings = audit(site.url("/to-file"), site.url("/about"))
+    assert result.exit_code == 2
+    assert (f"hr-lint: {site.url('/to-file')}: redirected to file:///etc/passwd: only http and https URLs are fetched"
+            in result.stderr.splitlines())
+    assert [f["path"] for f in findings] == [site.url("/about")]

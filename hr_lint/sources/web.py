@@ -233,6 +233,8 @@ class Fetcher:
         while True:
             scheme = urlsplit(url).scheme.lower()
             if scheme not in ("http", "https"):
+                if hops:  # the page the user or the crawl asked for is the one to name
+                    raise FetchError(start, f"redirected to {url}: only http and https URLs are fetched")
                 raise FetchError(url, f"only http and https URLs are fetched, not {scheme or 'this'}:")
             if allowed is not None:
                 reason = allowed(url, hops)
