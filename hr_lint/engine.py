@@ -23,6 +23,7 @@ from .rules.registry import Needs
 # before tokenizing, so a long paragraph costs time and memory in proportion to its candidates.
 _MAX_SEGMENT = 2_000
 _WINDOW = 1_000
+_MAX_WINDOW = 50 * _WINDOW  # windows merged around nearby terms stop growing here (spaCy takes 1M at most)
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s")
 
 
@@ -552,16 +553,20 @@ class Engine:
             ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start())]
             if ends:
                 lo = ends[-1]
-            elif lo:
-                lo = text.rfind(" ", 0, lo) + 1
+            elif lo:  # back to a space, within another window's length
+                lo = text.rfind(" ", max(0, lo - _WINDOW), lo) + 1 or lo
             nxt = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + _WINDOW))
             if nxt:
                 hi = nxt.end()
-            else:
-                sp = text.find(" ", min(len(text), m.end() + _WINDOW))
-                hi = len(text) if sp == -1 else sp
+            else:  # on to a space, within another window's length
+                start = min(len(text), m.end() + _WINDOW)
+                sp = text.find(" ", start, start + _WINDOW)
+                hi = min(len(text), start + _WINDOW) if sp == -1 else sp
             if spans and lo <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], hi)
+                if hi - spans[-1][0] <= _MAX_WINDOW:
+                    spans[-1][1] = max(spans[-1][1], hi)
+                else:  # terms in every sentence: the next window starts where this one ends
+                    spans.append([spans[-1][1], hi])
             else:
                 spans.append([lo, hi])
         return [tuple(s) for s in spans]

@@ -200,3 +200,19 @@ def test_docx_xml_entities_are_not_expanded():
     except ReaderError:
         return  # refused: fine
     assert len(doc.source) < 100
+
+
+def test_dense_findings_in_a_long_paragraph_are_tokenized_in_bounded_windows(monkeypatch):
+    """A long paragraph is tokenized in windows around its terms; where terms stand in
+    every sentence the windows used to merge into one as long as the paragraph, and past
+    spaCy's limit (a million characters) linting failed with an internal error. The limit
+    is lowered here so that a small text shows it."""
+    linter = Linter()
+    linter.lint_text("Three addicts came by.", "text")  # spaCy loaded
+    monkeypatch.setattr(linter.engine.nlp, "max_length", 60_000)
+    text = "We met addicts at the fair. " * 4000 + "\n"  # 112,000 characters, one paragraph
+    findings = linter.lint_text(text, "text")
+    assert len(findings) == 4000 and {f.text for f in findings} == {"addicts"}
+    # a run without spaces or sentence ends around a term: the window stays bounded too
+    blob = "x" * 100_000 + " addicts " + "y" * 100_000 + "\n"
+    assert [f.text for f in linter.lint_text(blob, "text")] == ["addicts"]
