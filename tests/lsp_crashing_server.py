@@ -1,4 +1,7 @@
-"""`hr-lint lsp` with a fault planted for tests: linting a text that holds CRASH-HERE raises."""
+"""`hr-lint lsp` with faults planted for tests: linting a text that holds CRASH-HERE
+raises; one that holds HANG-HERE never ends."""
+import time
+
 from hr_lint.lsp import incremental
 
 _lint = incremental.IncrementalLinter.lint
@@ -7,6 +10,8 @@ _lint = incremental.IncrementalLinter.lint
 def _crashing(self, linter, text, fmt, path, **kw):
     if "CRASH-HERE" in text:
         raise RuntimeError("a planted fault")
+    if "HANG-HERE" in text:
+        time.sleep(3600)
     return _lint(self, linter, text, fmt, path, **kw)
 
 

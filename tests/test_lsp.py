@@ -692,6 +692,25 @@ async def test_shutdown_and_exit(tmp_path):
     await lsp.stop()
 
 
+async def test_exit_does_not_wait_for_a_lint_in_progress(tmp_path):
+    """An editor closing the server must not wait for a long check to end (it would kill
+    the process, or hang): `exit` ends the process at once."""
+    command = [sys.executable, os.path.join(os.path.dirname(__file__), "lsp_crashing_server.py")]
+    lsp, _ = await _start(capabilities(), command=command)
+    for name, text in (("ready.md", "Addicts.\n"), ("slow.md", "Addicts. HANG-HERE\n")):
+        uri = from_fs_path(str(tmp_path / name))
+        lsp.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1, text=text)))
+        if name == "ready.md":
+            await diagnostics(lsp, uri, 1)  # spaCy is loaded: the next lint starts at once
+    await asyncio.sleep(0.5)  # the hanging lint has started
+    server = lsp._server
+    await asyncio.wait_for(lsp.shutdown_async(None), 30)
+    lsp.exit(None)
+    assert await asyncio.wait_for(server.wait(), 30) == 0
+    await lsp.stop()
+
+
 async def test_exit_without_shutdown_is_an_error(tmp_path):
     lsp, _ = await _start(capabilities())
     server = lsp._server

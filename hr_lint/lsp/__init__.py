@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
@@ -29,9 +30,20 @@ def lsp_command(stdio, log_file, log_level):
     from .server import create_server
 
     server = create_server()
-    server.start_io()
-    # LSP: exit code 0 after a `shutdown` request, 1 when the client left without one
-    sys.exit(0 if server.stopping else 1)
+    try:
+        server.start_io()
+    except SystemExit:  # pygls's `exit` handler
+        pass
+    # LSP: exit code 0 after a `shutdown` request, 1 when the client left without one. At
+    # once: the interpreter's own exit would wait for a check still running on the linting
+    # thread (seconds for a long document), and an editor closing the server waits for it.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(0 if server.stopping else 1)
 
 
 def main(argv=None) -> None:
