@@ -10,8 +10,8 @@ edits at random places, each after a pause longer than the debounce (as a writer
 a word, stops, reads), and times each from sending `didChange` to receiving the
 `publishDiagnostics` of that version. The baseline, measured in the same run in this
 process: linting the whole document with `Linter.lint_text` (what a server that re-lints
-everything would need per change). Then: code actions and hover at 20 findings, the
-server's resident memory when idle, and a burst of 1,000 edits without pauses (time to the
+everything would need per change). Then: code actions and hover at 20 findings, code
+actions for a selection of the whole document, the server's resident memory when idle, and a burst of 1,000 edits without pauses (time to the
 diagnostics of the last one).
 This is a benchmark, not a test: it prints, it does not judge.
 """
@@ -142,6 +142,17 @@ async def main(args) -> None:
         await client.text_document_hover_async(types.HoverParams(text_document=ident, position=d.range.start))
         hover_times.append(time.perf_counter() - t)
 
+    # a whole-document selection (editors ask for code actions at every selection change)
+    whole_times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=0, character=0),
+                              end=types.Position(line=len(lines), character=0)),
+            context=types.CodeActionContext(diagnostics=list(latest[uri]))))
+        whole_times.append(time.perf_counter() - t)
+
     await asyncio.sleep(2)
     idle, peak = rss_mb(pid)
 
@@ -174,6 +185,7 @@ async def main(args) -> None:
           f"({statistics.median(lat) / base:.2f}x the whole-document lint)")
     print(f"code actions at a finding: median {statistics.median(action_times) * 1000:.1f} ms "
           f"({statistics.median(offered):.0f} actions); hover: median {statistics.median(hover_times) * 1000:.1f} ms")
+    print(f"code actions for a whole-document selection: median {statistics.median(whole_times) * 1000:.0f} ms")
     print(f"server memory, idle with the document open: {idle:.0f} MB resident (peak {peak:.0f} MB)")
     print(f"1,000 edits sent at once: diagnostics of the last after {burst * 1000:.0f} ms "
           f"({published} publications for the 1,000 versions)")
