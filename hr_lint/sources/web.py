@@ -199,13 +199,14 @@ class WebCache:
 class Fetcher:
     """GET with every bound and courtesy; robots.txt is the caller's business (`Audit`)."""
 
-    def __init__(self, options: WebOptions, cache: WebCache | None = None, sleep=time.sleep):
+    def __init__(self, options: WebOptions, cache: WebCache | None = None, sleep=time.sleep, clock=time.monotonic):
         import httpx
 
         self.httpx = httpx
         self.options = options
         self.cache = cache or WebCache(None)
         self.sleep = sleep
+        self.clock = clock  # for the delay between requests (tests give a clock of their own)
         self.client = httpx.Client(follow_redirects=False, timeout=options.timeout,
                                    headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"})
         self._last: dict[str, float] = {}
@@ -221,10 +222,10 @@ class Fetcher:
         delay = max(self.options.delay, self.delays.get(key, 0.0))
         last = self._last.get(key)
         if last is not None and delay > 0:
-            wait = last + delay - time.monotonic()
+            wait = last + delay - self.clock()
             if wait > 0:
                 self.sleep(wait)
-        self._last[key] = time.monotonic()
+        self._last[key] = self.clock()
 
     def get(self, url: str, allowed=None) -> Response:
         """Follow redirects (each hop must pass `allowed(url) -> reason or None`)."""
@@ -483,11 +484,12 @@ class AuditResult:
 
 
 class Audit:
-    def __init__(self, linter, options: WebOptions, cache_dir: str | None = None, progress=None, sleep=time.sleep):
+    def __init__(self, linter, options: WebOptions, cache_dir: str | None = None, progress=None, sleep=time.sleep,
+                 clock=time.monotonic):
         self.linter = linter
         self.options = options
         self.cache = WebCache(os.path.join(cache_dir, "web") if cache_dir else None)
-        self.fetcher = Fetcher(options, self.cache, sleep=sleep)
+        self.fetcher = Fetcher(options, self.cache, sleep=sleep, clock=clock)
         self.progress = progress  # called with (done, url, expected total) after each document
         self.robots: dict[str, object] = {}  # origin -> protego.Protego, True (all allowed) or why none is
         self.result = AuditResult()
