@@ -102,6 +102,16 @@ def cap_sentences(doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
         doc[i].is_sent_start = True
 
 
+def cache_sentences(doc) -> None:
+    """`doc[i].sent` from a table built once: spaCy's own finds the sentence by walking the
+    tokens from i both ways (after checking every token's annotation) at each call, and the
+    checks ask for it at almost every step. Sentences must not change after this."""
+    table: list = [None] * len(doc)
+    for sent in doc.sents:
+        table[sent.start:sent.end] = [sent] * (sent.end - sent.start)
+    doc.user_token_hooks["sent"] = lambda token: table[token.i]
+
+
 def _import_spacy():
     """`import spacy`, without its command line.
 
@@ -481,6 +491,8 @@ class Engine:
                 key = f"{rule.id}|{tag}"
                 matcher.add(key, [nlp.make_doc(form)])
                 self.keys[nlp.vocab.strings[key]] = (rule, tag)
+        self._exact = len(self.exact_matcher) > 0
+        self.sentencizer = nlp.get_pipe("sentencizer")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names.add("name", [nlp.make_doc(n) for n in names.KNOWN_NAMES])
         if self._allow_words:
@@ -578,12 +590,18 @@ class Engine:
             self._build()
         text = seg.text[lo:hi]
         # the tokenizer sees unified apostrophes and hyphens (one character for one, so
-        # offsets hold); quotes are found in the text as written
-        doc = self.nlp(match_form(text))
-        matches = self.matcher(doc) + self.exact_matcher(doc)
+        # offsets hold); quotes are found in the text as written. The pipeline's steps are
+        # called one by one (Language.__call__ costs as much as the sentencizer), and
+        # sentences are only cut in a piece that holds a match (matching reads tokens only)
+        doc = self.nlp.make_doc(match_form(text))
+        matches = self.matcher(doc)
+        if self._exact:
+            matches += self.exact_matcher(doc)
         if not matches:
             return []
+        self.sentencizer(doc)
         cap_sentences(doc)
+        cache_sentences(doc)
         blocked = [(s, e) for _, s, e in self.names(doc)]
         for ts, te in seg.titles:  # titles of works (<cite>) in this piece of the segment
             span = doc.char_span(max(0, ts - lo), min(len(text), te - lo), alignment_mode="expand")

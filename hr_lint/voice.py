@@ -10,6 +10,10 @@ import re
 # An opening quote mark and the marks that may close it.
 _DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 _SINGLE_OPEN = {"'": "'", "\u2018": "\u2019"}
+# what may close each closer: a straight double quote and a right curly one close each other
+_CLOSING = {c: re.compile("[" + re.escape(c + ({'"': "\u201d", "\u201d": '"'}.get(c, ""))) + "]")
+            for c in {*_DOUBLE_OPEN.values(), *_SINGLE_OPEN.values()}}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_DOUBLE_OPEN) + "".join(_SINGLE_OPEN)) + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -22,7 +26,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     n = len(text)
     i = 0
+    find = _QUOTE_MARK.search
     while i < n:
+        m = find(text, i)  # the next mark that may open a quotation (no Python loop over letters)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         closer = None
         if ch in _DOUBLE_OPEN:
@@ -34,15 +43,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         j = i + 1
         end = -1
-        while j < n:
-            c = text[j]
-            if c == closer or (closer == '"' and c == "\u201d") or (closer == "\u201d" and c == '"'):
-                if closer in ("'", "\u2019") and j + 1 < n and text[j + 1].isalpha():
-                    j += 1  # an apostrophe inside the quote (don't, addict's)
-                    continue
-                end = j
-                break
-            j += 1
+        close = _CLOSING[closer].search
+        while (mc := close(text, j)) is not None:
+            j = mc.start()
+            if closer in ("'", "\u2019") and j + 1 < n and text[j + 1].isalpha():
+                j += 1  # an apostrophe inside the quote (don't, addict's)
+                continue
+            end = j
+            break
         if end == -1:
             if closer in ("'", "\u2019"):
                 i += 1  # a lone single mark is an apostrophe, not a quotation
