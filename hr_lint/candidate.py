@@ -41,7 +41,22 @@ def sentence_span(doc, i: int, around: int = 0) -> tuple[int, int]:
 def words_around(doc, i: int, around: int = 0) -> set[str]:
     """Lower-case words of the sentence holding token i (and `around` sentences each side)."""
     lo, hi = sentence_span(doc, i, around)
-    return {t.lower_ for t in doc[lo:hi]}
+    return words_between(doc, lo, hi)
+
+
+_WORDS = "hr_lint.words"  # doc.user_data key: (lo, hi) -> the lower-case words of doc[lo:hi]
+
+
+def words_between(doc, lo: int, hi: int) -> set[str]:
+    """Lower-case words of doc[lo:hi]: a new set each time, built once per span and doc
+    (the checks ask for the same sentence's words again and again)."""
+    cache = doc.user_data.get(_WORDS)
+    if cache is None:
+        cache = doc.user_data[_WORDS] = {}
+    words = cache.get((lo, hi))
+    if words is None:
+        words = cache[(lo, hi)] = frozenset(t.lower_ for t in doc[lo:hi])
+    return set(words)
 
 
 def tokens_before(doc, i: int, n: int, cross_sentence: bool = False) -> list:
@@ -149,7 +164,8 @@ class Candidate:
 
     def sentence_words(self) -> set[str]:
         """Lower-case words of the match's sentence."""
-        return {t.lower_ for t in self.sent}
+        sent = self.sent
+        return words_between(self.doc, sent.start, sent.end)
 
     def nearby_words(self, sentences: int = 0) -> set[str]:
         """Lower-case words of the match's sentence and of `sentences` sentences either side."""
@@ -159,7 +175,7 @@ class Candidate:
 
     def segment_words(self) -> set[str]:
         """Lower-case words of the whole prose segment (paragraph, cell, heading...)."""
-        return {t.lower_ for t in self.doc}
+        return words_between(self.doc, 0, len(self.doc))
 
     def sentence_text(self) -> str:
         return self.sent.text

@@ -76,6 +76,7 @@ class Pipeline:
         self.source = None
         self.show_progress = progress
         self.bar = None
+        self.frozen = False
 
     # -- input -------------------------------------------------------------------------------
     def add(self, item) -> None:
@@ -95,6 +96,13 @@ class Pipeline:
             from .moderate import run_batch
 
             self._collect(run_batch(self.moderator, items, self.fields, self.only_flagged, self.done))
+            if not self.frozen:
+                # what the first batch loaded (rules, gates and, with a term, spaCy) lives as
+                # long as the run: the cyclic collector need not scan it again and again
+                import gc
+
+                gc.freeze()
+                self.frozen = True
             return
         self.pending.append(self.pool.submit(_work, items))
         while len(self.pending) > 2 * self.jobs:
@@ -111,9 +119,11 @@ class Pipeline:
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
+        if self.frozen:
             import gc
 
             gc.unfreeze()
+            self.frozen = False
 
     def stop(self) -> None:
         """Stop the workers now (Ctrl-C, a broken pipe, a worker that died)."""
@@ -137,6 +147,7 @@ class Pipeline:
         self.moderator.linter.engine.warm()  # rules, gates and spaCy: loaded once, shared by every worker
         _WORKER = (self.moderator, self.fields, self.only_flagged, self.done)
         gc.freeze()  # the workers share these objects; a collection there would copy every page
+        self.frozen = True
         # an executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
         # fails the run with BrokenProcessPool instead of leaving it waiting forever
         from concurrent.futures import ProcessPoolExecutor

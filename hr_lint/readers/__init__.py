@@ -47,8 +47,13 @@ def parse(source: str, fmt: str, wanted: list[int] | None = None) -> Document:
         module = _TEXT_READERS[fmt]
     except KeyError:
         raise ValueError(f"unknown text format {fmt!r}; expected one of {sorted(_TEXT_READERS)}") from None
-    reader = importlib.import_module(f"{__name__}.{module}").segments
+    reader = _READER_FUNCTIONS.get(fmt)
+    if reader is None:
+        reader = _READER_FUNCTIONS[fmt] = importlib.import_module(f"{__name__}.{module}").segments
     return Document(source, reader(source, wanted), fmt)
+
+
+_READER_FUNCTIONS: dict = {}  # format -> its reader's `segments`, once imported
 
 
 def parse_docx(data: bytes) -> Document:

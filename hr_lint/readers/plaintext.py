@@ -161,7 +161,8 @@ _HEADING_BREAK = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n.!?:;,]{0,40}?[^\s.!?:;,\-]
 def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
-    breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)})
+    breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)}) \
+        if "\n" in source else []  # both need a line break (a post is often one line)
     comments = [m.span() for m in TEXT_COMMENT.finditer(source)] if "hr-lint:" in source else []
     k = 0  # the first comment not yet passed (comments never span a paragraph break)
     pos = 0
