@@ -74,12 +74,21 @@ class Moderator:
         """The record's result as a JSON line (bytes), with its findings and error."""
         findings, error = self.check(record)
         if not findings and error is None and not self.fix:  # most posts: no need to build a dict
-            return b'{"id": %s, "flagged": false, "findings": [], "error": null}\n' % _dumps(record.id).encode(), findings, None
-        return (_dumps(self._result(record, findings, error)) + "\n").encode(), findings, error
+            return b'{"id": %s, "flagged": false, "findings": [], "error": null}\n' % _encoded(record.id), findings, None
+        return _encoded(self._result(record, findings, error)) + b"\n", findings, error
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _encoded(value: Any) -> bytes:
+    """`value` as JSON in UTF-8. An id with an unpaired surrogate (JSON can escape one, no
+    UTF-8 can hold it) is written back escaped, as it came."""
+    try:
+        return _dumps(value).encode()
+    except UnicodeEncodeError:
+        return json.dumps(value).encode()
 
 
 def _finding_dict(finding: Finding, rid: Any) -> dict:
@@ -232,6 +241,10 @@ class Batch:
     skipped: int = 0  # already in the output being resumed
     categories: Counter = field(default_factory=Counter)  # category -> records flagged for it
     messages: list[tuple[int, str]] = field(default_factory=list)  # (index in lines, "where: error")
+    # records whose id is in the output being resumed, left for the main process to skip or
+    # check in input order (an id may come more often in the input than in the output):
+    # (index in lines, where None stands for now, the id's key, the record)
+    held: list = field(default_factory=list)
 
 
 MAX_MESSAGES = 20  # error messages kept per batch (and printed per run)
@@ -243,6 +256,7 @@ class DoneIds:
 
     def __init__(self, keys, anonymous: int = 0):
         self.keys = keys
+        self.taken = bytearray(len(keys))  # which of `keys` a record of this run has matched
         self.anonymous = anonymous  # results without an id (unreadable records), in order
         self.records = 0
         self.flagged = 0
@@ -259,6 +273,20 @@ class DoneIds:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def take(self, key: int) -> bool:
+        """Match one result in the output with the id's `key` not matched yet, if there is
+        one (in input order: an id that comes twice in the input and once in the output is
+        skipped once and checked once, as a run that was never stopped would have)."""
+        import numpy as np
+
+        lo = int(np.searchsorted(self.keys, key, "left"))
+        hi = int(np.searchsorted(self.keys, key, "right"))
+        for j in range(lo, hi):
+            if not self.taken[j]:
+                self.taken[j] = 1
+                return True
+        return False
 
     @classmethod
     def load(cls, path: str, threshold: int) -> DoneIds:
@@ -315,35 +343,60 @@ class DoneIds:
 
 def id_key(rid: Any) -> int:
     """A 64-bit hash of an id as JSON writes it (the string "7" and the number 7 differ)."""
-    digest = hashlib.blake2b(_dumps(rid).encode(), digest_size=8).digest()
+    digest = hashlib.blake2b(_dumps(rid).encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
 
 
 def run_batch(moderator: Moderator, items: list, fields: Fields, only_flagged: bool = False,
               done: DoneIds | None = None) -> Batch:
-    """Check a batch of `LineBlock`s and `Record`s; the lines come out in input order."""
+    """Check a batch of `LineBlock`s and `Record`s; the lines come out in input order. A
+    record whose id is in `done` is held (`Batch.held`) for the main process to decide."""
     batch = Batch()
     for item in items:
         for record in (block_records(item, fields) if isinstance(item, LineBlock) else (item,)):
             if done is not None and record.id is not None and len(done) and record.id in done:
-                batch.skipped += 1
+                batch.held.append((len(batch.lines), id_key(record.id), record))
+                batch.lines.append(None)
                 continue
-            line, findings, error = moderator.line(record)
-            batch.records += 1
-            is_flagged = False
-            if error is not None:
-                batch.errors += 1
-                if len(batch.messages) < MAX_MESSAGES:
-                    shown = f" (id {_dumps(record.id)})" if record.id is not None else ""
-                    batch.messages.append((len(batch.lines), f"{record.where}: {error}{shown}"))
-                if record.id is None:
-                    batch.anonymous.append(len(batch.lines))
-            elif findings and moderator.flags(findings):
-                is_flagged = True
-                batch.flagged += 1
-                for category in {f.category for f in findings if severity_rank(f.severity) >= moderator.threshold}:
-                    batch.categories[category] += 1
-            if only_flagged and not is_flagged and error is None:
-                continue
-            batch.lines.append(line)
+            add_result(batch, moderator, record, only_flagged)
     return batch
+
+
+def add_result(batch: Batch, moderator: Moderator, record: Record, only_flagged: bool = False,
+               slot: int | None = None) -> None:
+    """Check `record` and put its line in `batch` (at the end, or in place of a held one)."""
+    line, findings, error = moderator.line(record)
+    index = len(batch.lines) if slot is None else slot
+    batch.records += 1
+    is_flagged = False
+    if error is not None:
+        batch.errors += 1
+        if len(batch.messages) < MAX_MESSAGES:
+            shown = f" (id {_dumps(record.id)})" if record.id is not None else ""
+            batch.messages.append((index, f"{record.where}: {error}{shown}"))
+        if record.id is None:
+            batch.anonymous.append(index)
+    elif findings and moderator.flags(findings):
+        is_flagged = True
+        batch.flagged += 1
+        for category in {f.category for f in findings if severity_rank(f.severity) >= moderator.threshold}:
+            batch.categories[category] += 1
+    if only_flagged and not is_flagged and error is None:
+        return
+    if slot is None:
+        batch.lines.append(line)
+    else:
+        batch.lines[slot] = line
+
+
+def settle_held(batch: Batch, moderator: Moderator, done: DoneIds, only_flagged: bool = False) -> None:
+    """In the main process, in input order: each held record is skipped when an unmatched
+    result with its id is in the output, else checked now."""
+    for slot, key, record in batch.held:
+        if done.take(key):
+            batch.skipped += 1
+        else:
+            add_result(batch, moderator, record, only_flagged, slot)
+    if batch.held:
+        batch.messages.sort(key=lambda m: m[0])
+        batch.held = []

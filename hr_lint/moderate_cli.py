@@ -157,6 +157,10 @@ class Pipeline:
 
     # -- output ------------------------------------------------------------------------------
     def _collect(self, batch) -> None:
+        if batch.held:
+            from .moderate import settle_held
+
+            settle_held(batch, self.moderator, self.done, self.only_flagged)
         lines = batch.lines
         dropped: set[int] = set()
         if self.anonymous_to_skip and batch.anonymous:
@@ -164,10 +168,10 @@ class Pipeline:
             for index in batch.anonymous[:self.anonymous_to_skip]:
                 dropped.add(index)
             self.anonymous_to_skip -= len(dropped)
-            lines = [line for i, line in enumerate(lines) if i not in dropped]
             batch.records -= len(dropped)
             batch.errors -= len(dropped)
             batch.skipped += len(dropped)
+        lines = [line for i, line in enumerate(lines) if line is not None and i not in dropped]
         if lines:
             self.out.write(b"".join(lines))
             self.out.flush()
@@ -221,6 +225,9 @@ class Pipeline:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS),
               help="Format of the records [default: from the file name; jsonl for standard input].")
+@click.option("--delimiter", metavar="CHAR", callback=lambda ctx, param, value: _delimiter(value),
+              help="CSV field delimiter, one character ('tab' for a tab) [default: ',' or the header's ';', '|' or tab; "
+                   "a tab for TSV].")
 @click.option("--text-field", default="text", show_default=True, help="Field with the text to check.")
 @click.option("--id-field", default="id", show_default=True, help="Field with the record's id.")
 @click.option("--format-field", default="format", show_default=True,
@@ -241,7 +248,7 @@ class Pipeline:
 @click.option("--jobs", "-j", type=int, default=0, help="Processes [default: every core].")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar [default: on a terminal].")
 @click.option("--quiet", "-q", is_flag=True, help="No summary; errors only.")
-def moderate_command(files, input_format, text_field, id_field, format_field, markup, fail_on, select, ignore,
+def moderate_command(files, input_format, delimiter, text_field, id_field, format_field, markup, fail_on, select, ignore,
                      extend_select, config_path, isolated, fix, only_flagged, output_file, resume, jobs, progress, quiet):
     """Screen records (posts, comments, messages) for stigmatizing language.
 
@@ -268,7 +275,7 @@ def moderate_command(files, input_format, text_field, id_field, format_field, ma
             raise ConfigError("configuration file not found", config_path)
         code = _moderate(_Run(config_path, isolated, overrides), files, input_format,
                          Fields(text=text_field, id=id_field, format=format_field or None, markup=markup),
-                         fix, only_flagged, output_file, resume, jobs, progress, quiet)
+                         fix, only_flagged, output_file, resume, jobs, progress, quiet, delimiter)
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(2)
@@ -293,7 +300,17 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, resume, jobs, progress, quiet) -> int:
+def _delimiter(value: str | None) -> str | None:
+    if value is None:
+        return None
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(value.lower(), value)
+    if len(named) != 1 or named in ('"', "\n", "\r"):
+        raise click.BadParameter(f"expected one character (or 'tab'), not {value!r}", param_hint="--delimiter")
+    return named
+
+
+def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, resume, jobs, progress, quiet,
+              delimiter=None) -> int:
     from .finding import severity_rank
     from .moderate import DoneIds, Moderator
 
@@ -327,7 +344,7 @@ def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, 
     try:
         for path in files:
             try:
-                source = Source(path, input_format, fields, on_idle=pipeline.idle)
+                source = Source(path, input_format, fields, on_idle=pipeline.idle, delimiter=delimiter)
             except SourceError as exc:
                 _error(str(exc))
                 failed_inputs += 1

@@ -16,8 +16,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -118,6 +120,20 @@ def _absent(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # a line and its "\n" (the last may lack one)
+_INF = float("inf")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unpaired(text: str) -> int | None:
+    """Where `text` holds an unpaired surrogate (JSON may escape one, "\\ud800", and no
+    UTF-8 can hold it), or None."""
+    if text.isascii():
+        return None
+    m = _SURROGATE.search(text)
+    return m.start() if m else None
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true or false"
@@ -160,12 +176,19 @@ def from_mapping(obj: Any, fields: Fields, where: str = "") -> Record:
         rid = plain_id(rid)
         if rid == "":
             error = f"'{fields.id}' is empty"
+        elif isinstance(rid, float) and rid in (_INF, -_INF):
+            error, rid = f"'{fields.id}' is {rid}; expected a string or a finite number", None
+        elif isinstance(rid, str) and (bad := _unpaired(rid)) is not None:
+            # kept: written back as the \ud800 escape it came as, so --resume finds it
+            error = f"'{fields.id}' is not valid Unicode (an unpaired surrogate, \\u{ord(rid[bad]):04x}, at character {bad + 1})"
     text = _field(obj, fields.text)
     if error is None:
         if _absent(text):
             error = f"'{fields.text}' is missing"
         elif not isinstance(text, str):
             error = f"'{fields.text}' is {_kind(text)}; expected a string"
+        elif (bad := _unpaired(text)) is not None:
+            error = f"'{fields.text}' is not valid Unicode (an unpaired surrogate, \\u{ord(text[bad]):04x}, at character {bad + 1})"
     fmt = fields.markup
     if fields.format:
         given = _field(obj, fields.format)
@@ -183,14 +206,25 @@ def from_json_line(line: bytes, fields: Fields, where: str = "") -> Record:
     if len(line) > MAX_RECORD_BYTES:
         return Record(None, None, fields.markup, _too_big(len(line)), where)
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line.decode("utf-8"), parse_constant=_not_json)
     except UnicodeDecodeError as exc:
         return Record(None, None, fields.markup, f"not valid UTF-8 (byte {exc.start + 1} of the line)", where)
     except json.JSONDecodeError as exc:
         return Record(None, None, fields.markup, f"malformed JSON: {exc.msg} (column {exc.colno})", where)
+    except _NotJSON as exc:
+        return Record(None, None, fields.markup, f"malformed JSON: {exc} is not a JSON value", where)
     except RecursionError:
         return Record(None, None, fields.markup, "malformed JSON: nested too deeply", where)
     return from_mapping(obj, fields, where)
+
+
+class _NotJSON(ValueError):
+    pass
+
+
+def _not_json(name: str):
+    """Python's json reads NaN and Infinity, which JSON does not have (and cannot write back)."""
+    raise _NotJSON(name)
 
 
 def _too_big(size: int | None) -> str:
@@ -315,8 +349,9 @@ class Source:
     and `total` measure progress (bytes, or rows for Parquet; `total` None when unknown)."""
 
     def __init__(self, path: str, input_format: str | None, fields: Fields,
-                 on_idle: Callable[[], None] | None = None, stdin=None):
+                 on_idle: Callable[[], None] | None = None, stdin=None, delimiter: str | None = None):
         self.path = path
+        self.delimiter = delimiter  # CSV: None means ',' (TSV: a tab), or what the header shows
         self.name = "<stdin>" if path == "-" else path
         self.format = input_format or (input_format_for(path) if path != "-" else None) or "jsonl"
         if self.format not in INPUT_FORMATS:
@@ -326,8 +361,6 @@ class Source:
         self.done = 0
         self.total: int | None = None
         self._stream = None
-        self._raw = None  # the file under a decompressing stream
-        self._counts_raw = False  # progress counts the compressed bytes
         if self.format == "parquet":
             if path == "-":
                 raise SourceError(self.name, "Parquet cannot be read from standard input; give the file")
@@ -349,41 +382,24 @@ class Source:
         except OSError as exc:
             raise SourceError(path, exc.strerror or str(exc)) from None
         self.total = _regular_size(raw)
-        compressed = False
-        if self.total is not None:  # a pipe or a device cannot be peeked at and rewound
-            try:
-                compressed = raw.read(2) == b"\x1f\x8b"
-                raw.seek(0)
-            except OSError as exc:
-                raw.close()
-                raise SourceError(path, exc.strerror or str(exc)) from None
-        if compressed:
-            import gzip
-
-            self._raw = raw
-            self._stream = gzip.GzipFile(fileobj=_Counted(raw, self), mode="rb")
-            self._counts_raw = True
-        else:
-            self._stream = raw
+        self._stream = raw
 
     def close(self) -> None:
         if self._stream is not None and self.path != "-":
             self._stream.close()
-            if self._raw is not None:
-                self._raw.close()
 
     def __iter__(self):
         if self.format == "parquet":
             return self._parquet_rows()
         if self.format == "jsonl":
             return self._jsonl()
-        return self._csv("\t" if self.format == "tsv" else ",")
+        return self._csv(self.delimiter or ("\t" if self.format == "tsv" else ","))
 
     def _bytes(self) -> Iterator[bytes]:
+        """The input's bytes as they come, decompressed when they start as gzip does (a
+        file, a pipe or standard input alike: `zcat` is not needed)."""
         try:
-            for data in _chunks(self._stream, self.on_idle):
-                if not self._counts_raw:
-                    self.done += len(data)
+            for data in _gunzipped(_chunks(self._stream, self.on_idle), self):
                 yield data
         except OSError as exc:  # a truncated gzip file, a read error
             raise SourceError(self.name, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
@@ -416,11 +432,19 @@ class Source:
                             bad_lines.add(block.line + i)
                             text_lines.append(piece.decode("utf-8", "replace"))
                     text = "\n".join(text_lines)
-                yield from text.splitlines(keepends=True)
+                # lines end at "\n" only: str.splitlines would also cut at a form feed, U+2028
+                # or U+0085, which may stand inside a field and are not line ends to CSV
+                yield from _LINE.findall(text)
 
         if csv.field_size_limit() < MAX_RECORD_BYTES:
             csv.field_size_limit(MAX_RECORD_BYTES)
-        reader = csv.reader(lines(), delimiter=delimiter, strict=True)
+        stream = lines()
+        first = next(stream, None)
+        if first is None:
+            return
+        if self.delimiter is None:
+            delimiter = _sniffed_delimiter(first, delimiter, (fields.id, fields.text))
+        reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -430,7 +454,9 @@ class Source:
         for name in (fields.id, fields.text):
             if name not in header:
                 shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
-                raise SourceError(self.name, f"no column '{name}' in the header (columns: {shown})")
+                hint = "" if self.delimiter is not None or len(header) > 1 else \
+                    f"; read with the delimiter {delimiter!r}: give another with --delimiter"
+                raise SourceError(self.name, f"no column '{name}' in the header (columns: {shown}){hint}")
         if fields.format and fields.format not in header:
             fields = Fields(fields.text, fields.id, None, fields.markup)
         width = len(header)
@@ -487,6 +513,26 @@ class Source:
             self.done = row
 
 
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniffed_delimiter(header: str, default: str, names) -> str:
+    """The delimiter of a CSV header line: `default`, unless the columns `names` are only
+    found when it is split at another common one (';' in much of Europe, '|', a tab)."""
+    def columns(delimiter):
+        try:
+            return next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            return []
+
+    if all(n in columns(default) for n in names):
+        return default
+    for other in _DELIMITERS:
+        if other != default and all(n in columns(other) for n in names):
+            return other
+    return default
+
+
 def _regular_size(stream) -> int | None:
     """The size of a stream that is a regular file; None for a pipe, a terminal, a device."""
     try:
@@ -496,20 +542,60 @@ def _regular_size(stream) -> int | None:
     return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
-class _Counted:
-    """A raw file whose reads count towards a source's progress (for compressed input)."""
+_GZIP_MAGIC = b"\x1f\x8b"
+_INFLATE_STEP = 1 << 20  # most bytes one step of decompression may make (a small bomb stays small)
 
-    def __init__(self, raw, source: Source):
-        self._raw = raw
-        self._source = source
 
-    def read(self, size: int = -1) -> bytes:
-        data = self._raw.read(size)
-        self._source.done += len(data)
-        return data
+def _gunzipped(chunks: Iterable[bytes], source: Source) -> Iterator[bytes]:
+    """`chunks`, decompressed if they begin with gzip's magic bytes (members one after
+    another, as `cat a.gz b.gz` makes, are read in turn); `source.done` counts the bytes
+    read, compressed or not."""
+    import zlib
 
-    def __getattr__(self, name):
-        return getattr(self._raw, name)
+    chunks = iter(chunks)
+    head = b""
+    for data in chunks:
+        source.done += len(data)
+        head += data
+        if len(head) >= 2:
+            break
+    if not head.startswith(_GZIP_MAGIC):
+        if head:
+            yield head
+        for data in chunks:
+            source.done += len(data)
+            yield data
+        return
+    inflater = None  # None: between members
+    pending = head
+    while True:
+        while pending:
+            if inflater is None:
+                pending = pending.lstrip(b"\0")  # zero padding between or after members, as gzip allows
+                if not pending:
+                    break
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                out = inflater.decompress(pending, _INFLATE_STEP)
+                while out:
+                    yield out
+                    if inflater.eof or inflater.unconsumed_tail:
+                        break
+                    out = inflater.decompress(b"", _INFLATE_STEP)  # what the last step held back
+            except zlib.error as exc:
+                raise OSError(f"not gzip data, or damaged ({exc})") from None
+            if inflater.eof:
+                pending = inflater.unused_data
+                inflater = None
+            else:
+                pending = inflater.unconsumed_tail
+        data = next(chunks, None)
+        if data is None:
+            break
+        source.done += len(data)
+        pending = data
+    if inflater is not None:
+        raise EOFError("Compressed file ended before the end-of-stream marker was reached")
 
 
 def _open_parquet(path: str, fields: Fields):
