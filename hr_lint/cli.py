@@ -306,7 +306,7 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         except InputError as exc:
             errors.append(str(exc))
     fresh = []
-    bar = cli_web.Progress(len(pending), "Linting", quiet or len(pending) < 50)  # a big tree, on a terminal
+    bar = cli_web.Progress(len(pending), "Linting", quiet or len(pending) < 50, unit="file")  # a big tree, on a terminal
     for index, path, key, outcome in _run_pending(run, pending, jobs):
         bar.update(bar.done + 1, path)
         if isinstance(outcome, str):

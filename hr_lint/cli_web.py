@@ -1,4 +1,5 @@
-"""The command line's web options and progress bar (a thin layer over `sources.web`).
+"""The command line's web options (a thin layer over `sources.web`); the progress bar is
+`progress.Progress`, the one every long run shows.
 
 `web_options` adds --crawl, --max-pages, --sitemap, --delay, --timeout, --max-size and
 --whole-page to a click command and hands them to it as one `web` mapping.
@@ -6,10 +7,10 @@
 from __future__ import annotations
 
 import functools
-import os
-import sys
 
 import click
+
+from .progress import Progress
 
 OPTIONS = ("crawl", "max_pages", "sitemaps", "delay", "timeout", "max_size", "whole_page")
 
@@ -43,45 +44,6 @@ def split_urls(paths) -> tuple[list[str], list[str]]:
     return [p for p in paths if not is_url(p)], urls
 
 
-class Progress:
-    """A progress bar on stderr (click's), only when stderr is a terminal and not --quiet."""
-
-    def __init__(self, total: int, label: str, quiet: bool = False, stream=None):
-        stream = stream or sys.stderr
-        self.bar = None
-        if not quiet and total > 1 and _is_terminal(stream):
-            self.bar = click.progressbar(length=total, label=label, file=stream, show_pos=True,
-                                         item_show_func=lambda item: _short(item) if item else None)
-            self.bar.__enter__()
-        self.done = 0
-
-    def update(self, done: int, item: str | None = None, total: int | None = None):
-        """`done` items so far; `total`, when given, is the expected number now (a crawl finds
-        its pages as it goes)."""
-        if self.bar is not None:
-            if total is not None:
-                self.bar.length = max(total, done, 1)
-            step = max(done - self.done, 0)
-            self.done = done
-            self.bar.update(step, item)
-
-    def close(self):
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return stream.isatty() and os.environ.get("TERM") != "dumb"
-    except (AttributeError, ValueError):
-        return False
-
-
-def _short(url: str, width: int = 48) -> str:
-    return url if len(url) <= width else "..." + url[-(width - 3):]
-
-
 def audit(linter, urls, web: dict, cache_dir: str | None, quiet: bool):
     """Fetch, crawl and lint; returns `sources.web.AuditResult`."""
     from .sources.web import Audit, WebOptions
@@ -89,7 +51,7 @@ def audit(linter, urls, web: dict, cache_dir: str | None, quiet: bool):
     options = WebOptions(crawl=web["crawl"], max_pages=web["max_pages"], delay=web["delay"], timeout=web["timeout"],
                          max_bytes=web["max_size"], whole_page=web["whole_page"])
     total = web["max_pages"] if web["crawl"] or web["sitemaps"] else len(urls)
-    bar = Progress(total, "Auditing", quiet)
+    bar = Progress(total, "Auditing", quiet, unit="page")
     runner = Audit(linter, options, cache_dir, progress=bar.update)
     try:
         result = runner.run(list(urls), sitemaps=list(web["sitemaps"]))

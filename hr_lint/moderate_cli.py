@@ -196,21 +196,19 @@ class Pipeline:
             self._progress()
 
     def _progress(self) -> None:
-        source = self.source
-        if source is not None and source.total is not None:
-            self.bar.update(max(0, source.done - self.bar.n))
         t = self.totals
-        self.bar.set_postfix_str(f"{t['records'] + t['skipped']:,} records, {t['flagged']:,} flagged, "
-                                 f"{t['errors']:,} errors", refresh=False)
+        self.bar.note(f"{t['records'] + t['skipped']:,} records, {t['flagged']:,} flagged, {t['errors']:,} errors")
+        if self.source is not None:
+            self.bar.update(self.source.done)
 
     def run(self, source: Source) -> None:
         self.source = source
-        if self.show_progress:
-            from tqdm import tqdm
+        from .progress import Progress
 
-            unit = "rows" if source.format == "parquet" else "B"
-            self.bar = tqdm(total=source.total, unit=unit, unit_scale=unit == "B", file=sys.stderr,
-                            desc=os.path.basename(source.name), dynamic_ncols=True, leave=False)
+        unit = "rows" if source.format == "parquet" else "B"
+        bar = Progress(source.total, os.path.basename(source.name), unit=unit, unit_scale=unit == "B",
+                       show=self.show_progress)
+        self.bar = bar if bar.bar is not None else None
         try:
             for item in source:
                 self.add(item)
@@ -337,7 +335,9 @@ def _moderate(run, files, input_format, fields, fix, only_flagged, output_file, 
         _error(f"{target}: cannot write: {exc.strerror}")
         return 2
     n = jobs if jobs and jobs > 0 else _cpus()
-    show = progress if progress is not None else (sys.stderr.isatty() and not quiet)
+    from .progress import is_terminal
+
+    show = progress if progress is not None else (is_terminal(sys.stderr) and not quiet)
     pipeline = Pipeline(moderator, fields, out, n, only_flagged, done, show)
     failed_inputs = 0
     started = time.perf_counter()

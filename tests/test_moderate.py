@@ -6,6 +6,7 @@ import io
 import itertools
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -306,7 +307,11 @@ def test_output_is_flushed_record_by_record_in_a_pipe():
         for i, text in enumerate(["Three addicts came by.", "A quiet day."]):
             proc.stdin.write((json.dumps({"id": i, "text": text}) + "\n").encode())
             proc.stdin.flush()
-            line = json.loads(proc.stdout.readline())  # answered while the input is still open
+            # answered while the input is still open (the wait only keeps a broken build from
+            # hanging the suite: it is not a measure of speed)
+            ready = select.select([proc.stdout], [], [], 120)[0]
+            assert ready, "no result while the input was still open"
+            line = json.loads(proc.stdout.readline())
             assert line["id"] == i and line["flagged"] == (i == 0)
     finally:
         proc.stdin.close()
@@ -363,17 +368,27 @@ def test_a_killed_run_resumes_where_it_stopped(tmp_path, only_flagged):
 
 
 def _workers(pid):
-    """The forked workers of process `pid` (children with its own command line)."""
+    """The forked workers of process `pid`: its children with its own command line, found by
+    their parent in /proc/N/stat (the children list of /proc/PID/task/TID/children needs a
+    kernel option and lists only the children of one thread)."""
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         own = Path(f"/proc/{pid}/cmdline").read_bytes()
-        return [int(c) for c in children if Path(f"/proc/{c}/cmdline").read_bytes() == own]
     except OSError:
         return []
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid and (entry / "cmdline").read_bytes() == own:
+                found.append(int(entry.name))
+        except (OSError, ValueError, IndexError):  # the process ended meanwhile
+            continue
+    return found
 
 
-@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
-                    reason="needs /proc/PID/task/PID/children (Linux)")
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/stat").exists(), reason="needs /proc (Linux)")
 def test_a_worker_that_dies_ends_the_run_with_an_error_and_it_resumes(tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text(_mixed_posts(30_000), encoding="utf-8")

@@ -163,3 +163,83 @@ def test_a_resumed_pool_run_keeps_records_whose_id_came_before(tmp_path):
                              capture_output=True)
     assert resumed.returncode == 1, resumed.stderr  # something flagged
     assert out.read_bytes() == full
+
+
+# -- one progress bar for every long run ----------------------------------------------------------
+
+def _on_a_terminal(args, cwd, stdin_path=None):
+    """Run hr-lint with standard error on a pseudo-terminal (as a person at a terminal):
+    (exit code, stdout bytes, what the terminal showed)."""
+    import os
+    import pty
+    import threading
+
+    master, slave = pty.openpty()
+    chunks = []
+
+    def drain():
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        proc = subprocess.run([HR_LINT, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=slave, stdin=stdin, env=env,
+                              timeout=120)
+    finally:
+        if stdin_path:
+            stdin.close()
+    os.close(slave)
+    reader.join(10)
+    os.close(master)
+    return proc.returncode, proc.stdout, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_moderation_shows_the_same_bar_as_linting_on_a_terminal_only(tmp_path):
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(POSTS * 20, encoding="utf-8")
+    code, out, shown = _on_a_terminal(["moderate", "--isolated", "posts.jsonl"], tmp_path)
+    assert code == 1 and out.count(b"\n") == 400
+    # tqdm's bar: the file, its share, bytes per second, and the counts so far
+    assert "posts.jsonl: 100%|" in shown and "B/s" in shown and "400 records, 200 flagged, 0 errors" in shown
+    assert "400 records: 200 flagged (50.0%), 0 errors" in shown  # the summary follows the bar
+    plain = subprocess.run([HR_LINT, "moderate", "--isolated", str(posts)], capture_output=True)
+    assert b"%|" not in plain.stderr and b"400 records" in plain.stderr  # not a terminal: the summary only
+    _, _, quiet = _on_a_terminal(["moderate", "--isolated", "--quiet", "posts.jsonl"], tmp_path)
+    assert "%|" not in quiet and "records" not in quiet
+    # standard input that is a file has a size: the bar knows the end
+    _, _, piped = _on_a_terminal(["moderate", "--isolated", "-"], tmp_path, stdin_path=posts)
+    assert "<stdin>: 100%|" in piped
+    # and a file with no term at all gets its bar too (it finishes before spaCy would load)
+    quiet_posts = tmp_path / "quiet.jsonl"
+    quiet_posts.write_text("".join(json.dumps({"id": i, "text": "A quiet day."}) + "\n" for i in range(50)),
+                           encoding="utf-8")
+    assert "quiet.jsonl: 100%|" in _on_a_terminal(["moderate", "--isolated", "quiet.jsonl"], tmp_path)[2]
+
+
+def test_a_terminal_that_reports_no_size_still_gets_a_bar():
+    import io
+
+    from hr_lint.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+        def fileno(self):
+            raise OSError("no descriptor")  # as a pseudo-terminal of 0 by 0 gives tqdm nothing to go on
+
+    stream = Terminal()
+    bar = Progress(10, "Linting", stream=stream, unit="file")
+    for i in range(10):
+        bar.update(i + 1, f"doc{i}.md")
+    bar.close()
+    assert "Linting: 100%|" in stream.getvalue() and "10/10" in stream.getvalue() and "file/s" in stream.getvalue()

@@ -29,6 +29,10 @@ RECORDS = [
 
 def test_the_readme_recipe_gives_the_command_line_results(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    # as the README says: Spark starts its Python workers with PYSPARK_PYTHON (else `python3`
+    # on PATH, which in a virtual environment that is not activated has no hr-lint)
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    assert "export PYSPARK_PYTHON=" in (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     Path("posts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
     Path("policy.yaml").write_text("severity: {suicide: error}\n", encoding="utf-8")
     recipe = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

@@ -518,7 +518,7 @@ def test_a_big_tree_shows_a_progress_bar_on_a_terminal_only(tmp_path):
     args = ["--no-cache", "-j", "1", "--format", "json", "."]
     code, out, err = _run_on_a_terminal(args, tmp_path)
     assert code == 0 and out.strip() == "[]"
-    assert "Linting" in err and "60/60" in err  # click's bar, on standard error
+    assert "Linting" in err and "60/60" in err and "file/s" in err  # tqdm's bar, with its rate, on standard error
     plain = subprocess.run([sys.executable, "-m", "hr_lint", *args], cwd=tmp_path, capture_output=True, timeout=120)
     assert plain.returncode == 0 and plain.stderr == b""  # not a terminal: nothing at all
     _, _, quiet = _run_on_a_terminal(["--quiet", *args], tmp_path)
