@@ -320,12 +320,12 @@ def test_why_is_this_not_flagged(page):
     page.keyboard.press("Enter")
     expect(details).to_contain_text("Why “clean” is or is not flagged")
     items = details.locator(".trace-item")
-    expect(items).to_have_count(2)  # the status rule and the drug-test rule both looked at it
+    expect(items).to_have_count(3)  # the status, drug-test and equipment rules all looked at it
     expect(details.locator(".not-reported .verdict")).to_have_text(
-        ["Not flagged: another sense of the word.", "Not flagged: another sense of the word."])
+        ["Not flagged: another sense of the word."] * 3)
     expect(details).to_contain_text("clean the kitchen")
     expect(page.locator("#details")).to_be_focused()
-    expect(page.locator("#status")).to_contain_text("2 decisions about “clean”: 0 flagged, 2 not.")
+    expect(page.locator("#status")).to_contain_text("3 decisions about “clean”: 0 flagged, 3 not.")
 
     select_in_editor(page, "addicts")
     page.click("#why")

@@ -142,3 +142,88 @@ THE_WRITERS_OWN_LABELS = [
 @pytest.mark.parametrize("text, rule", THE_WRITERS_OWN_LABELS)
 def test_labels_the_writer_uses_are_reported(text, rule):
     assert rule in rules(text), found(text)
+
+
+# -- 'abuse' with a substance: verbs, participles, coordination, a continuum ---------------------
+
+ABUSE_OF_A_SUBSTANCE = [
+    "She had been abusing her brother's oxycodone for months.",
+    "Someone who abuses synthetic cannabinoids can show up agitated.",
+    "Cannabis is the most widely abused drug among teens.",
+    "Of all the pills in the cabinet, oxycodone is the most commonly abused.",
+    "Which medications are most often abused?",
+    "Drug use and abuse rose during the pandemic.",
+    "Alcohol Use & Abuse",
+    "The unit treats substance dependence/abuse.",
+    "The program covers compulsive drug seeking and abuse.",
+    "Our drug services span everything from heavy abuse to full abstinence.",
+    "Counselors talk about the line between drug use and abuse.",
+]
+
+
+@pytest.mark.parametrize("text", ABUSE_OF_A_SUBSTANCE)
+def test_abuse_of_a_substance_is_reported(text):
+    assert "substance-abuse" in rules(text), found(text)
+
+
+OTHER_ABUSE = [
+    "He abused his position to hire his nephew.",
+    "The dog had been abused by its previous owner.",
+    "Many abused children grow up around alcohol and drugs.",
+    "Our groups support survivors, from emotional abuse to physical violence, with or without drug use.",
+    "The drug has a high potential for abuse.",
+    "Child abuse and drug use often travel together in these cases.",
+    "She abused her mother and stole pills.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_ABUSE)
+def test_other_abuse_is_not(text):
+    assert "substance-abuse" not in rules(text), found(text)
+
+
+# -- 'clean' as status and as equipment, in the frames real pages use -----------------------------
+
+CLEAN_AS_STATUS_OR_EQUIPMENT = [
+    ("Participants can swap used syringes for clean ones at the van.", "clean-dirty-syringes"),
+    ("The program hands out clean and sterile needles.", "clean-dirty-syringes"),
+    ("The machine dispenses clean, unused insulin syringes to anyone who asks.", "clean-dirty-syringes"),
+    ("We offer clean supplies, naloxone and test strips at the syringe services site.", "clean-dirty-syringes"),
+    ("Do I need to be clean before I can come to a meeting?", "clean-substance-status"),
+    ("Do I have to be clean to get help?", "clean-substance-status"),
+    ("You do not need to be clean to start treatment here.", "clean-substance-status"),
+    ("Residents who stay clean for ninety days earn a weekend pass.", "clean-substance-status"),
+    ("Get clean, take your meds, and show up to court.", "clean-substance-status"),
+    ("Will pt stay clean x 60 days?", "clean-substance-status"),
+    ("Plan: f/u if client stays clean x 2 wks.", "clean-substance-status"),
+    ("The court program gives people the tools they need to stay clean.", "clean-substance-status"),
+    ("Recovery coaching offers the support to stay clean after release.", "clean-substance-status"),
+]
+
+
+@pytest.mark.parametrize("text, rule", CLEAN_AS_STATUS_OR_EQUIPMENT)
+def test_clean_as_status_or_equipment(text, rule):
+    assert rule in rules(text), found(text)
+
+
+def test_clean_alone_before_equipment_gets_an_adjective_for_a_suggestion():
+    (f,) = LINTER.lint_text("Swap used syringes for clean ones at the van.", format="text")
+    assert (f.text, f.suggestions[0], f.fix) == ("clean", "sterile", "sterile")
+    (g,) = LINTER.lint_text("The van hands out clean and sterile needles.", format="text")
+    assert g.suggestions[0] == "new"  # not 'sterile and sterile needles'
+
+
+CLEAN_AS_CLEANING = [
+    "Please leave clean towels on the shelf for the next guest.",
+    "Put the dirty plates in the sink and take clean ones from the shelf.",
+    "Do I need to clean the room before I check out?",
+    "Kids need to be clean before dinner.",
+    "Those who keep the shared kitchen clean earn an extra shift.",
+    "Surfaces need to stay clean between patients.",
+    "The wipes help the counters stay clean.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_AS_CLEANING)
+def test_clean_as_cleaning_is_not_reported(text):
+    assert found(text) == [], found(text)

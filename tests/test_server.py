@@ -446,7 +446,8 @@ def test_trace_of_a_selection(default_client):
                                                    "end": start + 5}).json()
     assert data["selection"] == {"start": start, "end": start + 5, "text": "clean"}
     assert {(o["rule"], o["reported"], o["stage"]) for o in data["occurrences"]} == {
-        ("clean-substance-status", False, "check"), ("clean-drug-test", False, "check")}
+        ("clean-substance-status", False, "check"), ("clean-drug-test", False, "check"),
+        ("clean-dirty-syringes", False, "check")}
     caret = text.index("addicts") + 2  # an empty selection inside a word asks about that word
     data = default_client.post("/api/trace", json={"text": text, "start": caret, "end": caret}).json()
     assert [(o["text"], o["reported"]) for o in data["occurrences"]] == [("addicts", True)]

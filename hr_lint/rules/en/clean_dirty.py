@@ -99,6 +99,11 @@ _NOT_NOUNS = {"same", "only", "first", "last", "other", "whole", "entire", "most
 
 def _subject(doc, k, lo) -> str | None:
     """Look back from token k (a verb) for the subject: 'person', 'thing' or None."""
+    # 'the tools to stay clean', 'a chance to get clean': a noun before 'to' is what the
+    # infinitive is for, not its subject
+    if k - 2 >= lo and doc[k - 1].lower_ == "to" and doc[k - 2].is_alpha and doc[k - 2].lower_ not in _MUST \
+            and doc[k - 2].lower_ not in PERSON_WORDS and doc[k - 2].lower_ not in _TO_VERBS:
+        return None
     # 'Residents attend four meetings a week and stay clean': a coordinated verb shares the
     # subject at the start of its clause, not the object of the verb before it
     if k - 1 > lo and doc[k - 1].lower_ in {"and", "or"}:
@@ -157,6 +162,10 @@ def _duration_after(doc, i, hi) -> bool:
     w = doc[k].lower_
     if doc[k].like_num and k + 1 < hi and doc[k + 1].lower_ in TIME_UNITS:
         return True
+    if w in {"x", "\u00d7"} and k + 2 < hi and doc[k + 1].like_num and doc[k + 2].lower_ in TIME_UNITS | {"d", "wk", "wks", "mo", "mos", "yr", "yrs"}:
+        return True  # chart shorthand: 'stays clean x 30 days'
+    if len(w) > 1 and w[:-1].isdigit() and w[-1] in {"d", "w"}:
+        return True  # '30d', '6w'
     if w in {"for", "over", "nearly", "almost", "about"}:
         for j in range(k + 1, min(hi, k + 6)):
             if doc[j].lower_ in TIME_UNITS or doc[j].lower_ in {"long", "good", "ages"}:
@@ -194,6 +203,8 @@ def _predicative(doc, i, hi) -> bool:
     if k >= hi:
         return True
     t = doc[k]
+    if t.lower_ in {"x", "\u00d7"} and k + 1 < hi and doc[k + 1].like_num:
+        return True  # chart shorthand: 'clean x 30 days'
     if t.is_punct or t.like_num:
         return t.text != "-"
     return (t.lower_ in FUNCTION_WORDS or t.lower_ in _AFTER_PREDICATE
@@ -246,6 +257,14 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
         return None, "a hyphenated compound ('clean-catch', 'clean-up', 'squeaky-clean')"
     # injection equipment
     head, hk = _next_word(doc, i, hi)
+    # 'clean, unused hypodermic needles', 'clean insulin syringes': a word or two before the needles
+    if head not in _EQUIPMENT and any(word_at(doc, x, lo, hi) in _EQUIP_ALWAYS for x in (hk + 1, hk + 2)) \
+            and all(doc[x].is_alpha for x in range(hk, min(hi, hk + 2)) if word_at(doc, x, lo, hi) not in _EQUIP_ALWAYS):
+        return "equipment", "before injection equipment ('clean hypodermic needles')"
+    # 'swap used needles for clean ones': 'ones' stands for the equipment named before it
+    if head in {"ones", "one"} and w in {"clean", "dirty"} and any(
+            t.lower_ in _EQUIPMENT and (t.lower_ in _EQUIP_ALWAYS or drug_context(doc, i, 1)) for t in doc[lo:i]):
+        return "equipment", "'clean ones' standing for the needles or syringes named before"
     if head in _EQUIPMENT:
         if head in _EQUIP_ALWAYS or drug_context(doc, i, 1):
             return "equipment", "before injection equipment ('clean needles', 'dirty works')"
@@ -356,6 +375,11 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     # 'we don't require people to be clean', 'prove they are clean': eligibility talk
     if subj == "person" and doc[i].lower_ == "clean" and words_around(doc, i, 0) & _ELIGIBILITY:
         return "status", "eligibility talk about a person ('required to be clean')"
+    # 'Do I have to be clean to get help?', 'you need to be clean before you can enroll':
+    # being clean as a condition of a service
+    if subj == "person" and w == "clean" and verb == "be" and _must_before(doc, k, lo) \
+            and words_around(doc, i, 0) & _SERVICES and not words_around(doc, i, 0) & _HYGIENE_CONTEXT:
+        return "status", "being clean as a condition for help or a service ('do I have to be clean to get help?')"
     # 'Participants who were clean at 90 days', 'she is clean now': a person said to be
     # clean, with nothing after it that makes it hygiene ('clean and dressed')
     if (verb in _COPULAS and subj == "person" and doc[i].lower_ == "clean"
@@ -378,6 +402,29 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     return None, "nothing says it is about a person's use of drugs"
 
 
+_SERVICES = {"help", "treatment", "services", "service", "program", "programs", "meeting", "meetings",
+             "housing", "shelter", "bed", "beds", "appointment", "enroll", "enrol", "join", "admitted",
+             "admission", "apply", "accepted", "counseling", "care", "clinic", "methadone", "buprenorphine",
+             "suboxone", "medication", "detox", "rehab", "group", "groups"}
+_MUST = {"must", "have", "has", "had", "need", "needs", "needed", "got", "gotta", "should", "required"}
+
+
+def _must_before(doc, k: int, lo: int) -> bool:
+    """'have to be', 'need to be', 'must be': a requirement right before the verb at k."""
+    j = k - 1
+    if j >= lo and doc[j].lower_ == "to":
+        j -= 1
+    return j >= lo and doc[j].lower_ in _MUST
+
+
+# verbs whose subject is the subject of the infinitive after them ('the floors need to stay
+# clean', 'she tried to get clean', 'residents are expected to stay clean')
+_TO_VERBS = {"want", "wants", "wanted", "try", "tries", "tried", "trying", "hope", "hopes", "hoped",
+             "expected", "supposed", "going", "used", "able", "likely", "decided", "decide", "plan",
+             "plans", "planned", "seem", "seems", "seemed", "managed", "manage", "continue", "continues",
+             "continued", "struggle", "struggles", "struggled", "fight", "fights", "fought", "learn",
+             "learned", "learning", "choose", "chose", "refuse", "refused", "promise", "promised", "agree",
+             "agreed", "ready", "determined", "asked", "told", "ordered", "encouraged", "helped", "help"}
 _ELIGIBILITY = {"require", "requires", "required", "requiring", "requirement", "requirements",
                 "prove", "proves", "proving", "proof", "eligible", "eligibility", "qualify",
                 "qualifies", "condition", "precondition", "prerequisite"}
@@ -491,6 +538,11 @@ def equipment(c: Candidate) -> bool:
                   else [f"used {noun}", f"previously used {noun}"])
     elif last == "dirties":
         c.suggest(["used syringes", "used injection equipment"])
+    elif c.end - c.start == 1:
+        # the adjective alone ('clean ones', 'clean, unused needles'): an adjective replaces it
+        coordinated = c.end < len(doc) and doc[c.end].lower_ in {"and", ",", "&"}
+        c.suggest((["new", "unused"] if coordinated else ["sterile", "new", "unused"]) if clean
+                  else ["used", "previously used"])
     else:
         c.suggest(["sterile injection equipment", "new injection equipment"] if clean
                   else ["used injection equipment", "used syringes"])

@@ -189,6 +189,10 @@ SUBSTANCES = {
     "steroid", "steroids", "pill", "pills", "prescription", "prescriptions", "medication",
     "medications", "polysubstance", "polydrug", "tobacco", "nicotine", "dope", "smack", "xylazine",
     "kratom", "gabapentin", "iv", "injection", "injecting", "intravenous", "chemical",
+    # prescription drugs by their generic and brand names
+    "alprazolam", "lorazepam", "clonazepam", "diazepam", "ativan", "adderall", "ritalin",
+    "methylphenidate", "dextroamphetamine", "zolpidem", "ambien", "hydromorphone", "dilaudid",
+    "oxymorphone", "carisoprodol", "pregabalin", "lyrica", "promethazine",
 }
 
 # substance words that only name a substance when no other reading is likely

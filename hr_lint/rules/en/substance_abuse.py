@@ -63,20 +63,48 @@ def _substance_mod(doc, k: int, lo: int) -> int | None:
     return start
 
 
+# substances that name drugs outright: after one or two unknown words they still make the
+# object ('abuses psychoactive drugs', 'abusing her mother's alprazolam')
+_STRONG_OBJECT = {"drugs", "substances", "pills", "medications", "opioids", "opiates", "narcotics",
+                  "stimulants", "sedatives", "painkillers", "alcohol", "benzodiazepines", "benzos",
+                  "amphetamines", "tranquilizers", "barbiturates", "inhalants", "hallucinogens"}
+
+
 def _object_substance(doc, k: int, hi: int) -> int | None:
-    """Index of a substance named as the object after token k (within 5 tokens)."""
+    """Index of a substance named as the object after token k (within 6 tokens); up to two
+    words the lexicon does not know ('psychoactive', a possessor such as "her mother's")
+    may stand before a word that can only be a drug."""
     j = k + 1
     steps = 0
+    unknown = 0
     while j < hi and steps < 6:
         w = doc[j].lower_
-        if is_substance(w) and w not in _NOT_OBJECT:
+        if is_substance(w) and w not in _NOT_OBJECT and (
+                not unknown or w in _STRONG_OBJECT or (is_substance(w, strict=True) and w not in ("drug", "substance"))):
             return j
-        if w in _SKIP_OBJ:
+        if unknown and w in {"and", "or", ",", "-"}:
+            return None  # 'abused her mother and stole pills': the object ended
+        if w in _SKIP_OBJ or w in ("'s", "\u2019s"):
+            j += 1
+            steps += 1
+            continue
+        if doc[j].is_alpha and unknown < 2 and w not in _DV:
+            unknown += 1
             j += 1
             steps += 1
             continue
         return None
     return None
+
+
+# nouns 'abuse' may be coordinated with, sharing their substance: 'drug use and abuse',
+# 'substance dependence/abuse', 'compulsive drug-seeking and abuse'
+_COORDINATED = {"use", "misuse", "dependence", "dependency", "addiction", "seeking", "overuse"}
+# 'abuse' set against abstinence or plain use: 'from severe abuse to total abstinence',
+# 'the line between use and abuse' (a sentence about drugs)
+_CONTINUUM = {"abstinence", "abstinent", "sobriety", "moderation"}
+_ABUSE_ADJ = {"severe", "heavy", "chronic", "serious", "active", "problematic", "occasional", "mild",
+              "moderate", "ongoing", "continued", "escalating"}
 
 
 def _dsm_history(doc, i: int) -> bool:
@@ -120,6 +148,15 @@ def _abuse(c) -> bool:
                 else:
                     c.suggest([prefix + "use", prefix + "use disorder", prefix + "misuse"])
             return c.keep("a substance right before 'abuse'")
+    if w in _ABUSE_NOUN and i - 2 >= lo and doc[i - 1].lower_ in {"and", "&", "/", "or"} \
+            and doc[i - 2].lower_ in _COORDINATED:
+        if i - 3 >= lo and _substance_mod(doc, i - 3, lo) is not None:
+            c.suggest(["misuse"])
+            return c.keep("coordinated with a substance's use ('drug use and abuse', 'substance dependence/abuse')")
+    if w in _ABUSE_NOUN and nxt != "of" and _continuum(doc, i, lo, hi):
+        return c.keep("set against abstinence or use in a sentence about drugs ('from severe abuse to abstinence')")
+    if w == "abused" and _participle_of_drug(doc, i, lo, hi):
+        return c.keep("'(commonly) abused' said of a drug ('the most widely abused drug', 'X is the most commonly abused')")
     if w in _ABUSE_NOUN:
         if nxt == "of":
             return _object_substance(doc, i + 1, hi) is not None
@@ -132,12 +169,52 @@ def _abuse(c) -> bool:
                 j += 1
             if j < hi and is_substance(doc[j].lower_) and doc[j].lower_ not in _NOT_OBJECT:
                 return c.keep("the verb with a substance as its object ('abuse opioids')")
+            if _object_substance(doc, i, hi) is not None:
+                return c.keep("the verb with a substance as its object ('abuses psychoactive drugs')")
         return c.reject("the noun 'abuse' with no substance ('domestic abuse, drugs'), or the verb without a substance object")
     # verb forms: abuse/abuses/abused/abusing + substance object
     if w in {"abuse", "abusing", "abused", "abuses"}:
         if _object_substance(doc, i, hi) is not None:
             return c.keep("the verb with a substance as its object ('abusing pills')")
     return c.reject("no substance before 'abuse' or after it: another abuse (child, sexual, domestic, of power...)")
+
+
+def _continuum(doc, i: int, lo: int, hi: int) -> bool:
+    """Bare 'abuse' (perhaps 'severe abuse') set against abstinence or plain use, in a
+    sentence about drugs and not about violence: 'a spectrum from severe abuse to total
+    abstinence', 'the line between use and abuse'."""
+    k = i - 1
+    while k >= lo and doc[k].lower_ in _ABUSE_ADJ:
+        k -= 1
+    prev = doc[k].lower_ if k >= lo else ""
+    if prev not in {"from", "to", "and", "or", "between", "into", "toward", "towards", ","}:
+        return False
+    words = {t.lower_ for t in doc[lo:hi]}
+    if words & _DV or not drug_context(doc, i) or not any(is_substance(w) for w in words):
+        return False  # (a substance named, as the check's companion words require)
+    return bool(words & _CONTINUUM) or (prev in {"and", "or", "to"} and k - 1 >= lo and doc[k - 1].lower_ == "use")
+
+
+_MOSTLY = {"commonly", "widely", "frequently", "often", "most", "heavily", "more", "easily", "mostly"}
+_DRUG_NOUNS = {"drug", "drugs", "substance", "substances", "medication", "medications", "pill", "pills",
+               "prescription", "prescriptions"}
+_BE = {"is", "are", "was", "were", "be", "being", "been", "'s", "\u2019s", "remains", "remain"}
+
+
+def _participle_of_drug(doc, i: int, lo: int, hi: int) -> bool:
+    """'abused' said of a drug: before a drug noun ('the most widely abused drug', 'commonly
+    abused medications'), or standing for it after an adverb when a substance is the subject
+    ('Methadone is the most commonly abused.', 'Which pills are most often abused?')."""
+    j = i + 1
+    if j < hi and doc[j].lower_ in _DRUG_NOUNS:
+        return True
+    prev = doc[i - 1].lower_ if i - 1 >= lo else ""
+    if prev not in _MOSTLY or (j < hi and doc[j].is_alpha):
+        return False
+    for k in range(lo, i):
+        if doc[k].lower_ in _BE:
+            return any(is_substance(t.lower_, strict=True) or t.lower_ in _DRUG_NOUNS for t in doc[lo:k])
+    return False
 
 
 def _abuser(c) -> bool:
@@ -207,8 +284,12 @@ def _part_of_name(c) -> bool:
 def abuse(c: Candidate) -> bool:
     """'abuse' of a substance, not every other abuse. Kept with a substance right before the
     noun ('substance abuse', 'opioid abuse', 'prescription drug abuse', 'drug and alcohol
-    abuse'), with 'abuse of <substance>', and for the verb with a substance object
-    ('abusing pills', 'is abusing benzodiazepines', 'commonly abused drugs'). Dropped: child,
+    abuse'), coordinated with a substance's use ('drug use and abuse', 'substance
+    dependence/abuse'), set against abstinence in a sentence about drugs ('from severe abuse
+    to total abstinence'), with 'abuse of <substance>', for the verb with a substance object
+    ('abusing pills', 'abuses psychoactive drugs', "abusing her mother's alprazolam"), and
+    for 'abused' said of a drug ('the most widely abused drug', 'X is the most commonly
+    abused'). Dropped: child,
     sexual, domestic, elder, emotional abuse; abuse of power or of a code; 'abuse-deterrent',
     'abuse potential'; DSM-IV history; organisation names ('Substance Abuse Prevention
     Council'). The underline takes in the substance and the suggestion keeps it ('opioid
