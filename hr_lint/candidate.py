@@ -121,6 +121,9 @@ class Candidate:
     reason: str | None = None  # why the check decided as it did (`reject`, `keep`), for the trace
     model_note: str | None = None  # why the sense model overruled the rules, if it did (sense.decide)
     rescued: bool = False  # kept by the sense model against the rules: yields in overlaps, never fixed
+    # the check named another sense outright ('abused children', 'clean and dry', 'came
+    # clean'): the sense model may not overrule that rejection
+    certain: bool = False
 
     @property
     def sent(self):
@@ -181,9 +184,12 @@ class Candidate:
         return self.sent.text
 
     # -- deciding -----------------------------------------------------------------------------
-    def reject(self, reason: str) -> bool:
-        """Drop the match, saying why (`hr-lint --trace` shows it): `return c.reject("...")`."""
+    def reject(self, reason: str, certain: bool = False) -> bool:
+        """Drop the match, saying why (`hr-lint --trace` shows it): `return c.reject("...")`.
+        `certain=True` when the text names another sense outright ('abused children', 'kids
+        stay clean and dry'): then the sense model may not keep the match against it."""
         self.reason = reason
+        self.certain = certain
         return False
 
     def keep(self, reason: str) -> bool:

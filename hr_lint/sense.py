@@ -425,6 +425,8 @@ def decide(c, name: bool, override: SenseModel | None = None) -> str | None:
         return None if check(c) else "check"
     start, end, severity, alternatives = c.start, c.end, c.severity, c.alternatives
     kept = check(c)
+    if not kept and c.certain:
+        return "check"  # the check named another sense outright: the model may not overrule it
     p = m.probability(which, c, start, end)
     verdict = m.senses[which].verdict(p, kept)
     if verdict and not kept:

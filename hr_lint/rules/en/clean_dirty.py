@@ -230,9 +230,15 @@ def _next_word(doc, i, hi, skip=frozenset({",", "new", "unused", "used", "steril
     return (doc[k].lower_, k) if k < hi else ("", hi)
 
 
+# sense_why's verdict when the text names another sense outright (cleaning, hygiene, an
+# idiom, code): the checks reject such a match as certain, so the sense model cannot keep it
+OTHER = "other"
+
+
 def sense(doc, i: int) -> str | None:
     """The sense of the clean/dirty token at index i (see the module's docstring)."""
-    return sense_why(doc, i)[0]
+    s = sense_why(doc, i)[0]
+    return None if s == OTHER else s
 
 
 def sense_why(doc, i: int) -> tuple[str | None, str]:
@@ -240,7 +246,7 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     lo, hi = doc[i].sent.start, doc[i].sent.end
     w = doc[i].lower_
     if w in {"cleaner", "dirtier"}:
-        return None, "'cleaner', 'dirtier': comparatives of cleaning"
+        return OTHER, "'cleaner', 'dirtier': comparatives of cleaning"
     prv, nxt = word_at(doc, i - 1, lo, hi), word_at(doc, i + 1, lo, hi)
     nxt2 = word_at(doc, i + 2, lo, hi)
     if w == "dirties":
@@ -254,7 +260,7 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     if nxt == "-" or prv == "-":
         if nxt == "-" and nxt2 in {"needle", "needles", "syringe", "syringes"}:
             return "equipment", "'clean-needle' compound: injection equipment"
-        return None, "a hyphenated compound ('clean-catch', 'clean-up', 'squeaky-clean')"
+        return OTHER, "a hyphenated compound ('clean-catch', 'clean-up', 'squeaky-clean')"
     # injection equipment
     head, hk = _next_word(doc, i, hi)
     # 'clean, unused hypodermic needles', 'clean insulin syringes': a word or two before the needles
@@ -273,7 +279,7 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     if nxt in _VERB_PARTICLES:
         if nxt == "off" and any(is_substance(doc[j].lower_) for j in range(i + 2, min(hi, i + 5))):
             return "status", "'clean off' a substance"
-        return None, "a verb with a particle ('clean up', 'clean out')"
+        return OTHER, "a verb with a particle ('clean up', 'clean out')"
     # test results
     if nxt in _TEST_NOUNS_STRONG:
         if nxt2 in {"-", "catch", "collection", "cup", "container"}:
@@ -310,14 +316,14 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
         return "test", "'clean/dirty for <substance>': a test result"
     # idioms and cleaning
     if prv in _COME:
-        return None, "the idiom 'came clean' (told the truth)"  # "came clean about the budget"
+        return OTHER, "the idiom 'came clean' (told the truth)"  # "came clean about the budget"
     if prv in {"in", "up"} and word_at(doc, i - 2, lo, hi) in _COME | {"showed", "show", "shows", "turned", "turn", "turns", "walked", "walks"}:
         # "came in dirty", "showed up clean"
         if drug_context(doc, i, 1) and not _tech(doc, i):
             return "status", "'came in dirty', 'showed up clean' in talk about drug use"
         return None, "'came in dirty', 'showed up clean' with no drug talk"
     if prv in _IDIOM_BEFORE:
-        return None, "an idiom or cleaning ('make clean', 'wipe clean', 'squeaky clean', 'keep clean')"
+        return OTHER, "an idiom or cleaning ('make clean', 'wipe clean', 'squeaky clean', 'keep clean')"
     # NA vocabulary: clean time, clean date
     if w == "clean" and nxt in {"time", "date", "dates", "anniversary"}:
         return "time", "'clean time', 'clean date': NA's words"
@@ -325,7 +331,7 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
             prv in _GERUNDS and nxt in _VERBS_AFTER_GERUND):
         return None, "followed by a noun: the verb, or an adjective on a thing ('clean the kitchen', 'clean water', 'dirty dishes')"
     if _tech(doc, i):
-        return None, "in technical text (code, builds, data)"
+        return OTHER, "in technical text (code, builds, data)"
     # clean and sober / clean & sober / sober and clean / drug-free and clean / clean and abstinent
     if nxt in {"and", "&"} and (nxt2 in _SOBER or (nxt2 == "drug" and word_at(doc, i + 3, lo, hi) == "-"
                                              and word_at(doc, i + 4, lo, hi) == "free")):
@@ -370,6 +376,8 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
                 before_words & PERSON_WORDS or not before_words & (_THINGS | TECH_WORDS)):
             return "status", "staying or getting clean for a stretch of time"
         return None, "a stretch of time, but said of something else"
+    if w == "clean" and nxt in {"and", "&"} and nxt2 in _HYGIENE:
+        return OTHER, "hygiene ('kids stay clean and dry'), even beside drug talk"
     if drug_context(doc, i, 1):
         return "status", "in a passage about drug or alcohol use"
     # 'we don't require people to be clean', 'prove they are clean': eligibility talk
@@ -391,13 +399,13 @@ def sense_why(doc, i: int) -> tuple[str | None, str]:
     # 'Getting clean was the hardest part', 'stay clean' as a slogan: no subject at all
     if verb in _GERUNDS and subj is None and doc[i].lower_ == "clean":
         if (nxt == "and" and nxt2 in _HYGIENE) or words_around(doc, i, 0) & _HYGIENE_CONTEXT:
-            return None, "hygiene ('kids stay clean and dry', a bath, a shower)"
+            return OTHER, "hygiene ('kids stay clean and dry', a bath, a shower)"
         return "status", "'getting clean', 'staying clean' with no subject"
     if verb in _STRONG_VERBS and subj == "person" and doc[i].lower_ == "clean":
         if nxt == "and" and nxt2 in _HYGIENE:
-            return None, "hygiene ('stay clean and dry')"
+            return OTHER, "hygiene ('stay clean and dry')"
         if words_around(doc, i, 0) & _HYGIENE_CONTEXT:
-            return None, "hygiene (washing, a wound, a bath)"
+            return OTHER, "hygiene (washing, a wound, a bath)"
         return "status", "a person staying or getting clean"
     return None, "nothing says it is about a person's use of drugs"
 
@@ -486,6 +494,9 @@ def _sense_of_match(c, wanted: str) -> int | None:
     if s == wanted:
         c.reason = f"{_SENSES[s]}: {why}"
         return k
+    if s == OTHER:
+        c.certain = True  # another sense named outright: no rescue by the sense model
+        s = None
     c.reason = (f"{_SENSES[s]}, not {_SENSES[wanted]}" if s else f"not {_SENSES[wanted]}") + f": {why}"
     return None
 

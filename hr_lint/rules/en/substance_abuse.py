@@ -107,6 +107,37 @@ _ABUSE_ADJ = {"severe", "heavy", "chronic", "serious", "active", "problematic", 
               "moderate", "ongoing", "continued", "escalating"}
 
 
+# another abuse named outright: the modifier ('child abuse', 'elder abuse'), the abused
+# ('abused children'), or what is abused ('abuse of power', 'abused her position')
+_OTHER_MODIFIERS = {"child", "children's", "sexual", "sexually", "domestic", "elder", "emotional",
+                    "physical", "physically", "verbal", "verbally", "spousal", "partner", "animal",
+                    "dating", "psychological", "financial", "institutional", "clergy", "parental",
+                    "narcissistic", "ritual", "racial", "online", "workplace"}
+_ABUSED_ONES = {"children", "child", "kids", "kid", "women", "woman", "girls", "boys", "wives", "wife",
+                "spouses", "animals", "animal", "dogs", "dog", "cats", "horses", "elders", "seniors",
+                "partners", "partner", "youth", "teens", "infants", "toddlers", "victims", "survivors"}
+_ABUSED_THINGS = {"power", "powers", "authority", "discretion", "trust", "process", "office", "position",
+                  "privilege", "privileges", "system", "rights", "role", "status", "access", "credit",
+                  "freedom", "hospitality", "generosity", "kindness", "goodwill", "name", "title"}
+
+
+def _other_abuse(doc, i: int, lo: int, hi: int) -> str | None:
+    """Why the 'abuse' at i is named outright as another abuse, or None."""
+    w = doc[i].lower_
+    prev = doc[i - 1].lower_ if i - 1 >= lo else ""
+    if w in _ABUSE_NOUN and prev in _OTHER_MODIFIERS:
+        return f"'{prev} abuse': another abuse"
+    if w == "abused" and i + 1 < hi and doc[i + 1].lower_ in _ABUSED_ONES:
+        return f"'abused {doc[i + 1].lower_}': the abused are people or animals"
+    j = i + 1
+    while j < hi and j <= i + 3 and doc[j].lower_ in {"of", "his", "her", "their", "its", "my", "our", "your",
+                                                      "the", "a", "an", "this", "that", "public", "police"}:
+        j += 1
+    if j < hi and j > i + 1 and doc[j].lower_ in _ABUSED_THINGS:
+        return f"abuse of {doc[j].lower_}: power, trust or position"
+    return None
+
+
 def _dsm_history(doc, i: int) -> bool:
     lo, hi = sentence_span(doc, i)
     words = {t.lower_ for t in doc[lo:hi]}
@@ -119,6 +150,9 @@ def _abuse(c) -> bool:
     lo, hi = doc[i].sent.start, doc[i].sent.end
     w = doc[i].lower_
     nxt = doc[i + 1].lower_ if i + 1 < hi else ""
+    other = _other_abuse(doc, i, lo, hi)
+    if other is not None and _substance_mod(doc, i - 1, lo) is None:
+        return c.reject(other, certain=True)
     if _dsm_history(doc, i):
         return c.reject("DSM-IV history ('substance abuse' as the old diagnosis's name)")
     if w == "abusing" and i - 2 >= lo and doc[i - 1].text == "-":
