@@ -189,10 +189,12 @@ def test_a_url_argument_is_read_by_its_content_type(sites):
     site, _ = sites
     site.routes["/report"] = Page(PDF, content_type="application/pdf")  # no .pdf in the URL
     site.routes["/notes"] = Page("Two lines.\nThree addicts came by.\n", content_type="text/plain")
-    result, findings = audit(site.url("/report"), site.url("/notes"))
+    site.routes["/handout"] = Page(word_file("A note.\nThree addicts came by."), content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    result, findings = audit(site.url("/report"), site.url("/notes"), site.url("/handout"))
     assert result.exit_code == 1, result.output
     assert {(f["path"], f.get("page"), f["line"]) for f in findings} == {
-        (site.url("/report"), 2, 2), (site.url("/notes"), None, 2)}
+        (site.url("/report"), 2, 2), (site.url("/notes"), None, 2), (site.url("/handout"), None, 1)}
     text = CliRunner().invoke(lint_command, ["--no-cache", "--delay", "0", "--no-color", site.url("/report")])
     assert f"{site.url('/report')}\n  page 2, 2:1" in text.stdout
     assert "    junkies by the press." in text.stdout  # the line, from the fetched document
@@ -550,4 +552,146 @@ def test_a_redirect_to_another_scheme_names_the_page_that_redirected(sites):
     assert result.exit_code == 2
     assert (f"hr-lint: {site.url('/to-file')}: redirected to file:///etc/passwd: only http and https URLs are fetched"
             in result.stderr.splitlines())
+    assert [f["path"] for f in findings] == [site.url("/about")]
+
+
+# -- acceptance audit of issue 14: retries, validators, Crawl-delay, sitemaps, documents ------------
+
+def _audit_with_clock(urls, sitemaps=(), **options):
+    """An audit whose waits are recorded on a clock of our own (nothing really sleeps)."""
+    from hr_lint import Linter
+    from hr_lint.sources.web import Audit, WebOptions
+
+    now, waits = [0.0], []
+
+    def sleep(seconds):
+        waits.append(round(seconds, 6))
+        now[0] += seconds
+
+    runner = Audit(Linter(), WebOptions(**options), sleep=sleep, clock=lambda: now[0])
+    try:
+        return runner.run(list(urls), sitemaps=list(sitemaps)), waits
+    finally:
+        runner.close()
+
+
+def test_429_and_503_are_retried_with_back_off(sites):
+    site, _ = sites
+    body = html("Busy", "<p>Three addicts came by.</p>", site.origin)
+    site.routes.update({
+        "/never": Page(body, fail_first=99, fail_status=429, retry_after=None),
+        "/later": Page(body, fail_first=2, fail_status=429, retry_after="7"),
+        "/much-later": Page(body, fail_first=1, fail_status=503, retry_after="3600"),
+    })
+    # no Retry-After: 1, 2, 4 seconds, then the 429 is the answer
+    result, waits = _audit_with_clock([site.url("/never")], delay=0)
+    assert waits == [1, 2, 4]
+    assert result.errors == [f"{site.url('/never')}: HTTP 429 Too Many Requests"]
+    assert site.paths().count("/never") == 4
+    # Retry-After is obeyed, and capped at a minute
+    result, waits = _audit_with_clock([site.url("/later")], delay=0)
+    assert waits == [7, 7] and result.linted == [site.url("/later")] and not result.errors
+    result, waits = _audit_with_clock([site.url("/much-later")], delay=0)
+    assert waits == [60] and result.linted == [site.url("/much-later")]
+
+
+def test_re_auditing_a_page_with_only_last_modified_sends_if_modified_since(sites, tmp_path):
+    site, _ = sites
+    stamp = "Wed, 01 Jan 2025 08:00:00 GMT"
+    site.routes["/dated"] = Page(html("Dated", "<p>Three addicts came by.</p>", site.origin), etag=False,
+                                 headers={"Last-Modified": stamp})
+    _, first = audit(site.url("/dated"), cache=tmp_path / "cache")
+    site.log.clear()
+    _, second = audit(site.url("/dated"), cache=tmp_path / "cache")
+    (hit,) = [h for h in site.log if h.path == "/dated"]
+    assert hit.headers.get("if-modified-since") == stamp and "if-none-match" not in hit.headers
+    assert hit.status == 304
+    assert first == second and [f["text"] for f in second] == ["addicts"]  # the stored page, linted again
+
+
+def test_robots_crawl_delay_is_obeyed_when_longer_than_delay(sites):
+    site, _ = sites
+    site.routes["/robots.txt"] = Page("User-agent: hr-lint\nCrawl-delay: 5\nDisallow: /private/\n",
+                                      content_type="text/plain")
+    _, waits = _audit_with_clock([site.url("/about"), site.url("/services/")], delay=1)
+    assert waits == [5, 5]  # robots.txt, then each page 5 s after the one before
+    site.routes["/robots.txt"] = Page("User-agent: hr-lint\nCrawl-delay: 0.5\n", content_type="text/plain")
+    _, waits = _audit_with_clock([site.url("/about"), site.url("/services/")], delay=1)
+    assert waits == [1, 1]  # --delay is the floor
+
+
+def test_sitemap_arguments_gzipped_sitemaps_and_their_bounds(sites):
+    import gzip
+
+    site, _ = sites
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+    def index(*paths):
+        return Page(f'<?xml version="1.0"?><sitemapindex {ns}>'
+                    + "".join(f"<sitemap><loc>{site.url(p)}</loc></sitemap>" for p in paths) + "</sitemapindex>",
+                    content_type="application/xml")
+
+    site.routes.update({
+        "/sitemap_index.xml": index("/pages.xml.gz"),
+        "/pages.xml.gz": Page(gzip.compress(f'<urlset {ns}><url><loc>{site.url("/about")}</loc></url></urlset>'
+                                            .encode()), content_type="application/gzip"),
+        "/broken/sitemap.xml": Page("<urlset><url><loc>", content_type="application/xml"),
+        "/bomb/sitemap.xml.gz": Page(gzip.compress(b"<urlset " + b" " * 2_000_000 + b"/>"),
+                                     content_type="application/gzip"),
+        # entities that multiply, declared after a comment long enough to hide them from a glance
+        "/lol/sitemap.xml": Page('<?xml version="1.0"?><!--' + " " * 8000 + '--><!DOCTYPE urlset '
+                                 '[<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+                                 f'<urlset {ns}><url><loc>{site.origin}/&b;</loc></url></urlset>',
+                                 content_type="application/xml"),
+        "/d0.xml": index("/d1.xml"), "/d1.xml": index("/d2.xml"), "/d2.xml": index("/d3.xml"),
+        "/d3.xml": index("/d4.xml"), "/d4.xml": index("/services/"),
+    })
+    # a URL argument ending in sitemap.xml (or sitemap_index.xml) is a sitemap, no --sitemap needed
+    result, findings = audit(site.url("/sitemap_index.xml"), site.url("/broken/sitemap.xml"),
+                             site.url("/bomb/sitemap.xml.gz"), site.url("/lol/sitemap.xml"), "--sitemap",
+                             site.url("/d0.xml"))
+    assert result.exit_code == 2
+    assert [f["path"] for f in findings] == [site.url("/about")]  # through the index and the gzip file
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 4, result.stderr
+    assert f"hr-lint: {site.url('/broken/sitemap.xml')}: sitemap: not valid XML" in result.stderr
+    assert f"hr-lint: {site.url('/bomb/sitemap.xml.gz')}: sitemap inflates to more than 97 KB" in result.stderr
+    assert f"hr-lint: {site.url('/lol/sitemap.xml')}: sitemap: entity declarations are not read" in errors
+    assert f"hr-lint: {site.url('/d3.xml')}: sitemap indexes nested deeper than 3: not read" in errors
+    assert "/d4.xml" not in site.paths() and "/services/" not in site.paths()
+
+
+def test_a_crawl_follows_documents_outside_its_path_prefix(sites):
+    site, _ = sites
+    site.routes["/services/housing"].body = site.routes["/services/housing"].body.replace(
+        "</article>", '<p><a href="/files/report.pdf">Report</a> <a href="/files/handout.docx">Handout</a></p></article>')
+    result, findings = audit("--crawl", site.url("/services/"))
+    assert result.exit_code == 1, result.output
+    paths = {f["path"] for f in findings}
+    assert {site.url("/files/report.pdf"), site.url("/files/handout.docx")} <= paths
+    assert [f["page"] for f in findings if f["path"] == site.url("/files/report.pdf")] == [2]
+    assert "/news/2024/outreach" not in site.paths() and "/" not in site.paths()  # pages stay under /services/
+
+
+def test_a_redirect_to_a_page_already_audited_is_not_fetched_again(sites):
+    site, _ = sites
+    site.routes["/list.xml"] = Page(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.origin}/about</loc></url>
+<url><loc>{site.origin}/old-page</loc></url><url><loc>{site.origin}/services</loc></url></urlset>""",
+                                    content_type="application/xml")
+    site.routes["/services"] = Page("", status=301, headers={"Location": "/services/"})  # the slash added
+    result, findings = audit("--sitemap", site.url("/list.xml"))
+    assert result.exit_code == 1, result.output
+    fetched = site.paths()
+    assert fetched.count("/about") == 1 and "/old-page" in fetched  # /old-page -> /about: not again
+    assert fetched.count("/services") == fetched.count("/services/") == 1  # the slash added: followed
+    assert sorted(f["path"] for f in findings) == [site.url("/about"), site.url("/services/")]
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_the_body(sites):
+    site, _ = sites
+    site.routes["/huge"] = Page("<p>" + "x " * 100_000 + "</p>")  # with its Content-Length
+    result, findings = audit(site.url("/huge"), site.url("/about"))
+    assert result.exit_code == 2
+    assert f"hr-lint: {site.url('/huge')}: response is 195 KB, over the 97 KB limit" in result.stderr.splitlines()
     assert [f["path"] for f in findings] == [site.url("/about")]

@@ -23,6 +23,7 @@ class Page:
     etag: bool = True
     fail_first: int = 0  # answer 503 this many times before the real answer
     fail_status: int = 503
+    retry_after: str | None = "0"  # the failures' Retry-After header (None: none sent)
     trickle: float = 0.0  # seconds between the body's pieces (a server that never quite times out)
 
     @property
@@ -62,7 +63,8 @@ class Site:
                     site._failures[self.path] = site._failures.get(self.path, 0) + 1
                     hit.status = page.fail_status
                     self.send_response(page.fail_status)
-                    self.send_header("Retry-After", "0")
+                    if page.retry_after is not None:
+                        self.send_header("Retry-After", page.retry_after)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
@@ -70,10 +72,13 @@ class Site:
                     time.sleep(page.delay)
                 data = page.data
                 tag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
-                if page.etag and page.status == 200 and hit.headers.get("if-none-match") == tag:
+                modified = page.headers.get("Last-Modified")
+                if page.status == 200 and ((page.etag and hit.headers.get("if-none-match") == tag) or (
+                        not page.etag and modified and hit.headers.get("if-modified-since") == modified)):
                     hit.status = 304
                     self.send_response(304)
-                    self.send_header("ETag", tag)
+                    if page.etag:
+                        self.send_header("ETag", tag)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return

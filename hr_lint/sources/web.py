@@ -128,6 +128,9 @@ class NotFetched(FetchError):
     """A redirect hop that courtesy forbids (off the site, disallowed): a skip, not a failure."""
 
 
+ALREADY_AUDITED = "already audited"  # a redirect hop to a page this audit has read: not fetched again
+
+
 @dataclass
 class WebOptions:
     crawl: bool = False
@@ -443,7 +446,9 @@ def sitemap_locations(data: bytes, url: str, max_bytes: int) -> tuple[list[str],
             raise FetchError(url, "sitemap: not a valid gzip file") from None
         if len(data) > max_bytes:
             raise FetchError(url, f"sitemap inflates to more than {max_bytes // 1024} KB")
-    if b"<!ENTITY" in data[:4096].upper():
+    # anywhere, not only in the first bytes: a comment can push the DOCTYPE further, and
+    # expat's own guard still lets entities multiply a 20 MB sitemap a hundredfold
+    if re.search(rb"<!ENTITY", data, re.I):
         raise FetchError(url, "sitemap: entity declarations are not read")
     try:
         root = ET.fromstring(data)
@@ -495,6 +500,7 @@ class Audit:
         self.result = AuditResult()
         self.scopes: list[tuple[str, str]] = []  # (origin, path prefix) a crawl may enter
         self._skipped: set[tuple[str, str]] = set()
+        self._seen: set[str] = set()  # normalised URLs fetched (or refused) by the crawl
 
     def close(self):
         self.fetcher.close()
@@ -567,7 +573,7 @@ class Audit:
 
         queue: deque[tuple[str, bool]] = deque()
         queued: set[str] = set()  # normalised URLs in the queue: each waits there once
-        seen: set[str] = set()
+        seen = self._seen
         for url, given in seeds:
             key = normalize(url) if urlsplit(url).scheme.lower() in ("http", "https") else url
             if key not in queued:
@@ -593,9 +599,11 @@ class Audit:
                 continue
             done += 1
             try:
-                response = self.fetcher.get(url, allowed=lambda u, hops: self._hop_allowed(u, given))
+                response = self.fetcher.get(url, allowed=lambda u, hops: self._hop_allowed(u, given, hops, key))
             except NotFetched as exc:
-                if given:
+                if exc.message == ALREADY_AUDITED:  # /old-page -> /about, and /about was read
+                    pass
+                elif given:
                     self.result.errors.append(f"{url}: redirected to {exc.url}: {exc.message}")
                 else:
                     self._skip(exc.message, exc.url)
@@ -642,9 +650,13 @@ class Audit:
         if (origin(url), prefix) not in self.scopes:
             self.scopes.append((origin(url), prefix))
 
-    def _hop_allowed(self, url: str, given: bool) -> str | None:
+    def _hop_allowed(self, url: str, given: bool, hops: int = 0, start: str = "") -> str | None:
         """A page the user did not name (a link, a sitemap entry) may not redirect off the
-        site; no redirect may lead to a page robots.txt disallows."""
+        site; no redirect may lead to a page robots.txt disallows, and none to a page this
+        audit has already read (it would be fetched only to be dropped); `/services` to
+        `/services/` is the page asked for (`start`, normalised), not one already read."""
+        if hops and normalize(url) != start and normalize(url) in self._seen:
+            return ALREADY_AUDITED
         if not given and not self._in_scope(url, document=True):
             return "off-site"
         return self._disallowed(url)
