@@ -234,6 +234,13 @@ def test_plain_text_comment_offered_whatever_the_next_line_says():
     assert _suppress(text, "text", 2) == text.replace("suicide.\n", "suicide.  hr-lint: ignore committed-suicide\n")
 
 
+def test_comment_offered_when_another_finding_ends_the_line():
+    # "addicts" ends where the comment goes: the comment follows it, and it is still found
+    text = "We met junkies and addicts\nat the fair.\n"
+    assert _suppress(text, "markdown", 1) == text.replace("addicts\n", "addicts <!-- hr-lint disable-line junkie -->\n")
+    assert _suppress(text, "text", 1) == text.replace("addicts\n", "addicts  hr-lint: ignore junkie\n")
+
+
 def test_no_comment_inside_front_matter_or_code():
     assert _suppress("---\ntitle: Help for addicts\n---\n\nText.\n", "markdown", 2) is None
     assert _suppress("We met addicts `and some\ncode` here.\n", "markdown", 1) is None

@@ -226,11 +226,16 @@ def _suppresses(before: str, after: str, fmt: str, old: list[Finding], covered: 
     """Linting `after` gives `old` without the `covered` findings, every other finding
     where the edits moved it; and in a markup format, the prose the reader sees in the
     pieces the edits touch is the same."""
-    def moved(offset: int) -> int:
-        return offset + sum(len(e.text) for e in edits if e.start <= offset)
+    def moved(offset: int, end: bool = False) -> int:
+        # text inserted where a finding ends comes after it: its end stays
+        return offset + sum(len(e.text) for e in edits if e.start < offset or (e.start == offset and not end))
+
+    def span(g: Finding) -> tuple[int, int]:
+        start = moved(g.offset)
+        return start, max(start, moved(g.end_offset, end=True))
 
     gone = {id(g) for g in covered}
-    expected = sorted((g.rule, moved(g.offset), moved(g.end_offset)) for g in old if id(g) not in gone)
+    expected = sorted((g.rule, *span(g)) for g in old if id(g) not in gone)
     got = sorted((g.rule, g.offset, g.end_offset) for g in new)
     if expected != got:
         return False
