@@ -463,6 +463,17 @@ async def test_configuration_reload_and_malformed_configuration(client: Language
     assert problem.range.start.line == 2 and "fatal" in problem.message
     assert await diagnostics(client, uri, 1, after=count) == []
     assert any("fatal" in m.message for m in client.messages)
+    # the writer opens the file to fix it: the problem stays shown on it, also once closed
+    count = len(client.published)
+    open_doc(client, workspace, "reload/.hr-lint.yaml", config.read_text(encoding="utf-8"), language="yaml")
+    assert await diagnostics(client, config_uri, 1, after=count) == [problem]
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config_uri)))
+    await asyncio.sleep(0.5)
+    assert await diagnostics(client, config_uri) == [problem]
+    count = len(client.published)
+    close_doc(client, config_uri)
+    assert await diagnostics(client, config_uri, after=count) == [problem]
     # fixed: the problem goes, the findings come back
     config.write_text("ignore: [addict-noun]\nseverity:\n  suicide: error\n", encoding="utf-8")
     count = len(client.published)

@@ -117,7 +117,7 @@ class HrLintServer(LanguageServer):
         self.capabilities: types.ClientCapabilities | None = None
         self.roots: list[str] = []
         self.ready: asyncio.Future | None = None  # spaCy and the first linter loaded
-        self._config_errors: dict[str, str] = {}  # config file URI -> message published
+        self._config_errors: dict[str, types.Diagnostic] = {}  # config file URI -> its problem, published
         self._messages_shown: set[str] = set()
         self._published: set[str] = set()  # documents that have diagnostics on the client
         self._init_problems: list[str] = []
@@ -252,6 +252,8 @@ class HrLintServer(LanguageServer):
         uri = state.doc.uri
         self._published.add(uri)
         diagnostics = [self.diagnostic(f, state.doc) for f in state.findings]
+        if uri in self._config_errors:  # a configuration file open in the editor
+            diagnostics.append(self._config_errors[uri])
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, diagnostics=diagnostics, version=state.linted_version if isinstance(state.linted_version, int) else None))
 
@@ -326,21 +328,25 @@ class HrLintServer(LanguageServer):
         message = exc.message
         if path and os.path.isfile(path):
             uri = from_fs_path(os.path.abspath(path))
-            line = max((exc.line or 1) - 1, 0)
-            if self._config_errors.get(uri) != message:
-                self._config_errors[uri] = message
+            if uri not in self._config_errors or self._config_errors[uri].message != message:
                 try:
-                    with open(path, encoding="utf-8", errors="replace") as fh:
-                        lines = fh.read().splitlines()
+                    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+                        text = fh.read()
                 except OSError:
-                    lines = []
-                doc = TextDocument(uri, "\n".join(lines), encoding=self.encoding)
-                width = len(lines[line]) if line < len(lines) else 0
-                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[
-                    types.Diagnostic(range=self.range(doc, doc.line_starts[min(line, len(doc.line_starts) - 1)],
-                                                      doc.line_starts[min(line, len(doc.line_starts) - 1)] + width),
-                                     message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE,
-                                     code="configuration")]))
+                    text = ""
+                # the line as the editor counts lines (a line past the end: the last one)
+                doc = TextDocument(uri, text, encoding=self.encoding)
+                line = min(max((exc.line or 1) - 1, 0), len(doc.line_starts) - 1)
+                start = doc.line_starts[line]
+                self._config_errors[uri] = types.Diagnostic(
+                    range=self.range(doc, start, start + len(doc.line_text(line))), message=message,
+                    severity=types.DiagnosticSeverity.Error, source=SOURCE, code="configuration")
+                state = self.docs.get(uri)
+                if state is not None and not self.pull:
+                    self.publish(state)  # the file is open in the editor: with what it shows
+                else:
+                    self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                        uri=uri, diagnostics=[self._config_errors[uri]]))
         self.show_once(types.MessageType.Error,
                        f"hr-lint: {exc} - the documents it governs are not checked until it is fixed")
 
@@ -661,8 +667,10 @@ def create_server() -> HrLintServer:
             state.timer.cancel()
         if params.text_document.uri in ls._published:
             ls._published.discard(params.text_document.uri)
-            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri,
-                                                                                diagnostics=[]))
+            # a configuration file's problem stays shown while the file is broken
+            problem = ls._config_errors.get(params.text_document.uri)
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=params.text_document.uri, diagnostics=[problem] if problem is not None else []))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: HrLintServer, params: types.DidChangeWatchedFilesParams):
