@@ -690,6 +690,33 @@ async def test_pulled_diagnostics(tmp_path):
         await lsp.stop()
 
 
+async def test_an_edit_relints_only_the_paragraph_it_touched(tmp_path):
+    """The server lints only the pieces of a document an edit changed (its debug log says
+    how many), and the result is what linting the whole text gives."""
+    log = tmp_path / "server.log"
+    lsp, _ = await _start(capabilities(), command=SERVER + ["--log-level", "debug", "--log-file", str(log)])
+    try:
+        text = "".join(f"Paragraph {i} about the program; we met addicts.\n\n" for i in range(30))
+        uri = from_fs_path(str(tmp_path / "pieces.md"))
+        lsp.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1, text=text)))
+        assert len(await diagnostics(lsp, uri, 1)) == 30
+        assert text.count("\n", 0, text.index("Paragraph 12")) == 24
+        at = types.Position(line=24, character=0)
+        lsp.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at),
+                                                                    text="Junkies too. ")]))
+        edited = text.replace("Paragraph 12", "Junkies too. Paragraph 12")
+        assert got(await diagnostics(lsp, uri, 2)) == expected(edited, "markdown")
+        lines = [ln for ln in log.read_text(encoding="utf-8").splitlines() if "pieces linted" in ln]
+        assert lines[0].endswith(": 30 of 30 pieces linted, 30 findings")
+        assert lines[-1].endswith(": 1 of 30 pieces linted, 31 findings")
+    finally:
+        await lsp.shutdown_session()
+        await lsp.stop()
+
+
 async def test_shutdown_and_exit(tmp_path):
     lsp, _ = await _start(capabilities())
     uri = from_fs_path(str(tmp_path / "bye.md"))

@@ -179,6 +179,8 @@ class HrLintServer(LanguageServer):
                 raise ValueError(f"the document has {len(text):,} characters, over the limit of "
                                  f"{MAX_FILE_BYTES:,}")
             findings = state.incremental.lint(linter, text, fmt, state.path or state.doc.uri)
+            logger.debug("%s: %d of %d pieces linted, %d findings", state.doc.uri,
+                         state.incremental.relinted, state.incremental.pieces, len(findings))
             return findings, linter, fmt, None, None
         except Exception as exc:  # noqa: BLE001 - one document's crash must not stop the server
             logger.exception("linting %s failed", state.doc.uri)
