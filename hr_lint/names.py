@@ -47,9 +47,15 @@ _QUOTE_OPENERS = {'"', "\u201c", "\u2018", "\u00ab"}
 _OPENERS = {'"', "'", "\u201c", "\u2018", "(", "[", "*", "_", "\u2022", "-", "\u2013", "\u2014", ":"}
 
 
+def _acronym(t: str) -> bool:
+    """An acronym, or the plural of one ('IDU', 'IVDUs', 'PWIDs'): its capitals are its spelling,
+    not a sign of a name."""
+    return len(t) > 1 and (t.isupper() or (len(t) > 2 and t.endswith("s") and t[:-1].isupper()))
+
+
 def _capitalised(tok) -> bool:
     t = tok.text
-    return t[:1].isupper() and t != "I" and not (len(t) > 1 and t.isupper())
+    return t[:1].isupper() and t != "I" and not _acronym(t)
 
 
 # list bullets; the first ones are never anything else, so a word after one starts a list

@@ -250,3 +250,121 @@ def test_another_sense_named_outright_is_not_rescued_by_the_sense_model(text):
     """Where the text names the other sense outright, the check says so with certainty and the
     sense model may not keep the match against it."""
     assert not rules(text) & {"substance-abuse", "clean-substance-status"}, found(text)
+
+
+# -- acronyms: capitals that spell a word are no sign of a name ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Outreach workers trained IDUs in the park to carry naloxone.",
+    "Hepatitis C is common among IDUs, and most of these infections are preventable.",
+    "Many IVDUs reported sharing equipment last year.",
+])
+def test_acronym_plurals_are_labels_not_names(text):
+    assert "drug-user-identity" in rules(text), found(text)
+
+
+# -- 'users' whose verb or modifier fits anyone: the passage decides -------------------------------
+
+USERS_OF_A_DRUG = [
+    # a drug's effects listed item by item under its name
+    "Ketamine\n\u2022 A dissociative anesthetic sold as a powder or liquid.\n\u2022 Effects begin within minutes.\n"
+    "\u2022 Users experience a sense of detachment from the body.",
+    "Fentanyl test strips\n\u2022 Strips detect fentanyl in a sample.\n\u2022 Users report more caution after a positive strip.",
+    # an adjective that fits a user of anything, in a sentence about a drug
+    "Even seasoned users cannot tell how much fentanyl is in a bag.",
+    "Other users said the heroin was stronger than usual.",
+]
+
+
+@pytest.mark.parametrize("text", USERS_OF_A_DRUG)
+def test_users_of_a_drug_with_an_everyday_verb_or_adjective(text):
+    assert "user-noun" in rules(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Experienced users can customise the editor with plugins.",
+    "Advanced users may prefer the command line.",
+    "Users experience design shapes every screen of our app.",
+    "Users experience delays when the portal is down.",
+    "Other users can see your profile.",
+])
+def test_users_of_software_stay_quiet(text):
+    assert found(text) == [], found(text)
+
+
+# -- 'homeless' as a noun: after a preposition with a time after it, or with a plain verb ----------
+
+@pytest.mark.parametrize("text", [
+    "The church serves hot meals to the homeless every Sunday.",
+    "The county opens cots for the homeless each winter.",
+    "Most homeless fall into more than one of these groups.",
+    "Many homeless spend the night on buses.",
+])
+def test_the_homeless_as_a_noun(text):
+    assert "the-homeless" in rules(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The homeless fall count starts at dawn.",
+    "Thousands of homeless veterans sleep outside.",
+])
+def test_homeless_as_an_adjective(text):
+    assert "the-homeless" not in rules(text), found(text)
+
+
+# -- variants: the prefix 'ex' written with a space -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He is an ex con who now runs the bakery.",
+    "The shelter hires ex cons and pays a living wage.",
+    "Several ex offenders spoke at the hearing.",
+    "An ex inmate sued the county.",
+])
+def test_ex_with_a_space(text):
+    assert "inmate-felon-convict" in rules(text), found(text)
+
+
+def test_ex_con_artist_is_a_swindler():
+    assert found("The pros and cons were weighed, ex con artists aside.") == []
+
+
+def test_junky_after_a_discussion_of_the_word():
+    text = 'The word "junky" is an older spelling.\nLater that winter the junky on our block was found in the stairwell.'
+    assert [(r, t) for r, t in found(text) if t == "junky"] == [("junkie", "junky")], found(text)
+
+
+# -- moralizing with drug context: habits, newborns, 'suffering from it' ----------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Many residents steal to support their habits.", "feed-habit"),
+    ("Some people who use meth shoplift to fund their habits.", "feed-habit"),
+    ("Heroin is a hard habit to shake.", "drug-habit"),
+    ("He finally kicked the habit after two years on methadone.", "drug-habit"),
+    ("The newborn was addicted to opioids at birth.", "addicted-baby"),
+    ("Nurses say infants who are addicted to methadone cry more.", "addicted-baby"),
+    ("Babies addicted to heroin need quiet rooms.", "addicted-baby"),
+    ("Addiction is a disease, and those suffering from it deserve care.", "suffering-from-addiction"),
+    ("Alcoholism runs in my family. My grandfather suffered from it until he died.", "suffering-from-addiction"),
+    ("She got hooked on painkillers after the surgery.", "hooked-on"),
+])
+def test_moralizing_with_drug_context(text, rule):
+    assert rule in rules(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She took a second job to support her reading habit.",
+    "Quitting smoking is a hard habit to break.",
+    "Nail biting is a hard habit to break.",
+    "He became addicted to opioids after surgery.",
+    "She has a migraine and suffered from it all day.",
+    "He lives with depression and suffers from it in winter.",
+    "We caught a hooked trout near the dam.",
+])
+def test_ordinary_habits_adults_and_other_conditions_stay_quiet(text):
+    assert not rules(text) & {"feed-habit", "drug-habit", "addicted-baby", "suffering-from-addiction",
+                              "hooked-on"}, found(text)
+
+
+def test_a_newborn_addicted_gets_a_word_for_word_suggestion():
+    (f,) = LINTER.lint_text("The newborn was addicted to opioids at birth.", format="text")
+    assert (f.text, f.suggestions[0]) == ("addicted", "exposed")

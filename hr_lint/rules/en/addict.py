@@ -104,10 +104,27 @@ def _label(c) -> bool:
     return c.keep("a label for a person who uses drugs")
 
 
+_NEWBORNS = {"baby", "babies", "newborn", "newborns", "infant", "infants", "neonate", "neonates"}
+# words that may stand between a newborn and 'addicted' said of it ('the newborn was
+# addicted', 'infants who are addicted', 'babies often addicted')
+_BABY_PREDICATE_SKIP = {"was", "were", "is", "are", "be", "been", "being", "who", "that", "already",
+                        "often", "sometimes", "also", "still", "seemingly", "allegedly", "reportedly"}
+
+
 def _addicted_baby(c) -> bool:
     doc = c.doc
     k = c.start
     lo = doc[k].sent.start
+    if c.end - c.start == 1:
+        # bare 'addicted' said of a newborn: 'the newborn was addicted to opioids', 'babies
+        # addicted to methadone'; 'born addicted' is born-addicted's
+        j = k - 1
+        while j >= lo and doc[j].lower_ in _BABY_PREDICATE_SKIP and k - j <= 3:
+            j -= 1
+        if j >= lo and doc[j].lower_ in _NEWBORNS:
+            c.suggest(["exposed", "physically dependent"])
+            return c.keep("'addicted' said of a newborn ('the newborn was addicted to opioids')")
+        return c.reject("'addicted' is not said of a newborn")
     if k - 2 >= lo and doc[k - 1].text == "-" and is_substance(doc[k - 2].lower_):
         c.start = k - 2
     return c.keep("always the label; a substance compound before it joins the underline")

@@ -24,15 +24,29 @@ _OTHER_USERS = {
     "github", "twitter", "facebook", "instagram", "tiktok", "reddit", "youtube", "zoom", "slack",
     "telehealth", "patient", "client", "staff", "library's", "tool", "product", "customer",
     "premium", "paid", "free", "trial", "demo", "root", "sudo", "local", "remote", "external",
-    "internal", "domain", "ldap", "sso", "owner", "default", "other", "multiple",
-    "individual", "unique", "monthly", "casual", "existing", "former", "prospective",
-    "potential", "target", "typical", "average", "experimental",
-    "non", "non-", "power-", "advanced", "novice", "experienced", "expert", "authenticated",
+    "internal", "domain", "ldap", "sso", "owner", "default",
+    "unique", "monthly", "casual", "former", "prospective", "target", "experimental",
+    "non", "non-", "power-", "authenticated",
     "unauthenticated", "space", "space-", "water", "energy", "electricity", "land", "forest",
     "beach", "river", "lake", "boat", "snowmobile", "atv", "hunting", "fishing", "recreational",
     "dashboard", "api", "library", "card", "ebook", "kindle", "vr", "ai", "chatbot", "wiki",
     "forum", "bike", "trail", "ski", "skate", "car", "vehicle", "road-", "lens", "hearing-aid",
 }
+# adjectives that fit a user of anything: 'experienced users' of a drug or of an editor. They
+# decide nothing; the sentence does (drug talk and no technology or service)
+_ANY_USERS = {"experienced", "novice", "advanced", "expert", "typical", "average", "existing",
+              "potential", "individual", "other", "multiple", "new", "first-time", "longtime",
+              "long-time", "seasoned", "inexperienced"}
+# verbs of what a body or a mind goes through: 'Users experience euphoria', 'users feel
+# restless'; with 'users' as their subject in a passage about a drug, the users are people
+# who take it
+_EXPERIENCE_VERBS = {"experience", "feel", "report", "become", "develop", "describe", "suffer",
+                     "crave", "notice", "lose", "gain", "risk"}
+# words after 'users experience' that make 'users experience' a noun (the UX sense) rather
+# than a subject and its verb
+_UX_AFTER = {"is", "are", "was", "were", "has", "have", "had", "will", "can", "should", "must",
+             "design", "designer", "designers", "team", "teams", "research", "researcher",
+             "researchers", "matters", "and", "of", "in", "on", "for", "with", "to", ".", ",", ";", ":"}
 # nouns after 'user(s)' that make it a compound noun ('user account', 'users table')
 _COMPOUND_AFTER = {
     "account", "accounts", "interface", "interfaces", "experience", "experiences", "name",
@@ -97,6 +111,9 @@ def _compound(doc, k: int, generic: bool = True) -> bool:
     if nxt in {"'", "\u2019"} and k + 2 < hi:
         nxt = doc[k + 2].lower_
     if nxt in _COMPOUND_AFTER:
+        if doc[k].lower_ == "users" and nxt in _EXPERIENCE_VERBS and k + 2 < hi and \
+                doc[k + 2].lower_ not in _UX_AFTER and not doc[k + 2].is_punct:
+            return False  # 'Users experience powerful cravings': a subject and its verb
         return True
     if doc[k].lower_ == "user" and generic:
         # singular 'user' + a noun is nearly always a compound ('user fee', 'user name')
@@ -147,6 +164,11 @@ def _bare_user(c, k: int) -> bool:
         return c.reject(f"'{prev} user': a user of something other than drugs")
     if _compound(doc, k) or _users_of_service(doc, k):
         return c.reject("a compound noun or a user of a service ('user account', 'users of the portal')")
+    if prev in _ANY_USERS and not drug_context(doc, k):
+        return c.reject(f"'{prev} user': a user of anything, and its sentence is not about drug use")
+    if not drug_context(doc, k) and _effects_of_a_drug(doc, k):
+        return c.keep("'users' who go through something ('Users experience euphoria') in a passage "
+                      "about a drug, with no product or service in sight")
     if not drug_context(doc, k):
         # 'Free naloxone kits at the clinic. If you know users who won't come in, ...': people
         # (a relative 'who') right after a sentence about drugs, with no product in sight
@@ -160,6 +182,22 @@ def _bare_user(c, k: int) -> bool:
     if _tobacco_only(doc, k):
         return c.reject("users of tobacco or nicotine ('teen users smoke fewer cigarettes'), public-health wording")
     return c.keep("a sentence about drug use, with no product or service in sight")
+
+
+def _effects_of_a_drug(doc, k: int) -> bool:
+    """'Users experience X', 'users feel X' (the subject of a verb of experience) where the
+    sentences around are about a drug and none of them about technology or services: a
+    drug's effects, listed item by item under its name."""
+    hi = doc[k].sent.end
+    if doc[k].lower_ != "users" or k + 1 >= hi:
+        return False
+    j = k + 1
+    if doc[j].lower_ in {"may", "can", "often", "usually", "typically", "commonly", "also", "then", "will",
+                         "quickly", "soon", "sometimes", "might"} and j + 1 < hi:
+        j += 1
+    if doc[j].lower_.rstrip("s") not in _EXPERIENCE_VERBS and doc[j].lower_ not in _EXPERIENCE_VERBS:
+        return False
+    return drug_context(doc, k, 2) and not tech_context(doc, k, 2, extra=_NOT_DRUG_CONTEXT)
 
 
 _TOBACCO = {"tobacco", "nicotine", "cigarette", "cigarettes", "smoker", "smokers", "smoking", "smoke",

@@ -37,6 +37,8 @@ def suffer(c: Candidate) -> bool:
     doc = c.doc
     hi = doc[c.start].sent.end
     j = c.end
+    if j < hi and doc[j].lower_ in {"it", "this", "that", "them"}:
+        return _suffer_pronoun(c, doc[j].lower_)
     steps = 0
     while j < hi and steps < 6:
         w = doc[j].lower_
@@ -62,6 +64,29 @@ def suffer(c: Candidate) -> bool:
     if first.startswith("afflict") or first in {"plagued"}:
         c.form = "ing"
     return True
+
+
+_ADDICTION_HEADS = {"addiction", "addictions", "alcoholism", "sud", "oud", "aud"}
+
+
+def _suffer_pronoun(c, pronoun: str) -> bool:
+    """'suffering from it', where 'it' is the addiction the sentence or the one before names:
+    the nearest condition before the pronoun decides ('Addiction is a disease, and those
+    suffering from it...'; not 'She had a migraine and suffered from it all day')."""
+    doc = c.doc
+    lo, _ = sentence_span(doc, c.start, 1)
+    for k in range(c.start - 1, lo - 1, -1):
+        w = doc[k].lower_
+        if w in _ADDICTION_HEADS or (w in {"disorder", "disorders"} and k > lo and doc[k - 1].lower_ == "use"):
+            if pronoun == "them" and w not in {"addictions", "disorders"}:
+                break
+            return c.keep(f"'suffering from {pronoun}', and '{pronoun}' is the addiction named just before")
+        if w in _NOT_OBJECTS or w in {"disease", "diseases", "illness", "condition", "conditions", "cancer",
+                                      "diabetes", "migraine", "migraines", "asthma", "disability"}:
+            if k > lo and doc[k - 1].lower_ in {"a", "is", "as", "chronic"} and w in {"disease", "condition"}:
+                continue  # 'addiction is a disease, and those suffering from it': the predicate, not the antecedent
+            break
+    return c.reject(f"'{pronoun}' after 'suffers from' does not stand for an addiction named just before")
 
 
 @check("victim-of-addiction", rules=["addiction-victim"])

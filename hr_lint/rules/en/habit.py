@@ -46,7 +46,19 @@ def _habit(c) -> bool:
         if drug_context(doc, k) and doc[k].lower_ == "habit":
             c.suggest(["drug use", "substance use disorder"])
             return True
+    # 'a hard habit to shake is heroin addiction', 'kicked the habit with methadone': a habit
+    # to be broken, in a sentence that names drugs or addiction and no ordinary habit
+    k2 = doc[k - 2].lower_ if k - 2 >= lo else ""
+    broken = (nxt == "to" and k + 2 < hi and doc[k + 2].lower_ in _BREAK) or prev in _BREAK or (
+        prev in {"the", "a", "that", "this"} and k2 in _BREAK)
+    if broken and drug_context(doc, k) and not {t.lower_ for t in doc[lo:hi]} & (_NOT_DRUG | _HOBBY):
+        c.suggest(["drug use", "substance use disorder"])
+        return c.keep("a habit to shake or kick, in a sentence about drugs or addiction")
     return c.reject("no substance before 'habit', and not 'his/her habit' in a sentence about drugs")
+
+
+_BREAK = {"shake", "shook", "shaking", "kick", "kicked", "kicking", "kicks", "break", "broke", "breaking",
+          "quit", "quitting", "beat", "beating"}
 
 
 _HOBBY = {"reading", "running", "collecting", "knitting", "coffee", "shopping", "gym", "book",
@@ -69,7 +81,21 @@ def _feed_habit(c) -> bool:
     verb = doc[c.start].lower_
     lo1, hi1 = sentence_span(doc, k, 1)
     words = {t.lower_ for t in doc[lo1:hi1]}
-    return (verb.startswith(("feed", "fed", "fund", "financ")) and not (words & _HOBBY)) or c.reject("a hobby or nothing about drugs nearby")
+    if words & _HOBBY:
+        return c.reject("a hobby nearby")
+    if verb.startswith(("feed", "fed", "fund", "financ")):
+        return True
+    # 'shoplifted to support their habits': a crime committed to pay for it
+    lo0, hi0 = sentence_span(doc, k)
+    if {t.lower_ for t in doc[lo0:hi0]} & _CRIME:
+        return c.keep("supporting a habit by stealing or selling: drug-use talk")
+    return c.reject("a hobby or nothing about drugs nearby")
+
+
+_CRIME = {"steal", "steals", "stole", "stolen", "stealing", "rob", "robs", "robbed", "robbing", "robbery",
+          "robberies", "shoplift", "shoplifts", "shoplifted", "shoplifting", "burglary", "burglaries",
+          "burgle", "burgled", "burgling", "burglarize", "burglarized", "theft", "thefts", "thieving", "hustle", "hustling",
+          "prostitution", "pawn", "pawned", "pawning", "embezzle", "embezzled", "embezzling", "break-ins"}
 
 
 @check("habit-drug", rules=["drug-habit"])

@@ -205,6 +205,9 @@ def collective(c: Candidate) -> bool:
         return True
     if low in COLLECTIVE_NEXT:
         return True
+    if low == "fall" and len(after) > 1 and after[1].lower_ in {"into", "through", "under", "behind", "between",
+                                                                "ill", "asleep", "outside", "within"}:
+        return True  # 'most homeless fall into several groups' (not 'the homeless fall count')
     if low.endswith("ly") and len(low) > 4:
         return True  # an adverb: "the homeless frequently..."
     if low.endswith("ed") and len(low) > 4:

@@ -65,6 +65,8 @@ def inmate(c: Candidate) -> bool:
     nxt = after[0] if after else None
     if len(words) == 1 and prv in ("-",) and len(before) > 1 and before[1] == "ex":
         return c.reject("the 'offender' of 'ex-offender': the longer match reports it")  # the "offender" of "ex-offender": the longer match reports it
+    if head in ("con", "cons") and nxt in ("artist", "artists", "game", "games", "job", "jobs", "man", "men"):
+        return c.reject("'ex con artist': a swindler, not a conviction")
     if prv in OWNED_BY_DRUG_RULE and head.startswith(("offender", "felon", "criminal")):
         return c.reject("'drug offenders': drug-offender reports it")  # "drug offenders": drug-offender reports it
     if prv in ("psychiatric", "mental", "asylum", "hospital"):

@@ -708,6 +708,12 @@ COLLECTIVE_NEXT = {
     "panhandle", "loiter", "fill", "flock", "end", "make", "include", "includes", "continue",
     "during", "after", "before", "because", "while", "when", "where", "if", "within", "along",
     "we", "you", "they", "i", "he", "she", "our", "us", "your", "their", "its", "it", "this", "these",
+    # a time or a quantity after the object of a preposition ('meals to the homeless every
+    # Sunday', 'beds for the mentally ill each winter'): no noun modified there
+    "every", "each", "those", "all", "both", "last", "next", "daily", "nightly", "weekly", "year-round",
+    # plain verbs after a plural noun ('most homeless spend the night on buses')
+    "find", "spend", "say", "report", "qualify", "depend", "sleep", "eat", "wait", "feel",
+    "know", "lose", "turn", "walk", "beg", "ask", "cycle",
 }
 
 # -ing words that are nouns in this position ("the homeless housing program")
