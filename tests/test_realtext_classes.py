@@ -287,6 +287,9 @@ def test_users_of_a_drug_with_an_everyday_verb_or_adjective(text):
     "Users experience design shapes every screen of our app.",
     "Users experience delays when the portal is down.",
     "Other users can see your profile.",
+    # 'using' makes drug talk for drug_context, but the sentence names no drug
+    "The reset command is meant for experienced users; using it runs the risk of losing data.",
+    "This flag is meant for advanced users; using it runs the risk of a broken schema.",
 ])
 def test_users_of_software_stay_quiet(text):
     assert found(text) == [], found(text)

@@ -26,7 +26,7 @@ _OTHER_USERS = {
     "premium", "paid", "free", "trial", "demo", "root", "sudo", "local", "remote", "external",
     "internal", "domain", "ldap", "sso", "owner", "default",
     "unique", "monthly", "casual", "former", "prospective", "target", "experimental",
-    "non", "non-", "power-", "authenticated",
+    "non", "non-", "power-", "authenticated", "advanced", "novice", "expert",
     "unauthenticated", "space", "space-", "water", "energy", "electricity", "land", "forest",
     "beach", "river", "lake", "boat", "snowmobile", "atv", "hunting", "fishing", "recreational",
     "dashboard", "api", "library", "card", "ebook", "kindle", "vr", "ai", "chatbot", "wiki",
@@ -34,9 +34,8 @@ _OTHER_USERS = {
 }
 # adjectives that fit a user of anything: 'experienced users' of a drug or of an editor. They
 # decide nothing; the sentence does (drug talk and no technology or service)
-_ANY_USERS = {"experienced", "novice", "advanced", "expert", "typical", "average", "existing",
-              "potential", "individual", "other", "multiple", "new", "first-time", "longtime",
-              "long-time", "seasoned", "inexperienced"}
+_ANY_USERS = {"experienced", "typical", "average", "existing", "potential", "individual", "other",
+              "multiple", "new", "first-time", "longtime", "long-time", "seasoned", "inexperienced"}
 # verbs of what a body or a mind goes through: 'Users experience euphoria', 'users feel
 # restless'; with 'users' as their subject in a passage about a drug, the users are people
 # who take it
@@ -164,8 +163,8 @@ def _bare_user(c, k: int) -> bool:
         return c.reject(f"'{prev} user': a user of something other than drugs")
     if _compound(doc, k) or _users_of_service(doc, k):
         return c.reject("a compound noun or a user of a service ('user account', 'users of the portal')")
-    if prev in _ANY_USERS and not drug_context(doc, k):
-        return c.reject(f"'{prev} user': a user of anything, and its sentence is not about drug use")
+    if prev in _ANY_USERS and not any(is_substance(t.lower_) for t in doc[lo:doc[k].sent.end]):
+        return c.reject(f"'{prev} user': a user of anything, and its sentence names no drug")
     if not drug_context(doc, k) and _effects_of_a_drug(doc, k):
         return c.keep("'users' who go through something ('Users experience euphoria') in a passage "
                       "about a drug, with no product or service in sight")
