@@ -5,11 +5,12 @@ import os
 import re
 from dataclasses import dataclass
 
-from . import readers, suppress
+from . import gate, readers, suppress
 from .config import Config
 from .document import Document
-from .engine import Engine, Gate, Hits, blank_markup, lowered
+from .engine import Engine
 from .finding import Finding
+from .gate import Hits, Screen
 from .loader import InputError, decode, read_bytes
 
 # A file larger than this is refused rather than read: hr-lint is for documents.
@@ -90,7 +91,7 @@ class Linter:
         self.cache_dir = cache_dir
         self._rules: list | None = None
         self._engine: Engine | None = None
-        self._file_gate = None
+        self._gates = gate.GateStore(self._gate_file, lambda: self.engine.file_gate)
         self._trace_engine: Engine | None = None
         self._fingerprint: str | None = None
         if not lazy:
@@ -201,9 +202,10 @@ class Linter:
         return fmt
 
     def _prepare_source(self, text: str, fmt: str, path: str) -> Prepared:
-        hits = self._candidates(text, fmt)
-        if hits is False:
+        verdict = self._screen(text, fmt)
+        if not verdict.parse:
             return Prepared(path, text, fmt)
+        hits = verdict.hits
         if len(text) <= CHUNK_CHARS:
             document = readers.parse(text, fmt, hits.offsets() if hits else None)
             return Prepared(path, text, fmt, self._worth_tokenizing(document, hits))
@@ -351,51 +353,13 @@ class Linter:
         occurrences.sort(key=lambda o: o.sort_key())
         return occurrences
 
-    def _candidates(self, text: str, fmt: str) -> Hits | None | bool:
-        """Where the raw text holds terms that may be findings (`Hits`, for the readers and
-        `Engine.lint`); False when it holds none, so the file is not even parsed; None
-        when it must be parsed but offsets cannot be trusted (lower-casing changed the
-        length of the text), so every segment passes the segment gate instead."""
-        gate = self._gate()
-        step, overlap = 1 << 20, 4096  # a window at a time, so a huge text is never copied whole
-        windows = range(0, max(len(text), 1), step)
-        hits: Hits | None | bool = False
-        if gate is not None:
-            opens: list[int] = []
-            terms: list[tuple[int, int]] = []
-            present: set[int] = set()
-            for base in windows:
-                window = text[base:base + step + overlap]
-                low = self._searchable(window, fmt)
-                if len(low) != len(window):
-                    hits = None if gate.search_windows(self._searchable(text[i:i + step + overlap], fmt) for i in windows) else False
-                    break
-                big, last = len(text) > step, base + step >= len(text)
-                found_opens, found_terms = gate.scan(low)
-                # a place in the overlap is the next window's
-                opens += [base + p for p in found_opens if p < step or last]
-                terms += [(base + p, i) for p, i in found_terms if p < step or last]
-                if opens and not big:
-                    # parsed anyway: its segments are checked for companions, the file need not be
-                    present = set(range(gate.kinds))
-                else:
-                    # a companion anywhere in the file; in a big file, for terms in any window
-                    needing = set(range(gate.kinds)) if big else {i for _, i in terms}
-                    present |= gate.companions(low, needing - present)
-            else:
-                terms = [t for t in terms if t[1] in present]
-                if opens or terms:
-                    hits = Hits(opens, terms)
-        if hits is False and self.config.report_unused_suppressions and "hr-lint" in text:
-            return Hits([], [])  # parsed for its suppression comments alone
-        return hits
-
-    @staticmethod
-    def _searchable(raw: str, fmt: str) -> str:
-        """Raw text as the file gate searches it: lowered, and in HTML and Markdown with tags
-        and entities blanked out."""
-        low = lowered(raw)
-        return blank_markup(low) if fmt in ("html", "markdown") else low
+    def _screen(self, text: str, fmt: str) -> Screen:
+        """The file gate's verdict on a text (see hr_lint/gate.py). With
+        `report-unused-suppressions`, a text with an hr-lint comment is parsed for it alone."""
+        verdict = gate.screen(self._gates.gate(self._engine is not None), text, fmt)
+        if not verdict.parse and self.config.report_unused_suppressions and "hr-lint" in text:
+            return gate.Screen(True, Hits([], []))
+        return verdict
 
     def _gate_file(self) -> str | None:
         """Where the file gate for this rule set is cached: keyed by the fingerprint, which
@@ -403,39 +367,6 @@ class Linter:
         if not self.cache_dir:
             return None
         return os.path.join(self.cache_dir, f"gate-{self.fingerprint[:32]}.json")
-
-    def _gate(self) -> Gate | None:
-        """The file gate, from the engine or, before the rules are loaded, from the cache."""
-        if self._engine is not None or self._file_gate is False:
-            return self.engine.file_gate
-        if self._file_gate is None:
-            import json
-
-            try:
-                cached = self._gate_file()
-            except OSError:
-                cached = None
-            spec = None
-            if cached:
-                try:
-                    with open(cached, encoding="utf-8") as fh:
-                        spec = json.load(fh)
-                except (OSError, ValueError):
-                    spec = None
-            if spec is None:
-                gate = self.engine.file_gate
-                if cached:
-                    from .safewrite import WriteError, replace
-
-                    try:
-                        os.makedirs(os.path.dirname(cached), exist_ok=True)
-                        replace(cached, json.dumps(gate.spec).encode("utf-8"))
-                    except (OSError, WriteError):
-                        pass
-                self._file_gate = False
-                return gate
-            self._file_gate = Gate(spec)
-        return self._file_gate or None
 
     def suppressed(self, findings: list[Finding], source: str, fmt: str, path: str) -> list[Finding]:
         """`findings` (in `source`, sorted) without those its suppression comments cover;

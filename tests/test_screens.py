@@ -13,7 +13,9 @@ import pytest
 
 from hr_lint import Linter
 from hr_lint.config import builtin_rules
-from hr_lint.engine import Engine, lowered
+from hr_lint import gate
+from hr_lint.engine import Engine
+from hr_lint.gate import lowered
 from hr_lint.readers import format_for_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,8 +25,8 @@ DEV_CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus" / "docs"
 class Unscreened(Linter):
     """The oracle: no file gate, no block skipping, no companion words."""
 
-    def _candidates(self, text, fmt):
-        return None
+    def _screen(self, text, fmt):
+        return gate.EVERYTHING
 
     @property
     def engine(self):
