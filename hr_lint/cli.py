@@ -177,64 +177,20 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
     sys.exit(code)
 
 
-def _collect(paths, run, errors):
-    """Expand folders; report missing paths. Returns the list of files (or '-')."""
-    from . import files
-
-    out: list[str] = []
-    seen: set[str] = set()
-    for path in paths:
-        if path == "-":
-            out.append("-")
-            continue
-        if os.path.isdir(path):
-            linter = run.linter_for(path)
-            exts = files.extensions_for(linter.config.file_types)
-            found = list(files.walk(path, exts))
-            if not found:
-                click.echo(f"hr-lint: {path}: no Markdown, HTML, reStructuredText, text, .docx or PDF files to lint",
-                           err=True)
-            out.extend(f for f in found if f not in seen)
-            seen.update(found)
-        elif os.path.exists(path) or os.path.islink(path):
-            if path not in seen:
-                out.append(path)
-                seen.add(path)
-        else:
-            errors.append(f"{path}: no such file or directory")
-    return out
-
-
 def _targets(run, paths, errors) -> list[str]:
-    """The files to lint: folders expanded, then exclusions and .gitignore, per the
-    configuration that governs each file (a file named on the command line is linted even
-    when `include` would not pick it)."""
+    """The files to lint (see `files.choose`), each judged by its own configuration."""
     from . import files
 
     if not paths:
         raise click.UsageError("give files or folders to lint, or '-' for standard input")
-    kept = []
-    for path in _collect(paths, run, errors):
-        if path == "-":
-            kept.append(path)
-            continue
-        config = run.linter_for(path).config
-        explicit = path in paths
-        if config.is_excluded(path):
-            continue
-        if not explicit and not config.is_included(path):
-            continue
-        kept.append(path)
-    ignored = files.gitignored([p for p in kept if p != "-" and p not in paths
-                                and run.linter_for(p).config.respect_gitignore])
-    return [p for p in kept if p not in ignored]
+    return files.choose(list(paths), lambda p: run.linter_for(p).config, errors, warn=_error)
 
 
 def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix=False, diff=False,
           jobs=0, use_cache=True, cache_dir=None, web=None) -> int:
-    from . import cli_web
+    from . import batch, cli_web
     from . import fix as fixer
-    from .loader import InputError
+    from .cache import default_dir
     from .output import get_renderer
 
     web = web or {"sitemaps": ()}
@@ -250,78 +206,22 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
     kept = _targets(run, paths, errors) if paths else []
 
     if diff:
-        return _diff(run, kept, errors)
-    findings = []
+        diffs = fixer.diff_paths(run.linter_for, kept, errors)
+        for text in diffs:
+            click.echo(text, nl=False)
+        for message in errors:
+            _error(message)
+        return 2 if errors else 1 if diffs else 0
     skipped: dict = {}  # URLs an audit left out on purpose, by reason (for the HTML report)
-    stdin_text = {}
-    linted = 0
-    fixed = fixed_files = 0
-    fail_on = "warning"
-    cache = None
-    if use_cache and not fix:
-        from .cache import Cache, default_dir
-
-        cache = Cache(cache_dir or default_dir())
-    pending = []  # (index, path, key) of files the cache did not answer
-    stdin_out = None  # with --fix, what goes back out of standard input
-    results: dict[int, list] = {}
-    for index, path in enumerate(kept):
-        linter = run.linter_for(path if path != "-" else (stdin_filename or os.getcwd()))
-        fail_on = linter.config.fail_on
-        try:
-            if path == "-" and fix:
-                # a filter: the fixed text (or the text as it came) goes to standard output
-                name = stdin_filename or "-"
-                data = stdin_out = sys.stdin.buffer.read()
-                done = fixer.fix_bytes(linter, data, name)  # the format of --stdin-filename, or text
-                stdin_out = done.data
-                fixed += done.applied
-                fixed_files += bool(done.applied)
-                results[index] = done.findings
-                stdin_text[name] = done.after
-            elif path == "-":
-                name = stdin_filename or "-"
-                data = sys.stdin.buffer.read()
-                results[index] = linter.lint_bytes(data, name)  # the format of --stdin-filename, or text
-                try:
-                    stdin_text[name] = data.decode("utf-8-sig")
-                except UnicodeDecodeError:
-                    pass
-            elif fix:
-                done = fixer.fix_file(linter, path, write=True)
-                if done.error:
-                    errors.append(done.error)
-                fixed += done.applied
-                fixed_files += bool(done.applied)
-                results[index] = done.findings
-            elif cache is not None:
-                key = _cache_key(linter, path)
-                hit = cache.get(key) if key else None
-                if hit is not None:
-                    results[index] = hit
-                else:
-                    pending.append((index, path, key))
-            else:
-                pending.append((index, path, None))
-        except InputError as exc:
-            errors.append(str(exc))
-    fresh = []
-    bar = cli_web.Progress(len(pending), "Linting", quiet or len(pending) < 50, unit="file")  # a big tree, on a terminal
-    for index, path, key, outcome in _run_pending(run, pending, jobs):
-        bar.update(bar.done + 1, path)
-        if isinstance(outcome, str):
-            errors.append(outcome)
-            continue
-        results[index] = outcome
-        if key:
-            fresh.append((key, outcome))
-    bar.close()
-    if cache is not None:
-        cache.put_many(fresh)  # one transaction for the whole run
-        cache.close()
-    for index in sorted(results):
-        linted += 1
-        findings.extend(results[index])
+    done = batch.lint_paths(
+        run.linter_for, kept, stdin_filename=stdin_filename, fix=fix, jobs=jobs,
+        cache_dir=(cache_dir or default_dir()) if use_cache else None,
+        progress=lambda total: cli_web.Progress(total, "Linting", quiet or total < 50, unit="file"))  # a big tree, on a terminal
+    errors += done.errors
+    stdin_text, stdin_out, fail_on = done.sources, done.stdin_out, done.fail_on
+    fixed, fixed_files = done.fixed, done.fixed_files
+    findings = [f for index in sorted(done.results) for f in done.results[index]]
+    linted = len(done.results)
     if urls or web["sitemaps"]:
         audit = cli_web.audit(run.linter_for(os.getcwd()), urls, web, cache_dir if use_cache else None, quiet)
         skipped = audit.skipped
@@ -373,123 +273,6 @@ def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet
         return 2
     threshold = severity_rank(fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in findings) else 0
-
-
-def _cache_key(linter, path: str) -> str | None:
-    from .cache import Cache
-
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return None  # let the linter report the problem
-    return Cache.key(linter.fingerprint, path, linter.format_for(path), data)
-
-
-_WORKER_RUN = None
-
-
-def _prepare_in_worker(tasks):
-    """[(index, findings, error message or a Prepared file that needs spaCy)] for [(index, path)]."""
-    from .loader import InputError
-
-    done = []
-    for index, path in tasks:
-        linter = _WORKER_RUN.linter_for(path)
-        try:
-            prepared = linter.prepare_file(path)
-            done.append((index, prepared if prepared.needs_spacy else linter.finish(prepared)))
-        except InputError as exc:
-            done.append((index, str(exc)))
-    return done
-
-
-def _auto_jobs(pending) -> int:
-    """Parallel only where it pays: many files or much text (a worker costs ~1 s to start)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    if cpus < 2 or len(pending) < 8:
-        return 1
-    size = 0
-    for _, path, _ in pending:
-        try:
-            size += os.path.getsize(path)
-        except OSError:
-            pass
-    return min(cpus, 8) if size >= 2_000_000 else 1
-
-
-def _run_pending(run, pending, jobs):
-    """Lint the files the cache did not answer; in a process pool when it pays.
-
-    Yields (index, path, key, findings or error message), in no particular order. In a
-    pool, workers read, gate and parse files (no spaCy) and send back the few that hold
-    candidate segments, prepared; meanwhile the main process loads spaCy (a big tree
-    nearly always holds some candidate), then tokenizes what comes back."""
-    global _WORKER_RUN
-    from .linter import Prepared
-    from .loader import InputError
-
-    n = jobs if jobs and jobs > 0 else _auto_jobs(pending)
-    if n <= 1 or len(pending) < 2:
-        for index, path, key in pending:
-            try:
-                yield index, path, key, run.linter_for(path).lint_file(path)
-            except InputError as exc:
-                yield index, path, key, str(exc)
-        return
-    import gc
-    import multiprocessing
-
-    linters = list({id(lt): lt for lt in (run.linter_for(path) for _, path, _ in pending)}.values())
-    for linter in linters:
-        linter.engine.prepare()  # rules and gates built once, before forking
-    _WORKER_RUN = run
-    gc.freeze()  # the workers share these objects; a collection there would copy every page
-    tasks = [(i, path) for i, (_, path, _) in enumerate(pending)]
-    workers = min(n, len(pending))
-    # a few big batches, not many small ones: the pool's feeder is a thread of this
-    # process, which is busy loading spaCy, so every batch handed out waits for the GIL
-    size = -(-len(tasks) // (8 * workers))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
-        for linter in linters:
-            linter.engine.warm()
-        for batch in batches:
-            for i, outcome in batch:
-                index, path, key = pending[i]
-                if isinstance(outcome, Prepared):
-                    outcome = run.linter_for(path).finish(outcome)
-                yield index, path, key, outcome
-    gc.unfreeze()
-
-
-def _diff(run, paths, errors) -> int:
-    """Print what --fix would change; exit 1 when there is something to change."""
-    from . import fix as fixer
-    from .loader import InputError
-
-    changed = 0
-    for path in paths:
-        if path == "-":
-            errors.append("-: --diff needs files, not standard input")
-            continue
-        try:
-            result = fixer.fix_file(run.linter_for(path), path, write=False)
-        except InputError as exc:
-            errors.append(str(exc))
-            continue
-        text = fixer.unified_diff(result)
-        if text:
-            changed += 1
-            click.echo(text, nl=False)
-    for message in errors:
-        _error(message)
-    if errors:
-        return 2
-    return 1 if changed else 0
 
 
 def _statistics(findings) -> str:

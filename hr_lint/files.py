@@ -63,3 +63,39 @@ def gitignored(paths: list[str]) -> set[str]:
 
 def extensions_for(file_types: dict[str, str]) -> set[str]:
     return set(readers.EXTENSIONS) | set(file_types)
+
+
+def choose(paths: list[str], config_for, errors: list[str], warn=None) -> list[str]:
+    """The files to lint, in order: folders walked (for the extensions of the configuration
+    that governs each folder), missing paths reported in `errors`, then `exclude`,
+    `include` and .gitignore applied per the configuration that governs each file. A file
+    named on the command line is linted even when `include` would not pick it, or git
+    ignores it. '-' (standard input) stays. `warn(message)` hears of a folder with
+    nothing to lint."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            found.append("-")
+            continue
+        if os.path.isdir(path):
+            walked = list(walk(path, extensions_for(config_for(path).file_types)))
+            if not walked and warn is not None:
+                warn(f"{path}: no Markdown, HTML, reStructuredText, text, .docx or PDF files to lint")
+            found.extend(f for f in walked if f not in seen)
+            seen.update(walked)
+        elif os.path.exists(path) or os.path.islink(path):
+            if path not in seen:
+                found.append(path)
+                seen.add(path)
+        else:
+            errors.append(f"{path}: no such file or directory")
+    kept = []
+    for path in found:
+        if path != "-":
+            config = config_for(path)
+            if config.is_excluded(path) or (path not in paths and not config.is_included(path)):
+                continue
+        kept.append(path)
+    ignored = gitignored([p for p in kept if p != "-" and p not in paths and config_for(p).respect_gitignore])
+    return [p for p in kept if p not in ignored]

@@ -96,3 +96,24 @@ def unified_diff(result: FixResult) -> str:
 
 
 __all__ = ["FixResult", "apply", "planned", "fix_bytes", "fix_file", "unified_diff", "InputError", "WriteError"]
+
+
+def diff_paths(linter_for, paths: list[str], errors: list[str]) -> list[str]:
+    """The unified diff --fix would make to each file (standard input is refused: --diff
+    shows changes to files); unreadable files are reported in `errors`."""
+    from .loader import InputError
+
+    diffs = []
+    for path in paths:
+        if path == "-":
+            errors.append("-: --diff needs files, not standard input")
+            continue
+        try:
+            result = fix_file(linter_for(path), path, write=False)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        text = unified_diff(result)
+        if text:
+            diffs.append(text)
+    return diffs

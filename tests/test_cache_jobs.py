@@ -77,3 +77,32 @@ def test_voice_is_reported_and_survives_the_cache(tree):
         got = [(f["text"], f["severity"], f["voice"]) for f in findings(*args) if f["path"].endswith("voice.md")]
         assert got == [("junkies", "info", "quote"), ("an addict", "info", "first-person"),
                        ("Junkies", "error", None)], args
+
+
+def test_a_file_is_read_once_with_or_without_the_cache(tree, monkeypatch):
+    """Its bytes are read for the cache key and those same bytes are linted."""
+    import builtins
+
+    reads = []
+    real_open = builtins.open
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        if "b" in mode and "r" in mode and str(file).endswith((".md", ".html", ".txt")):
+            reads.append(str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    cache = str(tree / ".cache")
+    for args in (["--cache-dir", cache], ["--cache-dir", cache], ["--no-cache"]):  # cold, warm, no cache
+        reads.clear()
+        assert findings(*args, "--jobs", "1")
+        assert sorted(reads) == sorted(set(reads)) and len(reads) == 12, (args, reads)
+
+
+def test_a_file_over_the_limit_is_refused_without_being_read(tree, monkeypatch):
+    import hr_lint.linter
+
+    monkeypatch.setattr(hr_lint.linter, "MAX_FILE_BYTES", 30)
+    result = CliRunner().invoke(lint_command, ["--cache-dir", str(tree / ".cache"), "--format", "json", "."])
+    assert result.exit_code == 2
+    assert "doc00.md: file is 0 MB, over the 0 MB limit" in result.stderr
