@@ -2,6 +2,7 @@
 """A/B timing of two hr-lint installations on Django's docs, interleaved.
 
     python benchmarks/ab.py OLD_HR_LINT NEW_HR_LINT [--repeat 7] [--args "--no-cache --jobs 1"] [--path DIR]
+                            [--dense] [--cold-cache]
 
 OLD_HR_LINT and NEW_HR_LINT are `hr-lint` scripts (e.g. one in a virtual environment
 installed from main, one from your branch). Each round runs A then B (then B then A, in
@@ -59,6 +60,8 @@ def main() -> None:
     ap.add_argument("--args", default="--no-cache --jobs 1 --statistics",
                     help="hr-lint options for both runs (default: %(default)s)")
     ap.add_argument("--path", help="the folder to lint (default: Django's docs)")
+    ap.add_argument("--cold-cache", action="store_true",
+                    help="give each run an empty --cache-dir (the cold run of benchmarks/run.py)")
     ap.add_argument("--dense", action="store_true",
                     help="lint a term-dense folder: the evaluation documents and the dev corpus, 20 times")
     a = ap.parse_args()
@@ -72,7 +75,13 @@ def main() -> None:
     for i in range(a.repeat):
         for name in ("AB" if i % 2 == 0 else "BA"):
             cmd, walls, cpus = runs[name]
-            wall, cpu, code = once(cmd)
+            if a.cold_cache:
+                import tempfile
+
+                with tempfile.TemporaryDirectory(prefix="hr-lint-ab-cache-") as cache:
+                    wall, cpu, code = once([*cmd[:-1], "--cache-dir", cache, cmd[-1]])
+            else:
+                wall, cpu, code = once(cmd)
             walls.append(wall)
             cpus.append(cpu)
             codes.add((name, code))
