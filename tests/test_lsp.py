@@ -553,14 +553,17 @@ async def test_editor_settings_preset_and_minimum_severity(client: LanguageClien
 async def test_only_text_formats_are_linted(client: LanguageClient, workspace):
     count = len(client.published)
     other = open_doc(client, workspace, "script.py", "addicts = 1\n", language="python")
+    # .docx and PDF are not text: not linted even when an editor shows one as text
+    binary = [open_doc(client, workspace, name, "We met addicts.\n", language="plaintext")
+              for name in ("report.pdf", "handout.docx")]
     uri = open_doc(client, workspace, "after.txt", "We met addicts.\n", language="plaintext")
     assert [d.code for d in await diagnostics(client, uri, 1, after=count)] == ["addict-noun"]
-    assert other not in [p.uri for p in client.published[count:]]
+    assert not {other, *binary} & {p.uri for p in client.published[count:]}
     untitled = "untitled:Untitled-1"
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=untitled, language_id="markdown", version=1, text="Junkies.\n")))
     assert [d.code for d in await diagnostics(client, untitled, 1)] == ["junkie"]
-    for u in (other, uri, untitled):
+    for u in (other, *binary, uri, untitled):
         close_doc(client, u)
 
 
