@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import names, suggest, voice
+from . import layout, names, suggest, voice
 from .candidate import Candidate
 from .document import Document, Segment
 from .finding import Finding, severity_rank
@@ -336,6 +336,11 @@ class Engine:
         for match_id, start, end in matches:
             rule, form = self.keys[match_id]
             cand = Candidate(rule, doc, start, end, form, self.options.severity_for(rule), kind=seg.kind)
+            if end - start > 1 and self._across_cells(doc, start, end, seg, lo, document.source):
+                if drop:
+                    drop(cand, start, end, "layout", "the phrase runs across a line break into another cell, "
+                         "row or list item (a capitalised word starts the next line)")
+                continue
             if not self._context_ok(cand):
                 if drop:
                     drop(cand, start, end, "context", _context_reason(cand))
@@ -408,13 +413,33 @@ class Engine:
         return "match", "a term of the rule; nothing in the text speaks against it"
 
     @staticmethod
-    def named(doc, matches) -> set[str]:
-        """One name per paragraph: the matched words the piece uses as a name ('Joseph
-        Hooker'), so they are that name wherever they stand capitalised in it."""
-        return {doc[s:e].text.lower() for _, s, e in matches
-                if doc[s].text[:1].isupper() and names.capitalised_name(doc, s, e) and names.single_name(doc, s, e)}
+    def _across_cells(doc, start: int, end: int, seg: Segment, lo: int, source: str) -> bool:
+        """Does the phrase doc[start:end] run across a line break that ends a cell, row or
+        list item of the source (`layout.cell_break`)?"""
+        for i in range(start, end - 1):
+            t, u = doc[i], doc[i + 1]
+            if not t.whitespace_:
+                continue
+            a = seg.end_of(lo + t.idx + len(t) - 1)
+            b = seg.start_of(lo + u.idx)
+            if layout.cell_break(source, a, b, doc[start:i + 1], u):
+                return True
+        return False
 
-    def _sense(self, c: Candidate, named: set[str]) -> str | None:
+    @staticmethod
+    def named(doc, matches) -> dict[str, str]:
+        """One name per paragraph: the matched words the piece uses as a name ('Joseph
+        Hooker'), so they are that name wherever they stand capitalised in it, and the plural
+        of a word that starts a name with a plural head ('Convict Cichlids': 'Convicts');
+        each form (lower case) with the name it comes from, for the trace."""
+        named: dict[str, str] = {}
+        for _, s, e in matches:
+            if doc[s].text[:1].isupper() and names.capitalised_name(doc, s, e):
+                for form, name in names.name_forms(doc, s, e).items():
+                    named.setdefault(form, name)
+        return named
+
+    def _sense(self, c: Candidate, named: dict[str, str]) -> str | None:
         """Is the match the sense its rule is about, and not part of a name? None when it
         is; else the stage that dropped it: `name` (the name heuristic, judged on the words
         matched before a check widens the span, or a name the paragraph uses elsewhere),
@@ -431,13 +456,17 @@ class Engine:
         return "check" if c.rule.check is not None and not c.rule.check(c) else None
 
     @staticmethod
-    def _sense_reason(c: Candidate, stage: str, named: set[str]) -> str:
+    def _sense_reason(c: Candidate, stage: str, named: dict[str, str]) -> str:
         """Why `_sense` dropped a match, for the trace."""
         if stage == "model":
             return c.model_note or "the sense model"
         if stage == "name":
             if not names.capitalised_name(c.doc, c.start, c.end):
-                return f"the paragraph uses '{c.doc[c.start:c.end].text}' as a name elsewhere"
+                text = c.doc[c.start:c.end].text
+                name = named.get(text.lower(), text)
+                if name.lower() != text.lower():
+                    return f"'{text}' stands for the name '{name}', which the paragraph uses elsewhere"
+                return f"the paragraph uses '{text}' as a name elsewhere"
             return "part of a capitalised name ('" + _name_around(c.doc, c.start, c.end) + "')"
         return f"check '{c.rule.check.name}': " + (c.reason or "not the sense this rule is about")
 

@@ -7,9 +7,12 @@ matched as phrases, and a heuristic for capitalised names the list cannot know
 A capital letter alone is weak evidence: title-case headings, a capitalised label before a
 colon at the start of a line ("Heavy Users: ...") and list items after a bullet are prose.
 A name the paragraph uses elsewhere is strong evidence: one name per paragraph
-(`named_elsewhere`).
+(`named_elsewhere`), inflected forms included where they can only be the name
+(`inflected_name`).
 """
 from __future__ import annotations
+
+from .inflect import pluralize
 
 KNOWN_NAMES = [
     # agencies and institutes
@@ -173,10 +176,68 @@ def single_name(doc, start: int, end: int) -> bool:
     return not (nxt is not None and nxt.is_alpha and _capitalised(nxt))
 
 
-def named_elsewhere(doc, start: int, end: int, named: set[str]) -> bool:
+# Plural heads of names that are something for, of or about the people the first word
+# names, not a kind the word picks out: 'Inmate Programs' are not inmates, so 'Inmates'
+# alone in the same paragraph is still the people ('Convict Cichlids' are the convicts).
+_NOT_A_KIND = frozenset(
+    "services programs programmes rights records accounts funds visits calls phones deposits "
+    "affairs units resources benefits groups meetings classes courses workshops projects "
+    "networks unions associations organizations organisations alliances councils committees "
+    "advocates families relatives visitors volunteers workers officers guards staffs lawyers "
+    "laws acts rules policies codes studies reports statistics stories letters lists files "
+    "cases days weeks years hours centers centres homes houses camps courts clinics "
+    "shelters facilities supports needs issues matters questions answers".split())
+
+
+def _plural_noun(tok) -> bool:
+    """Looks like a plural noun: 'Cichlids', 'Ants', 'Bars' (not 'Glass', 'Virus',
+    'Analysis', a possessive or an initialism)."""
+    low = tok.lower_
+    return (len(low) > 3 and tok.is_alpha and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and not tok.text.isupper())
+
+
+def inflected_name(doc, start: int, end: int) -> str | None:
+    """The name, when a one-word match is the first word of a capitalised name with a plural
+    head ('Convict Cichlids', 'Crazy Ants') that is a kind of thing the word picks out: the
+    paragraph may then call them by the word in the plural ('Convicts will chase...'), which
+    is that name. Not for a name of one word ('Joseph Hooker': 'Hookers' is another word), a
+    singular head ('Convict Lake': 'Convicts' are people), a longer name ('Inmate Programs of
+    Texas') or a head that is something for the people the word names ('Inmate Services')."""
+    if end - start != 1 or not _capitalised(doc[start]) or not doc[start].is_alpha:
+        return None
+    sent = doc[start].sent
+    j = end
+    while j < sent.end and doc[j].is_alpha and _capitalised(doc[j]) and doc[j].lower_ not in _WEEKDAYS:
+        j += 1
+    if j == end:
+        return None
+    if j + 1 < sent.end and doc[j].lower_ in _CONNECTORS and _capitalised(doc[j + 1]):
+        return None
+    head = doc[j - 1]
+    if not _plural_noun(head) or head.lower_ in _NOT_A_KIND:
+        return None
+    return doc[start:j].text
+
+
+def name_forms(doc, start: int, end: int) -> dict[str, str]:
+    """What one name a match stands in gives the paragraph (`named_elsewhere`): each form of
+    the matched words that is that name elsewhere, lower-cased, with the name. Call it only
+    for a match `capitalised_name` judged a name."""
+    if single_name(doc, start, end):
+        return {doc[start:end].text.lower(): doc[start:end].text}
+    name = inflected_name(doc, start, end)
+    if name is None:
+        return {}
+    return {pluralize(doc[start].text).lower(): name}
+
+
+def named_elsewhere(doc, start: int, end: int, named) -> bool:
     """One name per paragraph: a capitalised match whose words the same paragraph uses as a
     name elsewhere is that name here too, even at the start of a sentence or in a title-case
-    line ('Joseph Hooker was born in 1814. Hooker received three promotions')."""
+    line ('Joseph Hooker was born in 1814. Hooker received three promotions'); so is the
+    plural of the first word of a name with a plural head ('Convict Cichlids ... Convicts
+    will chase'; `inflected_name`). `named`: the forms `name_forms` gave for the paragraph."""
     if not named:
         return False
     tokens = [t for t in doc[start:end] if t.is_alpha]

@@ -3,6 +3,8 @@ reported, and the stage that decided (`hr-lint --trace`, `Linter.trace_text`, `/
 
 An occurrence passes these stages in order; the first that drops it is its `stage`:
 
+- `layout`: a phrase that runs across a line break into another table cell, row or list
+  item (`hr_lint/layout.py`);
 - `context`: the rule's YAML word conditions (`not_before`, `near`...);
 - `name`: part of a capitalised name, a known name (Alcoholics Anonymous) or a cited title;
 - `check`: the rule's sense check, with the check's reason;
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 
 from .finding import Finding
 
-STAGES = ("context", "name", "check", "model", "allow", "negation", "voice", "overlap", "selection", "suppression")
+STAGES = ("layout", "context", "name", "check", "model", "allow", "negation", "voice", "overlap", "selection", "suppression")
 REPORTED_STAGES = ("model", "voice", "severity", "check", "context", "match")
 
 

@@ -350,6 +350,7 @@
 
   // -- why is this (not) flagged? ------------------------------------------------------------
   var STAGE_WORDS = {
+    layout: "the phrase runs into another table cell, row or list item",
     context: "its neighbouring words rule it out",
     name: "it is part of a name",
     check: "another sense of the word",
