@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 
 import click
 
 from . import __version__
-from .cli_web import web_options
+from .cli_web import split_urls, web_options
 from .finding import SEVERITIES, severity_rank
 from .yamlload import ConfigError
 
@@ -146,20 +147,37 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
             sys.exit(0)
         if fix and diff:
             raise click.UsageError("--fix and --diff are exclusive: --diff shows what --fix would write")
+        report = Report(tuple(fmt), output_file, color, statistics, quiet)
+        files, urls = split_urls(paths)
         if trace:
             from .trace_cli import run_trace
 
-            from .cli_web import split_urls
-
             if fix or diff or statistics:
                 raise click.UsageError("--trace lists decisions; it does not go with --fix, --diff or --statistics")
-            if split_urls(paths)[1]:
+            if urls:
                 raise click.UsageError("--trace takes files, folders or '-', not URLs")
             errors: list[str] = []
             targets = _targets(run, paths, errors)
-            sys.exit(run_trace(run, targets, errors, fmt, output_file, color, stdin_filename))
-        code = _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix, diff,
-                     jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir, web=web)
+            sys.exit(run_trace(run, targets, errors, report, stdin_filename))
+        web = web or {"sitemaps": ()}
+        auditing = bool(urls or web["sitemaps"])
+        if not files and not auditing:
+            raise click.UsageError("give files or folders to lint, or '-' for standard input")
+        if auditing and (fix or diff):
+            raise click.UsageError("--fix and --diff rewrite files: they do not take URLs")
+        report.check()
+        errors = []
+        chosen = _targets(run, files, errors) if files else []
+        if diff:
+            sys.exit(_diff(run, chosen, errors))
+        cache = None if no_cache else cache_dir
+        results = _lint(run, chosen, errors, {"stdin_filename": stdin_filename, "fix": fix, "jobs": jobs,
+                                              "cache_dir": cache}, quiet)
+        if auditing:
+            from . import cli_web
+
+            _add_audit(results, cli_web.audit(run.linter_for(os.getcwd()), urls, web, cache, quiet))
+        code = _render(run, report, results)
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(2)
@@ -186,93 +204,126 @@ def _targets(run, paths, errors) -> list[str]:
     return files.choose(list(paths), lambda p: run.linter_for(p).config, errors, warn=_error)
 
 
-def _lint(run, paths, fmt, output_file, color, stdin_filename, statistics, quiet, fix=False, diff=False,
-          jobs=0, use_cache=True, cache_dir=None, web=None) -> int:
+@dataclass(frozen=True)
+class Report:
+    """How a run's findings are shown: the formats (with `output_file`, one for the file and
+    perhaps text for the terminal as well), colour, counts per rule instead of findings
+    (`statistics`), or nothing but errors (`quiet`)."""
+
+    formats: tuple[str, ...] = ()
+    output_file: str | None = None
+    color: bool | None = None
+    statistics: bool = False
+    quiet: bool = False
+
+    def check(self) -> None:
+        kinds = set(self.formats)
+        if len(kinds) > 2 or (len(kinds) == 2 and ("text" not in kinds or not self.output_file)):
+            raise click.UsageError("give one --format, or with --output-file a format for the file plus --format text")
+
+
+@dataclass
+class Results:
+    """What a run found, for `_render`: the findings of the files (`batch.Outcome`) and of
+    the audited URLs, the error lines, and what the renderers show beside them."""
+
+    findings: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # what was linted (files and audited URLs)
+    linted: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # texts not read from disk (standard input, pages)
+    skipped: dict = field(default_factory=dict)  # URLs an audit left out on purpose, by reason
+    stdin_out: bytes | None = None  # with --fix of standard input: what goes back out
+    fix: bool = False  # --fix ran: say how many were fixed
+    fixed: int = 0
+    fixed_files: int = 0
+    fail_on: str = "warning"
+
+
+def _lint(run, files: list[str], errors: list[str], options: dict, quiet: bool) -> Results:
+    """Lint (or fix) the chosen files: `batch.lint_paths` with `options` (its keywords);
+    `errors` so far come first."""
     from . import batch, cli_web
-    from . import fix as fixer
-    from .cache import default_dir
+
+    done = batch.lint_paths(run.linter_for, files, **options,
+                            progress=lambda total: cli_web.Progress(total, "Linting", quiet or total < 50, unit="file"))
+    return Results(findings=[f for index in sorted(done.results) for f in done.results[index]],
+                   errors=errors + done.errors, paths=list(files), linted=len(done.results), sources=done.sources,
+                   stdin_out=done.stdin_out, fix=bool(options.get("fix")), fixed=done.fixed,
+                   fixed_files=done.fixed_files, fail_on=done.fail_on)
+
+
+def _add_audit(results: Results, audit) -> None:
+    """Merge a web audit (`cli_web.audit`) into the results."""
+    results.skipped = audit.skipped
+    results.findings.extend(audit.findings)
+    results.errors.extend(audit.errors)
+    results.sources.update(audit.sources)
+    results.linted += len(audit.linted)
+    results.paths += audit.linted
+
+
+def _render(run, report: Report, results: Results) -> int:
+    """Write the fixed standard input, the error lines and the report; the exit code."""
     from .output import get_renderer
 
-    web = web or {"sitemaps": ()}
-    paths, urls = cli_web.split_urls(paths)
-    if not paths and not urls and not web["sitemaps"]:
-        raise click.UsageError("give files or folders to lint, or '-' for standard input")
-    if (urls or web["sitemaps"]) and (fix or diff):
-        raise click.UsageError("--fix and --diff rewrite files: they do not take URLs")
-    if len(set(fmt)) > 2 or (len(set(fmt)) == 2 and "text" not in fmt) or (len(set(fmt)) == 2 and not output_file):
-        raise click.UsageError("give one --format, or with --output-file a format for the file plus --format text")
-
-    errors: list[str] = []
-    kept = _targets(run, paths, errors) if paths else []
-
-    if diff:
-        diffs = fixer.diff_paths(run.linter_for, kept, errors)
-        for text in diffs:
-            click.echo(text, nl=False)
-        for message in errors:
-            _error(message)
-        return 2 if errors else 1 if diffs else 0
-    skipped: dict = {}  # URLs an audit left out on purpose, by reason (for the HTML report)
-    done = batch.lint_paths(
-        run.linter_for, kept, stdin_filename=stdin_filename, fix=fix, jobs=jobs,
-        cache_dir=(cache_dir or default_dir()) if use_cache else None,
-        progress=lambda total: cli_web.Progress(total, "Linting", quiet or total < 50, unit="file"))  # a big tree, on a terminal
-    errors += done.errors
-    stdin_text, stdin_out, fail_on = done.sources, done.stdin_out, done.fail_on
-    fixed, fixed_files = done.fixed, done.fixed_files
-    findings = [f for index in sorted(done.results) for f in done.results[index]]
-    linted = len(done.results)
-    if urls or web["sitemaps"]:
-        audit = cli_web.audit(run.linter_for(os.getcwd()), urls, web, cache_dir if use_cache else None, quiet)
-        skipped = audit.skipped
-        findings.extend(audit.findings)
-        errors.extend(audit.errors)
-        stdin_text.update(audit.sources)
-        linted += len(audit.linted)
-        kept += audit.linted
-    findings.sort(key=lambda f: f.sort_key())
-
-    if stdin_out is not None:
-        sys.stdout.buffer.write(stdin_out)
+    findings = sorted(results.findings, key=lambda f: f.sort_key())
+    errors = results.errors
+    if results.stdin_out is not None:
+        sys.stdout.buffer.write(results.stdin_out)
         sys.stdout.flush()
     for message in errors:
         _error(message)
-    if fix and not quiet:
+    if results.fix and not report.quiet:
+        fixed, fixed_files = results.fixed, results.fixed_files
         click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {fixed_files} "
                    f"file{'s' if fixed_files != 1 else ''}.", err=True)
 
-    if not quiet:
+    if not report.quiet:
         rules = {}
         if findings:  # rule details are only needed to describe findings
             for linter in run._by_config.values():
                 rules.update({r.id: r for r in linter.rules})
-        formats = list(fmt) or ["text"]
+        formats = list(report.formats) or ["text"]
         # the file gets the one non-text format asked for; "text" as well goes to the terminal
         file_format = next((f for f in formats if f != "text"), "text")
+        to_stderr = results.stdin_out is not None  # standard output holds the fixed text of standard input
 
         def render(name, to_terminal):
-            if statistics:
+            if report.statistics:
                 return _statistics(findings)
-            use_color = color if color is not None else (
-                to_terminal and (sys.stderr if stdin_out is not None else sys.stdout).isatty())
-            return get_renderer(name)(findings, rules, paths=[p for p in kept if p != "-"], color=use_color,
-                                      files_linted=linted, sources=stdin_text, errors=errors, skipped=skipped)
+            use_color = report.color if report.color is not None else (
+                to_terminal and (sys.stderr if to_stderr else sys.stdout).isatty())
+            return get_renderer(name)(findings, rules, paths=[p for p in results.paths if p != "-"], color=use_color,
+                                      files_linted=results.linted, sources=results.sources, errors=errors,
+                                      skipped=results.skipped)
 
-        if output_file:
+        if report.output_file:
             try:
-                _write_atomic(output_file, render(file_format, False))
+                _write_atomic(report.output_file, render(file_format, False))
             except OSError as exc:
-                errors.append(f"{output_file}: cannot write report: {exc.strerror}")
+                errors.append(f"{report.output_file}: cannot write report: {exc.strerror}")
                 _error(errors[-1])
             if "text" in formats and file_format != "text":
-                click.echo(render("text", True), nl=False, err=stdin_out is not None)
+                click.echo(render("text", True), nl=False, err=to_stderr)
         else:
-            # standard output holds the fixed text of standard input: the report goes beside it
-            click.echo(render(formats[-1], True), nl=False, err=stdin_out is not None)
+            click.echo(render(formats[-1], True), nl=False, err=to_stderr)
     if errors:
         return 2
-    threshold = severity_rank(fail_on)
+    threshold = severity_rank(results.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in findings) else 0
+
+
+def _diff(run, files: list[str], errors: list[str]) -> int:
+    """`--diff`: the safe fixes as a unified diff; nothing written."""
+    from . import fix as fixer
+
+    diffs = fixer.diff_paths(run.linter_for, files, errors)
+    for text in diffs:
+        click.echo(text, nl=False)
+    for message in errors:
+        _error(message)
+    return 2 if errors else 1 if diffs else 0
 
 
 def _statistics(findings) -> str:

@@ -11,10 +11,12 @@ from .loader import InputError
 from .trace import render_json, render_text
 
 
-def run_trace(run, targets: list[str], errors: list[str], fmt, output_file, color, stdin_filename) -> int:
-    """Trace each file with the linter of its configuration; 0, or 2 when an input failed
-    (the other files are still traced)."""
-    formats = set(fmt) or {"text"}
+def run_trace(run, targets: list[str], errors: list[str], report, stdin_filename: str | None) -> int:
+    """Trace each file with the linter of its configuration and write the trace as `report`
+    (a `cli.Report`: text or json, a file, colour) says; 0, or 2 when an input failed (the
+    other files are still traced)."""
+    formats = set(report.formats) or {"text"}
+    output_file, color = report.output_file, report.color
     if len(formats) > 1 or not formats <= {"text", "json"}:
         raise click.UsageError("--trace writes text or json (--format json)")
     occurrences = []
