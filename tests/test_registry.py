@@ -135,6 +135,34 @@ def test_no_check_reads_the_rule(path):
             pytest.fail(f"{path.name}:{node.lineno} takes a rule id")
 
 
+def test_person_nouns_are_one_class_in_the_lexicon():
+    """A check that keeps only some nouns for people draws them from the lexicon's class
+    (a new person noun goes there, where every check sees it), and no check module defines a
+    word class under a lexicon name."""
+    from hr_lint.rules.en import addict, alcoholic, diagnosis, lexicon
+
+    people = lexicon.PERSON_NOUNS | lexicon.PLURAL_PEOPLE
+    for name, selection in [("addict._PERSON_NOUNS", addict._PERSON_NOUNS),
+                            ("alcoholic._PERSON_NOUNS", alcoholic._PERSON_NOUNS),
+                            ("diagnosis._TAKEN_NOUNS", diagnosis._TAKEN_NOUNS)]:
+        assert selection <= people, (name, sorted(selection - people))
+    shared = {n for n in vars(lexicon) if n.isupper()}
+    for path in CHECK_MODULES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    assert target.id not in shared, f"{path.name} defines {target.id}, a lexicon class"
+
+
+def test_plural_person():
+    from hr_lint.rules.en.lexicon import plural_person
+
+    assert [w for w in ("clients", "people", "families", "boss", "man", "youth", "mother") if plural_person(w)] == [
+        "clients", "people", "families", "youth"]
+
+
 @pytest.fixture(scope="module")
 def doc():
     return get_nlp()("Nobody came. Three clients who use drugs came by the van today. It rained.")

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from ..api import Candidate, capitalised_name, check
 from .lexicon import (
-    FUNCTION_WORDS, PASTIMES, PERSON_NOUNS, PLURAL_PEOPLE, TIME_UNITS, describe_substances, is_substance, person_alternatives,
+    FUNCTION_WORDS, PASTIMES, PERSON_NOUNS, TIME_UNITS, plural_person, describe_substances, is_substance, person_alternatives,
     quoted_title, substance_words,
 )
 
-# person nouns that 'drug-addicted' may stand before, and the adjectives that may come between
-_PERSON_NOUNS = (PERSON_NOUNS - {"one", "ones"}) | {
-    "population", "populations", "youths", "families", "arrestees", "adolescents", "adolescent",
-    "homeless", "pregnant", "new", "young", "older",
-}
+# the nouns for people that 'drug-addicted' may stand before ('loved ones' is taken whole),
+# and the adjectives that may come between
+_PERSON_NOUNS = (PERSON_NOUNS - {"one", "ones"}) | {"population", "populations", "families"}
 _BABIES = {"baby", "babies", "newborn", "newborns", "infant", "infants", "neonate", "neonates",
            "child", "children", "kid", "kids", "fetus", "fetuses"}
 _ADJ_SKIP = {"pregnant", "new", "young", "older", "single", "teen", "teenage", "expectant",
@@ -159,7 +157,7 @@ def _addicted_person(c) -> bool:
     if noun == "loved" and j + 1 < hi and doc[j + 1].lower_ in {"one", "ones"}:
         c.end = j + 2
         noun = doc[j + 1].lower_
-    plural = noun in PLURAL_PEOPLE or (noun.endswith("s") and not noun.endswith("ss"))
+    plural = plural_person(noun)
     c.form = "plural" if plural else "singular"
     # 'drug-addicted mothers' -> 'mothers with substance use disorders'
     mods = [t.lower_ for t in doc[c.start:c.end] if t.is_alpha and t.lower_ not in {

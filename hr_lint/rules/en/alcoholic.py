@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from ..api import Candidate, check
-from .lexicon import FUNCTION_WORDS, KIN, PLURAL_PEOPLE, coding_context
+from .lexicon import FUNCTION_WORDS, KIN, coding_context, plural_person
 
 _AFTER_NOUN_OK = FUNCTION_WORDS | {"myself", "himself", "herself", "themselves", "in", "like",
                                    "anonymous"}
 _NOT_AFTER_PLURAL = {"anonymous"}
-# person nouns 'alcoholic' may stand before as an adjective ('my alcoholic father')
+# the person nouns (of the lexicon's class) 'alcoholic' may stand before as an adjective
+# ('my alcoholic father')
 _PERSON_NOUNS = KIN | {
     "friend", "friends", "roommate", "neighbor", "neighbour", "boss", "coworker", "patient",
     "patients", "client", "clients", "man", "men", "woman", "women", "people", "person",
@@ -29,7 +30,7 @@ def _alcoholic_noun(c) -> bool:
         # adjective on a person; the underline takes the noun ('mother with an alcohol use disorder')
         noun = nxt.text
         c.end = k + 2
-        if nxt.lower_ in PLURAL_PEOPLE or (nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss")):
+        if plural_person(nxt.lower_):
             c.form = "plural"
             c.suggest([f"{noun} with alcohol use disorders", f"{noun} who drink heavily"])
         else:

@@ -13,15 +13,14 @@ that "person with schizophrenia" replaces the whole label.
 from __future__ import annotations
 
 from ..api import Candidate, check
-from .lexicon import VIOLENT, diagnosis_determined, diagnosis_noun_use
+from .lexicon import VIOLENT, diagnosis_determined, diagnosis_noun_use, plural_person
 
-PERSON_NOUNS = {
-    "man": "singular", "woman": "singular", "person": "singular", "patient": "singular",
-    "individual": "singular", "client": "singular", "boy": "singular", "girl": "singular",
-    "guy": "singular", "adult": "singular", "teen": "singular", "teenager": "singular",
-    "men": "plural", "women": "plural", "people": "plural", "patients": "plural",
-    "individuals": "plural", "clients": "plural", "adults": "plural", "teens": "plural",
-    "persons": "plural", "youth": "singular", "kids": "plural", "boys": "plural", "girls": "plural",
+# the person nouns a diagnosis adjective takes into its span ('a schizophrenic man',
+# 'schizophrenic patients'), of the lexicon's person class
+_TAKEN_NOUNS = {
+    "man", "woman", "person", "patient", "individual", "client", "boy", "girl", "guy", "adult", "teen",
+    "teenager", "youth", "men", "women", "people", "patients", "individuals", "clients", "adults", "teens",
+    "persons", "kids", "boys", "girls",
 }
 
 
@@ -39,9 +38,10 @@ def _as_noun(c, person_noun: bool) -> bool:
         return c.reject("before a violent noun ('schizophrenic killer'): mental-illness-violence-link reports it")  # "schizophrenic killer": the violence-link rule reports it
     if c.form == "plural":
         return True
-    if person_noun and nxt in PERSON_NOUNS:
+    if person_noun and nxt in _TAKEN_NOUNS:
         c.end += 1
-        c.form = PERSON_NOUNS[nxt]
+        # 'a schizophrenic youth' is one young person
+        c.form = "plural" if plural_person(nxt) and nxt != "youth" else "singular"
         return True
     if nxt in ("in", "at", "on", "for", "from", "to") and c.tokens[-1].lower_ in ("borderline", "bipolar"):
         return c.reject("'the borderline between', 'bipolar in nature': not the diagnosis")  # "the borderline between", "bipolar in nature"

@@ -65,11 +65,20 @@ PERSON_NOUNS = KIN | {
     "coworker", "coworkers", "colleague", "colleagues", "teammate", "teacher", "doctor", "nurse",
     "officer", "officers", "caregiver", "caregivers",
     "inmate", "inmates", "prisoner", "prisoners", "defendant", "defendants", "suspect",
-    "offender", "offenders", "parolee", "probationer",
+    "offender", "offenders", "parolee", "probationer", "arrestee", "arrestees",
+    "youths", "adolescent", "adolescents",
 }
 # Nouns for people that are plural without an -s.
 PLURAL_PEOPLE = {"people", "men", "women", "children", "youth", "staff", "police", "population",
                  "populations", "families", "alumni"}
+
+
+
+def plural_person(word: str) -> bool:
+    """A noun for people in the plural ('clients', 'people', 'families'), by PLURAL_PEOPLE or
+    an -s that is not -ss."""
+    return word in PLURAL_PEOPLE or (word.endswith("s") and not word.endswith("ss"))
+
 
 # Someone other than the writer: a pronoun or a noun for a person.
 PERSON = PERSON_PRONOUNS | PERSON_NOUNS
