@@ -106,3 +106,30 @@ def test_a_file_over_the_limit_is_refused_without_being_read(tree, monkeypatch):
     result = CliRunner().invoke(lint_command, ["--cache-dir", str(tree / ".cache"), "--format", "json", "."])
     assert result.exit_code == 2
     assert "doc00.md: file is 0 MB, over the 0 MB limit" in result.stderr
+
+
+def test_the_fingerprint_covers_code_wordlists_and_the_sense_model(tmp_path, monkeypatch):
+    """A retrained sense model (sense_model.json) changes findings, so it must change the
+    fingerprint the caches are keyed on, as code and wordlists do; the web page's files do not."""
+    from hr_lint import fingerprint
+
+    package = tmp_path / "hr_lint"
+    (package / "static").mkdir(parents=True)
+    files = {"engine.py": "x = 1\n", "wordlists/en/a.yaml": "rules: []\n", "sense_model.json": "{}",
+             "static/app.css": "body {}"}
+    for name, text in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(fingerprint, "PACKAGE", package)
+
+    def digest():
+        monkeypatch.setattr(fingerprint, "_digest", None)
+        return fingerprint.package_digest()
+
+    seen = {digest()}
+    for name in ("engine.py", "wordlists/en/a.yaml", "sense_model.json"):
+        (package / name).write_text(files[name] + " ", encoding="utf-8")
+        seen.add(digest())
+    assert len(seen) == 4
+    (package / "static/app.css").write_text("body { margin: 0 }", encoding="utf-8")
+    assert digest() in seen
