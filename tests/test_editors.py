@@ -1,4 +1,5 @@
-"""The editor integrations: README snippets parse, and the VS Code extension starts the
+"""The editor integrations: README snippets parse (and, where Emacs or Neovim is installed,
+connect to the server from the editor itself), and the VS Code extension starts the
 server the way the README says, with settings the server accepts."""
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -208,3 +210,102 @@ def test_zed_extension_manifest():
         result = subprocess.run([rustfmt, "--edition", "2021", "--check", os.path.join(ZED, "src", "lib.rs")],
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the snippets in a real editor ---------------------------------------------------------------------
+# Where the editor is installed (CI installs Emacs and eglot): it runs the README's snippet
+# unchanged, starts `hr-lint lsp` from PATH and shows the server's diagnostics.
+
+def _editor_env() -> dict:
+    bin_dir = os.path.dirname(sys.executable)  # the environment's `hr-lint`
+    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+
+
+def _project(tmp_path):
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "post.rst").write_text("Title\n=====\n\nThe addicts came.\n", encoding="utf-8")
+    (project / "page.html").write_text("<p>We met addicts.</p>\n", encoding="utf-8")
+    (project / "notes.md").write_text("We met addicts.\nHe committed suicide.\n", encoding="utf-8")
+    (project / "notes.txt").write_text("We met junkies.\n", encoding="utf-8")
+    return project
+
+
+def _emacs_with_eglot():
+    emacs = shutil.which("emacs")
+    if emacs is None or shutil.which("hr-lint", path=_editor_env()["PATH"]) is None:
+        return None
+    result = subprocess.run([emacs, "--batch", "--eval", "(princ (if (require 'eglot nil t) \"yes\" \"no\"))"],
+                            capture_output=True, text=True, timeout=60)
+    return emacs if result.stdout.strip().endswith("yes") else None
+
+
+EMACS = _emacs_with_eglot()
+
+
+@pytest.mark.skipif(EMACS is None, reason="Emacs with eglot is not installed")
+def test_emacs_eglot_snippet_shows_diagnostics(tmp_path):
+    (code,) = [c for lang, c in _snippets() if lang == "elisp"]
+    (tmp_path / "snippet.el").write_text(code, encoding="utf-8")
+    project = _project(tmp_path)
+    script = tmp_path / "run.el"
+    script.write_text(r"""
+(require 'eglot)
+(load-file (expand-file-name "snippet.el" (file-name-directory load-file-name)))
+(dolist (name '("post.rst" "page.html"))
+  (find-file name)
+  ;; what eglot-ensure does after the next command (there is none in batch mode)
+  (apply #'eglot (eglot--guess-contact))
+  (let ((waited 0))
+    (while (and (< waited 600) (null (flymake-diagnostics)))
+      (accept-process-output nil 0.1)
+      (setq waited (1+ waited))))
+  (dolist (d (flymake-diagnostics))
+    (princ (format "%s %s %d %d %s\n" name major-mode (flymake-diagnostic-beg d) (flymake-diagnostic-end d)
+                   (car (split-string (flymake-diagnostic-text d) ":"))))))
+(kill-emacs 0)
+""", encoding="utf-8")
+    result = subprocess.run([EMACS, "--batch", "-l", str(script)], cwd=project, env=_editor_env(),
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # buffer positions count characters from 1: "The addicts" after a 13-character title
+    assert "post.rst rst-mode 18 25 hr-lint [addict-noun]" in lines, result.stdout + result.stderr
+    assert "page.html mhtml-mode 11 18 hr-lint [addict-noun]" in lines, result.stdout + result.stderr
+
+
+def _neovim():
+    nvim = shutil.which("nvim")
+    if nvim is None or shutil.which("hr-lint", path=_editor_env()["PATH"]) is None:
+        return None
+    result = subprocess.run([nvim, "--headless", "-u", "NONE", "--cmd",
+                             "lua io.stdout:write(vim.fn.has('nvim-0.11')) vim.cmd('qa!')"],
+                            capture_output=True, text=True, timeout=60)
+    return nvim if result.stdout.strip() == "1" else None
+
+
+NVIM = _neovim()
+
+
+@pytest.mark.skipif(NVIM is None, reason="Neovim 0.11 or newer is not installed")
+def test_neovim_snippet_shows_diagnostics(tmp_path):
+    code = next(c for lang, c in _snippets() if lang == "lua")  # the one without nvim-lspconfig
+    (tmp_path / "init.lua").write_text(code, encoding="utf-8")
+    project = _project(tmp_path)
+    check = tmp_path / "check.lua"
+    check.write_text("""
+vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  io.stdout:write(string.format("%s %d:%d-%d:%d %s %s\\n", vim.bo.filetype, d.lnum, d.col, d.end_lnum, d.end_col,
+                                d.source, d.code))
+end
+vim.cmd("qa!")
+""", encoding="utf-8")
+    out = []
+    for name in ("notes.md", "notes.txt", "page.html", "post.rst"):
+        result = subprocess.run([NVIM, "--headless", "-u", str(tmp_path / "init.lua"), "-c", f"luafile {check}", name],
+                                cwd=project, env=_editor_env(), capture_output=True, text=True, timeout=120)
+        out += result.stdout.splitlines()
+    assert out == ["markdown 0:7-0:14 hr-lint addict-noun", "markdown 1:3-1:20 hr-lint committed-suicide",
+                   "text 0:7-0:14 hr-lint junkie", "html 0:10-0:17 hr-lint addict-noun",
+                   "rst 3:4-3:11 hr-lint addict-noun"], out
