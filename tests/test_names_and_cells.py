@@ -132,3 +132,15 @@ def test_the_trace_says_why_a_phrase_across_cells_is_dropped():
     text = CELL_BREAKS[0][0]
     occ = [o for o in LINTER.trace_text(text, "text") if "\n" in o.finding.text]
     assert occ and all(o.stage == "layout" and not o.reported for o in occ), occ
+
+
+def test_a_pdf_box_keeps_its_rows_apart_and_its_wrapped_prose_together():
+    from pdfmaker import lines_page, make_pdf
+
+    rows = ["Words we retired from the intake template this year",
+            "Whether the client has ever been mentally ill",
+            "Person to contact in an emergency, with a phone",
+            "Families told us that housing for mentally ill",
+            "people in the county is hard to find today."]
+    findings = LINTER.lint_bytes(make_pdf([lines_page(rows)]), "retired.pdf")
+    assert [(f.rule, f.text, f.line) for f in findings] == [("the-mentally-ill", "mentally ill\npeople", 4)]
