@@ -497,6 +497,8 @@ class Engine:
         doc = c.doc
         cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
         quote = voice.enclosing_quote(quotes, cs, ce)
+        if quote is not None and voice.is_mention(text, quote, cs, ce) and voice.is_scare_quote(doc, quote, c.start):
+            quote = None  # 'he is a "frequent flyer"': the writer's own label in scare quotes
         if quote is not None and voice.is_mention(text, quote, cs, ce):
             c.reason = "the word mentioned as a word, in quotation marks"
             return False

@@ -80,6 +80,27 @@ def is_mention(text: str, quote: tuple[int, int], start: int, end: int) -> bool:
     return len(words) <= len(term_words) + 1
 
 
+_SCARE_COPULA = {"is", "was", "are", "were", "'s", "\u2019s", "be", "been", "being", "became", "becomes",
+                 "become", "remains", "remained", "seems", "seemed"}
+_SCARE_ADVERBS = {"also", "always", "still", "now", "just", "basically", "clearly", "really", "truly",
+                  "definitely", "obviously", "essentially", "practically", "already", "such"}
+
+
+def is_scare_quote(doc, quote: tuple[int, int], start: int) -> bool:
+    """'The patient is a "frequent flyer" in the ED': quotation marks around a label the writer
+    applies to someone, as the complement of 'is a', 'was an', 'became a': scare quotes, the
+    writer's own label, neither the word mentioned as a word nor anyone's speech."""
+    k = start - 1
+    while k >= 0 and doc[k].idx >= quote[0] - 1:
+        k -= 1  # back over the opening mark (and an article inside it)
+    if k < 1 or doc[k].lower_ not in {"a", "an"}:
+        return False
+    k -= 1
+    if doc[k].lower_ in _SCARE_ADVERBS and k >= 1:
+        k -= 1
+    return doc[k].lower_ in _SCARE_COPULA
+
+
 _SELF_SUBJECTS = {"i", "we"}
 _LINKING = {
     "am", "'m", "\u2019m", "was", "were", "are", "'re", "\u2019re", "'ve", "\u2019ve", "have", "had",

@@ -371,3 +371,32 @@ def test_ordinary_habits_adults_and_other_conditions_stay_quiet(text):
 def test_a_newborn_addicted_gets_a_word_for_word_suggestion():
     (f,) = LINTER.lint_text("The newborn was addicted to opioids at birth.", format="text")
     assert (f.text, f.suggestions[0]) == ("addicted", "exposed")
+
+
+# -- 'insanity' as the name of mental illness; coordinated predicates; scare quotes ----------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Insanity strikes the minds of the poor more often, the superintendent wrote.", "insanity"),
+    ("Some families still fear that insanity runs in the blood and hide relatives with mental illness.", "insanity"),
+    ("Most people with schizophrenia are neither deranged nor violent.", "crazy-insane-person"),
+    # a label in scare quotes, said of someone with 'is a': the writer's own label
+    ("The patient is a \u201cfrequent flyer\u201d in the ER for chest pain.", "frequent-flyer"),
+    ('Her son was always a "junkie" to the neighbors.', "junkie"),
+])
+def test_labels_in_less_common_frames(text, rule):
+    assert rule in rules(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The court found him not guilty by reason of insanity.",
+    "Her lawyer said she would plead temporary insanity.",
+    "Doing the same thing and expecting a new result is the definition of insanity.",
+    "The holiday traffic downtown was pure insanity.",
+    "I did the Insanity workout every morning.",
+    # a word mentioned as a word stays a mention
+    'The word "junkie" is a slur.',
+    'Avoid calling anyone a "junkie".',
+    '"Junkie" is an insult.',
+])
+def test_legal_figurative_and_mentioned_stay_quiet(text):
+    assert found(text) == [], found(text)

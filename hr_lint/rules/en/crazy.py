@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from ..api import Candidate, check
+from ..api import Candidate, capitalised_name, check, sentence_span
 from .lexicon import BOUNDARY, INTENSIFIED, LINKING, PERSON, PERSON_PRONOUNS, SKIP, subject_kind
 
 CORE = {"crazy", "crazed", "insane", "nuts", "deranged", "unhinged", "mad"}
@@ -41,6 +41,7 @@ NOT_ATTRIBUTIVE = BOUNDARY | {
     "because", "if", "since", "by", "from", "of", "who", "as", "anymore", "sometimes", "today",
     "tonight", "yesterday", "last", "this", "every", "all", "for", "about", "over", "without",
     "before", "until", "around", "here", "there", "right", "either", "though", "yet", "ever",
+    "nor", "neither",  # 'neither deranged nor dangerous': a predicate coordinated with another
 }
 
 
@@ -150,3 +151,39 @@ def set_form(c) -> None:
         c.form = "ed"
     elif first in ("gone", "driven"):
         c.form = "base"
+
+
+# 'insanity': the legal test, figures of speech, and the words that make it mental illness
+_LEGAL = {"reason", "defense", "defence", "plea", "pleas", "plead", "pleads", "pleaded", "pleading", "pled",
+          "temporary", "criminal", "verdict", "acquitted", "acquittal", "court", "courts", "jury", "judge",
+          "legal", "legally", "guilty", "m'naghten", "mcnaghten", "statute", "trial", "defendant", "law"}
+_FIGURE_BEFORE = {"sheer", "pure", "total", "absolute", "utter", "complete", "collective", "corporate",
+                  "bureaucratic", "political", "financial", "holiday", "traffic", "market"}
+_MIND_WORDS = {"mind", "minds", "mental", "mentally", "madness", "mad", "insane", "lunatic", "lunatics",
+               "lunacy", "asylum", "asylums", "madhouse", "madhouses", "patient", "patients", "illness",
+               "illnesses", "disease", "diseases", "disorder", "disorders", "psychiatric", "psychiatry",
+               "psychosis", "sanity", "sane", "hospital", "hospitals", "doctors", "physicians", "cure",
+               "cured", "treatment", "melancholia", "mania", "idiocy", "hereditary", "relatives", "afflicted"}
+
+
+@check("insanity-condition", rules=["insanity"])
+def insanity(c: Candidate) -> bool:
+    """'insanity' as the name of mental illness, with words about minds, patients, illness or
+    asylums in its sentence or the ones beside it ('insanity occurs in the minds of...', 'doctors
+    blamed insanity on grief'); not the legal test ('not guilty by reason of insanity', 'an
+    insanity plea', 'temporary insanity'), a figure of speech ('the definition of insanity',
+    'pure insanity') or a name ('Insanity', the workout)."""
+    doc = c.doc
+    if capitalised_name(doc, c.start, c.end):
+        return c.reject("part of a capitalised name or title")
+    lo, hi = sentence_span(doc, c.start)
+    words = {t.lower_ for t in doc[lo:hi]}
+    if words & _LEGAL:
+        return c.reject("the legal test ('by reason of insanity', 'an insanity plea', 'temporary insanity')")
+    prev = doc[c.start - 1].lower_ if c.start - 1 >= lo else ""
+    if prev in _FIGURE_BEFORE or (prev == "of" and c.start - 2 >= lo and doc[c.start - 2].lower_ == "definition"):
+        return c.reject("a figure of speech ('the definition of insanity', 'pure insanity')")
+    lo1, hi1 = sentence_span(doc, c.start, 1)
+    if not {t.lower_ for t in doc[lo1:hi1]} & _MIND_WORDS:
+        return c.reject("nothing about minds, patients or illness around it")
+    return c.keep("the name of mental illness, among words about minds, patients or illness")
