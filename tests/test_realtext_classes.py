@@ -400,3 +400,19 @@ def test_labels_in_less_common_frames(text, rule):
 ])
 def test_legal_figurative_and_mentioned_stay_quiet(text):
     assert found(text) == [], found(text)
+
+
+# -- 'the user' in a sentence about drug use; reporting on suicide ---------------------------------
+
+def test_the_user_in_a_sentence_about_drug_use():
+    assert "user-noun" in rules("When heroin is cut with fentanyl, the user cannot tell the dose.")
+    assert found("The user can reset the password from the settings page.") == []
+
+
+def test_method_detail_in_a_news_report_quoting_a_family_tells_the_reporter_what_to_do():
+    text = ('The teenager died on Sunday. "He hanged himself in the barn," his mother told the paper, '
+            'asking other parents to talk with their children.')
+    (f,) = LINTER.lint_text(text, format="text")
+    assert (f.rule, f.severity) == ("suicide-method-detail", "info")
+    # a note a reporter can act on: what to write, what to do with the family's words, where help is
+    assert "died by suicide" in f.message and "paraphrase" in f.message and "988" in f.message
