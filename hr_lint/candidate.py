@@ -121,6 +121,7 @@ class Candidate:
     reason: str | None = None  # why the check decided as it did (`reject`, `keep`), for the trace
     model_note: str | None = None  # why the sense model overruled the rules, if it did (sense.decide)
     rescued: bool = False  # kept by the sense model against the rules: yields in overlaps, never fixed
+    fix_note: str | None = None  # why --fix leaves a match of a rule with `fix: true` alone, for the trace
     # the check named another sense outright ('abused children', 'clean and dry', 'came
     # clean'): the sense model may not overrule that rejection
     certain: bool = False

@@ -379,7 +379,12 @@ class Engine:
         findings = [self._finding(c, seg, lo, document, path) for c in kept]
         if drop:
             for c, f in zip(kept, findings):
-                trace.add(f, True, *self._reported_reason(c))
+                stage, reason = self._reported_reason(c)
+                if f.fix:
+                    reason += f"; --fix writes '{f.fix}' (the rule's fix policy)"
+                elif c.rule.fix:
+                    reason += f"; --fix leaves it: {c.fix_note}"
+                trace.add(f, True, stage, reason)
         return findings
 
     def _blocked_reason(self, doc, seg, lo, c: Candidate) -> tuple[str, str]:
@@ -554,18 +559,38 @@ class Engine:
         line, col = document.position(s_off)
         end_line, end_col = document.position(e_off)
         fix = None
-        # no unattended fix in table cells: a language guide's "instead of" column is a mention
-        if rule.fix and suggestions and c.own_voice and not c.rescued and matched == prose and seg.kind != "cell" \
-                and not voice.is_talked_about(doc, c.start) \
-                and not voice.is_marked_as_word(document.source, s_off, e_off, doc, c.start):
-            # a phrase mentioned as a phrase, or kept only by the sense model, is never rewritten unattended
-            fix = suggestions[0]
+        if rule.fix:
+            c.fix_note = _fix_withheld(c, seg, document, s_off, e_off, matched, prose, suggestions)
+            if c.fix_note is None:
+                fix = suggestions[0]
         return Finding(
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule.id, category=rule.category, severity=c.severity, message=rule.message,
             text=matched, suggestions=suggestions, source=rule.url, fix=fix,
             offset=s_off, end_offset=e_off, voice=c.voice,
         )
+
+
+def _fix_withheld(c: Candidate, seg: Segment, document: Document, s_off: int, e_off: int, matched: str, prose: str,
+                  suggestions: list[str]) -> str | None:
+    """Why `--fix` leaves this match of a rule with `fix: true` alone, or None when it
+    rewrites it with the first suggestion. A phrase mentioned as a phrase, a match the sense
+    model alone kept, and a guide's "instead of" column (a table cell) are never rewritten
+    unattended."""
+    if not suggestions:
+        return "no suggestion fits the sentence"
+    if not c.own_voice:
+        return f"{_VOICE_WORDS[c.voice]} is not rewritten" if c.voice else "not the writer's own words"
+    if c.rescued:
+        return "kept by the sense model alone"
+    if matched != prose:
+        return "the words run across markup or a line break in the source"
+    if seg.kind == "cell":
+        return "in a table cell (a guide's 'instead of' column is a mention)"
+    doc = c.doc
+    if voice.is_talked_about(doc, c.start) or voice.is_marked_as_word(document.source, s_off, e_off, doc, c.start):
+        return "the phrase is mentioned as a phrase"
+    return None
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -25,7 +25,10 @@ A reported occurrence names the stage that settled how it is reported: `model` (
 sense model kept it against the name heuristic or the check), `voice` (quoted
 speech or first person, lowered to info by the policy), `severity` (the configuration set
 the rule's severity), `check` (the check kept it, with its reason), `context` (the word
-conditions hold) or `match` (a term of the rule, nothing against it).
+conditions hold) or `match` (a term of the rule, nothing against it). The reason of a
+reported occurrence of a rule with `fix: true` ends with what `--fix` does with it: writes
+the first suggestion, or leaves it and why (quoted speech, a table cell, a phrase mentioned
+as a phrase, a match kept by the sense model alone...).
 
 Tracing runs its own engine over every segment with all rules and no gates, so it is
 never paid for by a run that does not ask for it.

@@ -100,6 +100,19 @@ def test_policy_selection_severity_and_voice_are_traced():
     assert "lint-attributes: false" in off[0].reason
 
 
+def test_the_trace_says_what_fix_does_under_the_rules_fix_policy():
+    text = ("He committed suicide in 1994.\n\n| Instead of | Say |\n|---|---|\n"
+            "| committed suicide | died by suicide |\n\nThree addicts came by.\n")
+    occurrences = Linter().trace_text(text, "markdown")
+    fixable = [o for o in occurrences if o.rule == "committed-suicide"]
+    assert [(o.reported, o.stage) for o in fixable] == [(True, "check"), (True, "check")]
+    assert fixable[0].reason.endswith("; --fix writes 'died by suicide' (the rule's fix policy)")
+    assert fixable[1].reason.endswith("; --fix leaves it: in a table cell (a guide's 'instead of' column is a mention)")
+    assert ["--fix" in o.reason for o in occurrences if o.rule == "addict-noun"] == [False]  # a rule without fix
+    linted = [f.fix for f in Linter().lint_text(text, "markdown") if f.rule == "committed-suicide"]
+    assert linted == ["died by suicide", None]  # what linting (and so --fix) does
+
+
 def test_the_trace_costs_nothing_when_not_asked():
     linter = Linter()
     linter.lint_text("Three addicts came by. Volunteers clean the kitchen.", "text")
