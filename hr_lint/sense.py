@@ -130,17 +130,17 @@ class _View:
     (spaCy builds a Token object at every access, so features read plain lists)."""
 
     def __init__(self, doc, classes: Classes):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, SENT_START
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 
-        text = doc.text
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, IS_ALPHA, IS_PUNCT, LIKE_NUM, IDX, LENGTH, SENT_START]).tolist()
+        rows = doc.to_array([LOWER, IS_ALPHA, IS_PUNCT, LIKE_NUM, IDX, ORTH, SENT_START, SPACY]).tolist()
         self.low = [strings[r[0]] for r in rows]
         self.alpha = [bool(r[1]) for r in rows]
         self.punct = [bool(r[2]) for r in rows]
         self.num = [bool(r[3]) for r in rows]
         self.idx = [r[4] for r in rows]
-        self.text = [text[r[4]:r[4] + r[5]] for r in rows]
+        self.text = [strings[r[5]] for r in rows]
+        self.space = [bool(r[7]) for r in rows]  # a space follows the token
         self.sent_of: list[int] = []  # token -> index of its sentence
         self.sents: list[tuple[int, int]] = []  # (start, end) of each sentence
         for k, r in enumerate(rows):
@@ -149,9 +149,17 @@ class _View:
                     self.sents[-1] = (self.sents[-1][0], k)
                 self.sents.append((k, len(rows)))
             self.sent_of.append(len(self.sents) - 1)
-        self.doc_text = doc.text
+        # the doc's text as spaCy's doc.text gives it (each token and its space), without
+        # the Token object spaCy builds for every token there
+        self.doc_text = "".join([t + " " if sp else t for t, sp in zip(self.text, self.space)])
         self.seg_classes = frozenset(c for w in set(self.low) for c in classes.of(w))
         self._lower_forms: frozenset[str] | None = None
+        self.features: dict[tuple, list[str]] = {}  # (start, end, kind, sense) -> features
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`."""
+        return "".join([self.text[k] + " " if self.space[k] and k < end - 1 else self.text[k]
+                        for k in range(start, end)])
 
     def shape(self, k: int) -> str:
         return _shape(self.text[k], self.punct[k], self.num[k])
@@ -218,11 +226,19 @@ def features(doc, start: int, end: int, kind: str, classes: Classes, sense: str)
     """Feature names of a place (tokens start..end of `doc`, a segment) for `sense`: the
     sense's word for clean, users and abuse, the capitalised match for capital."""
     v = _View.of(doc, classes)
+    key = (start, end, kind, sense)
+    found = v.features.get(key)
+    if found is None:  # two rules at one place (clean-status and clean-drug-test) ask alike
+        found = v.features[key] = _features(v, start, end, kind, classes, sense)
+    return list(found)
+
+
+def _features(v: _View, start: int, end: int, kind: str, classes: Classes, sense: str) -> list[str]:
     low_, text_ = v.low, v.text
     n_sent = v.sent_of[start]
     lo, hi = v.sents[n_sent]
     head = low_[end - 1]
-    out = [f"term={doc[start:end].text.lower()}", f"head={head}", f"kind={kind}"]
+    out = [f"term={v.span_text(start, end).lower()}", f"head={head}", f"kind={kind}"]
 
     def word(k: int) -> str:
         if k < lo:
@@ -427,6 +443,11 @@ def decide(c, name: bool, override: SenseModel | None = None) -> str | None:
     kept = check(c)
     if not kept and c.certain:
         return "check"  # the check named another sense outright: the model may not overrule it
+    mode = m.senses[which].policy.mode
+    if kept and mode == "rescue" or not kept and mode == "veto":
+        return None if kept else "check"  # the policy leaves this verdict to the rules
+    if not kept and end - start == 1 and RESCUER.get(doc[start].lower_) != rule.id:
+        return "check"  # only the word's rescuer may keep it (see _may_rescue)
     p = m.probability(which, c, start, end)
     verdict = m.senses[which].verdict(p, kept)
     if verdict and not kept:

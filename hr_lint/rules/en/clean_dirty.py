@@ -480,6 +480,21 @@ _SENSES = {"status": "a person's substance use", "test": "a drug-test result", "
            "time": "NA's clean time", None: "not about drugs"}
 
 
+_SENSE_MEMO = "hr_lint.clean_dirty"  # doc.user_data key: token index -> sense_why's verdict
+
+
+def _sense_at(doc, k: int) -> tuple[str | None, str]:
+    """`sense_why(doc, k)`, worked out once per token: three rules (clean-substance-status,
+    clean-dirty-syringes, dirty-test...) ask about the same 'clean' or 'dirty'."""
+    memo = doc.user_data.get(_SENSE_MEMO)
+    if memo is None:
+        memo = doc.user_data[_SENSE_MEMO] = {}
+    found = memo.get(k)
+    if found is None:
+        found = memo[k] = sense_why(doc, k)
+    return found
+
+
 def _sense_of_match(c, wanted: str) -> int | None:
     """The index of the match's clean/dirty token when its sense is `wanted` (with the
     reason in `c.reason` either way), else None."""
@@ -490,7 +505,7 @@ def _sense_of_match(c, wanted: str) -> int | None:
     if quoted_title(c.doc, k):
         c.reason = "in a quoted title of a work"  # the book “Clean: Overcoming Addiction ...”
         return None
-    s, why = sense_why(c.doc, k)
+    s, why = _sense_at(c.doc, k)
     if s == wanted:
         c.reason = f"{_SENSES[s]}: {why}"
         return k
