@@ -125,26 +125,37 @@ class Classes:
 
 
 
+# What the features read of a word (a lexeme: the same wherever the word stands), by
+# language and spaCy's hash of the word: (text, lower case, alpha, punctuation, like a number)
+_WORDS: dict[str, dict[int, tuple[str, str, bool, bool, bool]]] = {}
+
+
+def _word(vocab, words: dict, orth: int) -> tuple[str, str, bool, bool, bool]:
+    lex = vocab[orth]
+    found = (lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct, lex.like_num)
+    if len(words) < 200_000:  # bounded: a stream of novel words must not grow it for ever
+        words[orth] = found
+    return found
+
+
 class _View:
     """What the features read of a segment, taken from spaCy's tokens once per segment
     (spaCy builds a Token object at every access, so features read plain lists)."""
 
     def __init__(self, doc, classes: Classes):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
+        from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 
-        strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, IS_ALPHA, IS_PUNCT, LIKE_NUM, IDX, ORTH, SENT_START, SPACY]).tolist()
-        self.low = [strings[r[0]] for r in rows]
-        self.alpha = [bool(r[1]) for r in rows]
-        self.punct = [bool(r[2]) for r in rows]
-        self.num = [bool(r[3]) for r in rows]
-        self.idx = [r[4] for r in rows]
-        self.text = [strings[r[5]] for r in rows]
-        self.space = [bool(r[7]) for r in rows]  # a space follows the token
+        rows = doc.to_array([ORTH, IDX, SENT_START, SPACY]).tolist()
+        vocab = doc.vocab
+        words = _WORDS.setdefault(vocab.lang, {})
+        lexemes = [words.get(r[0]) or _word(vocab, words, r[0]) for r in rows]
+        self.text, self.low, self.alpha, self.punct, self.num = (list(c) for c in zip(*lexemes)) if rows else ([],) * 5
+        self.idx = [r[1] for r in rows]
+        self.space = [r[3] == 1 for r in rows]  # a space follows the token
         self.sent_of: list[int] = []  # token -> index of its sentence
         self.sents: list[tuple[int, int]] = []  # (start, end) of each sentence
         for k, r in enumerate(rows):
-            if k == 0 or r[6] == 1:
+            if k == 0 or r[2] == 1:
                 if self.sents:
                     self.sents[-1] = (self.sents[-1][0], k)
                 self.sents.append((k, len(rows)))

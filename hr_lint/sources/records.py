@@ -206,7 +206,10 @@ def from_json_line(line: bytes, fields: Fields, where: str = "") -> Record:
     if len(line) > MAX_RECORD_BYTES:
         return Record(None, None, fields.markup, _too_big(len(line)), where)
     try:
-        obj = json.loads(line.decode("utf-8"), parse_constant=_not_json)
+        text = line.decode("utf-8")
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        obj = _decode(text)
     except UnicodeDecodeError as exc:
         return Record(None, None, fields.markup, f"not valid UTF-8 (byte {exc.start + 1} of the line)", where)
     except json.JSONDecodeError as exc:
@@ -225,6 +228,9 @@ class _NotJSON(ValueError):
 def _not_json(name: str):
     """Python's json reads NaN and Infinity, which JSON does not have (and cannot write back)."""
     raise _NotJSON(name)
+
+
+_decode = json.JSONDecoder(parse_constant=_not_json).decode  # one decoder (json.loads builds one per call)
 
 
 def _too_big(size: int | None) -> str:
