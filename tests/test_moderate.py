@@ -300,6 +300,62 @@ def test_pool_output_is_identical_to_one_process(tmp_path):
     assert one.stdout.count(b"\n") == 6000
 
 
+def test_workers_share_the_rules_and_spacy_loaded_once_before_the_pool_forks(tmp_path, monkeypatch):
+    """--jobs 2: the rules, the matchers and spaCy are loaded once, in the main process, before
+    the pool forks; the workers check their batches without loading any of them again. The
+    records the main process checks first hold no term, so nothing is loaded on their account."""
+    import hr_lint.engine as engine_module
+    import hr_lint.moderate as moderate_module
+    from hr_lint.moderate import Moderator
+    from hr_lint.moderate_cli import BATCH_RECORDS, POOL_AFTER, Pipeline
+    from hr_lint.sources.records import Fields, LineBlock
+
+    log = tmp_path / "log"
+
+    def note(what):  # one write per line, appended: safe from any process
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        os.write(fd, f"{what} {os.getpid()}\n".encode())
+        os.close(fd)
+
+    def noting(what, function):
+        def wrapper(*args, **kwargs):
+            note(what)
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(engine_module, "_nlp", None)  # spaCy is loaded anew by this run
+    monkeypatch.setattr(engine_module, "_import_spacy", noting("spacy", engine_module._import_spacy))
+    monkeypatch.setattr(engine_module.Engine, "__init__", noting("rules", engine_module.Engine.__init__))
+    monkeypatch.setattr(engine_module.Engine, "_build", noting("matchers", engine_module.Engine._build))
+    monkeypatch.setattr(moderate_module, "run_batch", noting("batch", moderate_module.run_batch))
+
+    plain = [{"id": i, "text": f"A quiet day at the drop-in center, soup number {i}."} for i in range(POOL_AFTER)]
+    mixed = [{"id": POOL_AFTER + i, "text": RECORDS[i % 2][0]["text"]} for i in range(4 * BATCH_RECORDS)]
+    out = io.BytesIO()
+    pipeline = Pipeline(Moderator(Linter({})), Fields(), out, 2, False, None, False)
+    number = 1
+    for chunk in (plain[:BATCH_RECORDS], plain[BATCH_RECORDS:], *(mixed[k:k + BATCH_RECORDS]
+                                                                    for k in range(0, len(mixed), BATCH_RECORDS))):
+        pipeline.add(LineBlock(number, jsonl(chunk).encode()))
+        number += len(chunk)
+    pipeline.finish()
+
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(plain) + len(mixed)
+    assert sum(json.loads(line)["flagged"] for line in lines) == len(mixed) // 2
+    events = [line.split() for line in log.read_text().splitlines()]
+    main = str(os.getpid())
+    loaded = [(what, pid) for what, pid in events if what != "batch"]
+    assert sorted(what for what, _ in loaded) == ["matchers", "rules", "spacy"]
+    assert all(pid == main for _, pid in loaded), events
+    workers = {pid for what, pid in events if what == "batch"} - {main}
+    assert workers, "no batch was checked by a worker"
+    # the gates: the first two batches (no term) were checked without tokenizing anything
+    order = [what for what, _ in events]
+    second = [i for i, what in enumerate(order) if what == "batch"][1]
+    assert order.index("spacy") > second and order.index("matchers") > second, events
+
+
 def test_output_is_flushed_record_by_record_in_a_pipe():
     proc = subprocess.Popen([HR_LINT, "moderate", "--isolated", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
