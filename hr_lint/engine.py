@@ -451,7 +451,10 @@ class Engine:
         `check` (the rule's check) or `model`. For the senses the sense model covers, its
         policy may let the model overrule the first two (`sense.decide`): this is the one
         place the model is consulted."""
-        name = names.capitalised_name(c.doc, c.start, c.end) or names.named_elsewhere(c.doc, c.start, c.end, named)
+        first = c.doc[c.start]
+        # a match whose first word is not capitalised is no name (both tests start there)
+        name = (not first.is_alpha or first.text[:1].isupper()) and (
+            names.capitalised_name(c.doc, c.start, c.end) or names.named_elsewhere(c.doc, c.start, c.end, named))
         if self.sense_model is not False:
             from . import sense
 

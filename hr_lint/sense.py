@@ -52,6 +52,7 @@ RULES = {
     "users": {"user-noun": "user-bare", "drug-user-identity": "user-substance"},
     "abuse": {"substance-abuse": "abuse-of-substance", "substance-abuser": "abuser-of-substance"},
 }
+_COVERED = {rule_id for rules in RULES.values() for rule_id in rules}
 # ... and only the matches that hold one of these words ('fail a drug test' is dirty-test's
 # too, but not a clean/dirty word)
 _SENSE_WORDS = {"clean": ("clean", "dirt"), "users": ("user", "idu", "ivdu"), "abuse": ("abus", "ivda")}
@@ -81,6 +82,9 @@ def sense_of(rule_id: str, check_name: str | None, text: str) -> str | None:
 
 def is_capitalised(doc, start: int, end: int) -> bool:
     """The match as the name heuristic sees a candidate name: every word capitalised."""
+    first = doc[start]
+    if first.is_alpha and not first.text[:1].isupper():
+        return False  # the first word is lower case (the common case: no list to build)
     tokens = [t for t in doc[start:end] if t.is_alpha]
     return bool(tokens) and all(names._capitalised(t) for t in tokens)
 
@@ -429,7 +433,7 @@ def decide(c, name: bool, override: SenseModel | None = None) -> str | None:
     """
     doc, rule = c.doc, c.rule
     check = rule.check
-    which = sense_of(rule.id, check.name if check is not None else None, c.text)
+    which = sense_of(rule.id, check.name if check is not None else None, c.text) if rule.id in _COVERED else None
     capital = is_capitalised(doc, c.start, c.end)
     m = None
     if which is not None or capital:
