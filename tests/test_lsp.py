@@ -567,6 +567,30 @@ async def test_only_text_formats_are_linted(client: LanguageClient, workspace):
         close_doc(client, u)
 
 
+async def test_diagnostics_per_document_are_bounded(client: LanguageClient, workspace):
+    """A document with more findings than an editor can show gets the first 1,000 (and the
+    writer is told once); the others are still there for hover and fix all."""
+    text = "".join(f"Line {i}: addicts.\n" for i in range(1200))
+    count = len(client.published)
+    uri = open_doc(client, workspace, "many.md", text)
+    diags = await diagnostics(client, uri, 1, after=count)
+    assert got(diags) == expected(text, "markdown")[:1000]
+    assert diags[-1].range.start.line == 999
+    for _ in range(200):
+        if any("1,200 findings" in m.message for m in client.messages):
+            break
+        await asyncio.sleep(0.01)
+    assert [m.message for m in client.messages if "many.md" in m.message] == [
+        "hr-lint: many.md has 1,200 findings; the first 1,000 are shown (run hr-lint on the file for all of them)"]
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1100, character=11)))
+    assert "`addict-noun`" in hover.contents.value
+    _replace_all(client, uri, 2, text + "More addicts.\n")
+    assert len(await diagnostics(client, uri, 2)) == 1000
+    assert len([m for m in client.messages if "many.md" in m.message]) == 1  # told once, not at every edit
+    close_doc(client, uri)
+
+
 async def test_a_thousand_quick_edits_stay_correct(client: LanguageClient, workspace):
     import random
 

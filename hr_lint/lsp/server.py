@@ -62,6 +62,9 @@ WATCHED = ["**/.hr-lint.yaml", "**/.hr-lint.yml", "**/hr-lint.yaml", "**/pyproje
 SOURCE = "hr-lint"
 # the findings a code-action request gets actions for (a selection may hold hundreds)
 MAX_FINDINGS_PER_REQUEST = 10
+# the diagnostics shown for one document (a pasted log or a generated page can hold
+# hundreds of thousands of findings: megabytes of JSON the editor would choke on)
+MAX_DIAGNOSTICS = 1000
 
 
 @dataclass
@@ -121,6 +124,7 @@ class HrLintServer(LanguageServer):
         self._messages_shown: set[str] = set()
         self._published: set[str] = set()  # documents that have diagnostics on the client
         self._init_problems: list[str] = []
+        self._capped: set[str] = set()  # documents told that only MAX_DIAGNOSTICS are shown
         self._generation = 0  # of `linters` when the open documents were last linted
         self._stopping = False
         self.pull = False  # the client pulls diagnostics (textDocument/diagnostic)
@@ -253,11 +257,25 @@ class HrLintServer(LanguageServer):
     def publish(self, state: DocState) -> None:
         uri = state.doc.uri
         self._published.add(uri)
-        diagnostics = [self.diagnostic(f, state.doc) for f in state.findings]
+        diagnostics = self.diagnostics(state)
         if uri in self._config_errors:  # a configuration file open in the editor
             diagnostics.append(self._config_errors[uri])
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, diagnostics=diagnostics, version=state.linted_version if isinstance(state.linted_version, int) else None))
+
+    def diagnostics(self, state: DocState) -> list[types.Diagnostic]:
+        """The document's findings as diagnostics, the first MAX_DIAGNOSTICS of them."""
+        uri, findings = state.doc.uri, state.findings
+        if len(findings) > MAX_DIAGNOSTICS:
+            if uri not in self._capped:
+                self._capped.add(uri)
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=(
+                    f"hr-lint: {os.path.basename(state.path or uri)} has {len(findings):,} findings; the first "
+                    f"{MAX_DIAGNOSTICS:,} are shown (run hr-lint on the file for all of them)")))
+            findings = findings[:MAX_DIAGNOSTICS]
+        else:
+            self._capped.discard(uri)
+        return [self.diagnostic(f, state.doc) for f in findings]
 
     def diagnostic(self, f: Finding, doc: TextDocument) -> types.Diagnostic:
         return types.Diagnostic(
@@ -733,7 +751,7 @@ def create_server() -> HrLintServer:
         if params.previous_result_id == result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
         return types.RelatedFullDocumentDiagnosticReport(
-            items=[ls.diagnostic(f, state.doc) for f in state.findings], result_id=result_id)
+            items=ls.diagnostics(state), result_id=result_id)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: HrLintServer, params: types.HoverParams):
