@@ -416,3 +416,19 @@ def test_method_detail_in_a_news_report_quoting_a_family_tells_the_reporter_what
     assert (f.rule, f.severity) == ("suicide-method-detail", "info")
     # a note a reporter can act on: what to write, what to do with the family's words, where help is
     assert "died by suicide" in f.message and "paraphrase" in f.message and "988" in f.message
+
+
+# -- a medication for opioid use disorder called a substitute for a drug ---------------------------
+
+def test_a_medication_called_a_substitute_for_a_drug():
+    assert "replacement-therapy" in rules(
+        "If you take methadone as a substitute for another opioid, your prescriber sets the dose.")
+    assert "replacement-therapy" in rules("Some relatives see buprenorphine as a substitute for another drug.")
+
+
+@pytest.mark.parametrize("text", [
+    "Suboxone is not a substitute for another person's support, the counselor said.",
+    "Methadone clinic notes. Margarine works as a substitute for another fat in most recipes.",
+])
+def test_other_substitutes_stay_quiet(text):
+    assert "replacement-therapy" not in rules(text), found(text)

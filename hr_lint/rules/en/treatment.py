@@ -22,7 +22,7 @@ alternatives), e.g. "failed treatment" -> ed -> "tried treatment".
 from __future__ import annotations
 
 from ..api import Candidate, Needs, check
-from .lexicon import PERSON
+from .lexicon import PERSON, is_substance
 
 RESEARCH = {"rats", "rat", "mice", "mouse", "rodent", "rodents", "animal", "animals", "monkeys",
             "primates", "reinstatement", "cue-induced", "cue", "self-administration", "paradigm",
@@ -197,6 +197,12 @@ def treatment_failure(c: Candidate) -> bool:
     return True
 
 
+_DRUG_NOUNS = {"substance", "substances", "drug", "drugs", "opioid", "opioids", "opiate", "opiates",
+               "addiction", "narcotic", "narcotics"}
+_MEDICATIONS = {"methadone", "buprenorphine", "suboxone", "subutex", "sublocade", "zubsolv", "naltrexone",
+                "vivitrol", "medication", "medications", "medicine", "moud", "mat"}
+
+
 @check("replacement-opioid", rules=["replacement-therapy"])
 def replacement(c: Candidate) -> bool:
     """'replacement/substitution therapy' and 'trading one addiction for another' about
@@ -212,6 +218,16 @@ def replacement(c: Candidate) -> bool:
         return c.reject("hormone, nicotine, enzyme or joint replacement")  # hormone / nicotine / enzyme replacement therapy
     if prv in ("-",) and len(before) > 1:
         return c.reject("part of a compound")
+    if words[0] in ("substitute", "substitutes") and words[1] == "for":
+        # 'taking the medication as a substitute for another substance': a medication in the
+        # sentence, a drug after 'another' (not 'another fat', 'another person's support')
+        after = [t.lower_ for t in c.after(1)]
+        sent = {t.lower_ for t in c.sent}
+        if not (after and (after[0] in _DRUG_NOUNS or is_substance(after[0], strict=True))):
+            return c.reject("a substitute for something other than a drug")
+        if not sent & _MEDICATIONS:
+            return c.reject("no medication in the sentence is called the substitute")
+        return c.keep("a medication for opioid use disorder called a substitute for a drug")
     if words[0] in ("trade", "trades", "traded", "trading", "replace", "replaces", "replaced",
                     "replacing", "swap", "swaps", "swapped", "swapping", "substitute",
                     "substitutes", "substituted", "substituting") and \
