@@ -227,14 +227,18 @@ def load_wordlist(path: str) -> list[Rule]:
 
 def load_builtin_rules() -> list[Rule]:
     """The built-in rules, and the proof that they and the checks agree: every rule id a
-    check is bound to exists and names that check (so a rule renamed without its check is
-    an error here, never a silent change in what is found)."""
+    check is bound to exists and names that check, and so does every rule the sense model
+    covers (so a rule renamed without its check is an error here, never a silent change in
+    what is found)."""
     rules: list[Rule] = []
     for path in sorted((WORDLIST_DIR / LANGUAGE).glob("*.yaml")):
         rules.extend(load_wordlist(str(path)))
     check_unique(rules)
+    from . import sense  # its tables only: the model's weights are read when first needed
+
     try:
         registry.validate(rules)
+        sense.validate(rules)
     except LookupError as exc:
         raise ConfigError(str(exc.args[0]), str(WORDLIST_DIR / LANGUAGE)) from None
     return rules

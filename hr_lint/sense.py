@@ -70,6 +70,24 @@ _PREPOSITIONS = {"of", "to", "for", "with", "from", "among", "by", "about", "on"
                  "between", "into", "than", "like"}
 
 
+def validate(rules) -> None:
+    """The built-in rules the model covers (`RULES`) and the rules it reports rescues with
+    (`RESCUER`) exist, and each covered rule names the check the model expects, so renaming
+    a rule or giving it another check is a load error, never a silent end to the model's say
+    over it. `LookupError` naming the rule otherwise."""
+    by_id = {r.id: r for r in rules}
+    expected = {rule_id: check for covered in RULES.values() for rule_id, check in covered.items()}
+    for rule_id in sorted(set(expected) | set(RESCUER.values())):
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise LookupError(f"the sense model (hr_lint/sense.py) covers rule '{rule_id}', which does not exist")
+        named = rule.check.name if rule.check is not None else None
+        if rule_id in expected and named != expected[rule_id]:
+            raise LookupError(f"rule '{rule_id}': the sense model covers it as deciding with check "
+                              f"'{expected[rule_id]}', but the rule names "
+                              + (f"check '{named}'" if named else "no check"))
+
+
 def sense_of(rule_id: str, check_name: str | None, text: str) -> str | None:
     """The sense (clean, users, abuse) a match of `rule_id` with this matched text belongs
     to, or None."""

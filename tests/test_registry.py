@@ -54,6 +54,20 @@ def test_a_rule_that_drops_its_check_is_a_load_error():
         registry.validate(rules)
 
 
+def test_the_sense_model_covers_rules_by_id_and_renaming_one_is_a_load_error():
+    from hr_lint import sense
+
+    sense.validate(builtin_rules())
+    renamed = [dataclasses.replace(r, id="user-bare-noun") if r.id == "user-noun" else r for r in builtin_rules()]
+    with pytest.raises(LookupError, match="the sense model .* covers rule 'user-noun', which does not exist"):
+        sense.validate(renamed)
+    other = registry.get("drug-context")
+    swapped = [dataclasses.replace(r, check=other) if r.id == "clean-time" else r for r in builtin_rules()]
+    with pytest.raises(LookupError, match="rule 'clean-time': the sense model covers it as deciding with check "
+                                          "'clean-time', but the rule names check 'drug-context'"):
+        sense.validate(swapped)
+
+
 def test_bind_names_the_rule():
     with pytest.raises(LookupError, match=r"rule 'x': unknown check 'clean-staus' \(did you mean 'clean-status'\?\)"):
         registry.bind("x", "clean-staus")
