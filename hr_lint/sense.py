@@ -155,7 +155,7 @@ _WORDS: dict[str, dict[int, tuple[str, str, bool, bool, bool]]] = {}
 def _word(vocab, words: dict, orth: int) -> tuple[str, str, bool, bool, bool]:
     lex = vocab[orth]
     found = (lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct, lex.like_num)
-    if len(words) < 200_000:  # bounded: a stream of novel words must not grow it for ever
+    if len(words) < 50_000:  # bounded (at most a few MB): a stream of novel words must not grow it for ever
         words[orth] = found
     return found
 

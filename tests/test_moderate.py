@@ -489,6 +489,32 @@ def test_memory_stays_flat_however_long_the_input(tmp_path):
     assert big - small < 10_000_000, (small, big)
 
 
+def test_memory_stays_flat_when_every_post_is_tokenized_and_checked(tmp_path):
+    """As above, but every post holds terms, so each one goes through spaCy, the rules'
+    checks and the sense model: nothing kept per record (ten times the posts, the same peak).
+    The posts share their words: each word never seen before stays in spaCy's vocabulary
+    (a few hundred bytes a word), which this test does not cover."""
+    texts = ["Please keep the shared fridge clean; {i} addicts and drug users came by the drop-in center.",
+             "She has been clean for {i} days, and the dirty dishes from the potluck are soaking.",
+             "The panel on substance abuse, number {i}, starts at ten; the mentally ill are welcome."]
+
+    def peak(n):
+        path = tmp_path / f"t{n}.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            for i in range(n):
+                fh.write(json.dumps({"id": i, "text": texts[i % 3].format(i=i % 7)}) + "\n")
+        code = ("import resource, subprocess, sys;"
+                "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
+        out = subprocess.run([sys.executable, "-c", code, HR_LINT, "moderate", "--isolated", "--jobs", "1", str(path)],
+                             capture_output=True, text=True).stdout.split()
+        assert out[1] == "1"  # flagged
+        return int(out[0]) * 1024
+
+    small, big = peak(1500), peak(15_000)
+    assert big - small < 10_000_000, (small, big)
+
+
 # -- the Python API ------------------------------------------------------------------------------
 
 def test_linter_moderate_is_a_generator_over_any_iterable():
