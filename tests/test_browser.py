@@ -260,6 +260,23 @@ def test_docx_upload_downloads_as_txt(page):
     assert f"The client is {chosen}." in saved
 
 
+def test_pdf_upload_shows_its_pages_text_and_downloads_as_txt(page):
+    from pdfmaker import lines_page, make_pdf
+
+    data = make_pdf([lines_page(["Handout for clients", "Nothing here."]),
+                     lines_page(["Our peers were once called", "junkies by the press."])])
+    page.set_input_files("#file", files=[{"name": "handout.pdf", "mimeType": "application/pdf", "buffer": data}])
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    expect(page.locator("#origin")).to_contain_text("handout.pdf (PDF)")
+    expect(page.locator("#view mark.hl")).to_have_text(["junkies"])  # the mark sits on the word itself
+    text = page.input_value("#editor")
+    assert "Handout for clients" in text and "junkies by the press." in text
+    expect(page.locator("#download-note")).to_contain_text(".txt")
+    with page.expect_download() as info:
+        page.click("#download")
+    assert info.value.suggested_filename == "handout.txt"
+
+
 def test_download_keeps_the_text_format(page):
     paste(page, "# Notes\n\nWe met an addict.\n", expect_total=1)
     with page.expect_download() as info:

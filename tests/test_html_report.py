@@ -97,6 +97,12 @@ def test_totals_and_charts_match_the_findings(page, report):
         assert drawn == dict(Counter(f[key] for f in findings)), chart
         assert bars.first.locator("rect").bounding_box()["width"] > 0  # drawn, not only described
     assert page.locator("tr.finding").count() == len(findings)
+    # the pages or files with the most findings, most first, with their counts
+    most = page.locator("#most-affected tbody tr")
+    rows = [(most.nth(i).get_attribute("data-path"), int(most.nth(i).locator("td").nth(1).inner_text()))
+            for i in range(most.count())]
+    per_path = Counter(f["path"] for f in findings)
+    assert rows == sorted(per_path.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     assert page.evaluate("window.__pwned") is None  # the file's text is shown, never run
     (pdf_path,) = {f["path"] for f in findings if f["path"].endswith("brochure.pdf")}
     pdf_row = page.locator(f'tr.finding[data-path="{pdf_path}"]')
