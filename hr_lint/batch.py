@@ -84,6 +84,9 @@ def lint_paths(linter_for, paths: list[str], *, stdin_filename: str | None = Non
                     out.fixed_files += bool(done.applied)
                     out.results[index] = done.findings
                     out.sources[name] = done.after
+                elif linter.format_for(name) in ("docx", "pdf"):  # the lines shown are the pages' text
+                    document = linter.lint_document(data, name)
+                    out.results[index], out.sources[name] = document.findings, document.text
                 else:
                     out.results[index] = linter.lint_bytes(data, name)  # the format of --stdin-filename, or text
                     try:

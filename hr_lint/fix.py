@@ -55,7 +55,13 @@ def apply(text: str, findings) -> tuple[str, int]:
 
 def fix_bytes(linter, data: bytes, path: str, format: str | None = None, relint: bool = True) -> FixResult:
     """The fixed bytes of a document (same encoding, BOM and line endings) and, with
-    `relint`, the findings left in them."""
+    `relint`, the findings left in them. A .docx or a PDF (standard input named so) is
+    reported, never rewritten: its bytes come back as they came."""
+    from .readers import BINARY_FORMATS
+
+    if (format or linter.format_for(path)) in BINARY_FORMATS:
+        linted = linter.lint_document(data, path, format)
+        return FixResult(path, linted.text, linted.text, 0, linted.findings, data, found=linted.findings)
     text, encoding = decode_with_encoding(data, path)
     findings = linter.lint_bytes(data, path, format)
     after, applied = apply(text, findings)

@@ -286,6 +286,24 @@ def test_fix_and_diff_never_touch_a_pdf(tmp_path, monkeypatch):
     assert run("--diff", "memo.pdf").stdout == ""
 
 
+def test_a_pdf_on_standard_input_is_read_shown_and_passed_through_by_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no brochure.pdf on disk: the lines shown come from the input
+    data = brochure(2)
+    result = CliRunner().invoke(lint_command, ["--no-cache", "--no-color", "-", "--stdin-filename", "brochure.pdf"],
+                                input=data)
+    assert result.exit_code == 1, result.output
+    assert "page 2, 7:25" in result.stdout and "    Nobody should be called an ad-\n" in result.stdout
+    fixed = CliRunner().invoke(lint_command, ["--no-cache", "--no-color", "--fix", "-", "--stdin-filename",
+                                              "brochure.pdf"], input=data)
+    assert fixed.exit_code == 1, fixed.output
+    assert fixed.stdout_bytes == data  # a filter that never rewrites a PDF: the bytes as they came
+    assert "page 2, 7:25" in fixed.stderr and "binary file" not in fixed.stderr
+    broken = CliRunner().invoke(lint_command, ["--no-cache", "--fix", "-", "--stdin-filename", "brochure.pdf"],
+                                input=data[:400])
+    assert broken.exit_code == 2 and broken.stdout_bytes == data[:400]
+    assert "hr-lint: brochure.pdf: not a valid PDF" in broken.stderr
+
+
 # -- the writer's page and the API -----------------------------------------------------------------
 
 def test_the_api_lints_an_uploaded_pdf():
