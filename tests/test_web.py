@@ -695,3 +695,23 @@ def test_a_declared_length_over_the_limit_is_refused_before_the_body(sites):
     assert result.exit_code == 2
     assert f"hr-lint: {site.url('/huge')}: response is 195 KB, over the 97 KB limit" in result.stderr.splitlines()
     assert [f["path"] for f in findings] == [site.url("/about")]
+
+
+def test_an_articles_own_header_is_content_even_by_its_class_name(sites):
+    # WordPress themes mark a post's title as <header class="entry-header"> and its byline as
+    # "entry-footer": they belong to the post; the site's header, a share bar and the page
+    # footer do not
+    site, _ = sites
+    page = """<!doctype html><html><head><meta charset="utf-8"><title>Post</title></head><body>
+<div class="site-header"><a href="/">Home</a> Crazy deals for addicts</div>
+<main id="main" class="site-main"><article class="post">
+<div class="entry-header"><h1 class="entry-title">Why we stopped calling people addicts</h1></div>
+<div class="entry-content"><p>The program changed its words last year.</p></div>
+<div class="share-header">Share this with the addicts you know</div>
+<div class="entry-footer">Written by a peer whom the papers once called a junkie.</div>
+</article></main><div class="site-footer">A crazy footer</div></body></html>"""
+    site.routes["/post"] = Page(page)
+    _, findings = audit(site.url("/post"))
+    got = {(f["line"], f["text"]) for f in findings}
+    assert got == {line_of(page, "addicts</h1>")[:1] + ("addicts",),
+                   line_of(page, "a junkie")[:1] + ("junkie",)}, got

@@ -13,7 +13,9 @@ findings that fall inside the chosen ranges:
 3. inside the chosen ranges, boilerplate is cut out again: `nav`, `header`, `footer`,
    `aside`, `form`, `dialog`, `template`, elements with a navigation, banner, footer or
    complementary role, `hidden`/`aria-hidden`, and elements whose id or class names a
-   cookie or consent banner, a menu, breadcrumbs, a sidebar, a share bar...
+   cookie or consent banner, a menu, breadcrumbs, a sidebar, a share bar... but not an
+   article's own header and footer (its title and byline), by tag or by a class such as
+   WordPress's `entry-header`.
 
 None means "no structure found": the caller keeps the whole page.
 """
@@ -25,9 +27,9 @@ from html.parser import HTMLParser
 BOILERPLATE_TAGS = frozenset("nav header footer aside form dialog template noscript script style".split())
 BOILERPLATE_ROLES = frozenset("navigation banner contentinfo complementary search dialog alertdialog".split())
 _BOILERPLATE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|banner|nav|navbar|navigation|menu|breadcrumbs?|sidebar|"
+    r"(?:^|[\s_-])(cookie|cookies|consent|gdpr|banner|nav|navbar|navigation|menu|breadcrumbs?|sidebar|"
     r"footer|header|masthead|share|social|subscribe|newsletter|skip-link|site-header|site-footer|promo|ad|ads|"
-    r"related)(?:$|[\s_-])", re.I)
+    r"related)(?=$|[\s_-])", re.I)
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 PARAGRAPHS = frozenset("p li h1 h2 h3 h4 h5 h6 td blockquote pre dd".split())
 
@@ -109,7 +111,12 @@ def _boilerplate(el: _Element) -> bool:
     if "hidden" in a or a.get("aria-hidden", "").lower() == "true":
         return True
     names = f"{a.get('id', '')} {a.get('class', '')}"
-    return bool(names.strip()) and bool(_BOILERPLATE_NAMES.search(names)) and el.tag not in ("main", "article", "body")
+    if not names.strip() or el.tag in ("main", "article", "body"):
+        return False
+    found = {m.group(1).lower() for m in _BOILERPLATE_NAMES.finditer(names)}
+    if found and found <= {"header", "footer"} and _inside_article(el):
+        return False  # WordPress's "entry-header" holds the post's title, "entry-footer" its byline
+    return bool(found)
 
 
 def _inside_article(el: _Element) -> bool:
