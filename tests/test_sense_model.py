@@ -197,3 +197,14 @@ def test_every_sentence_written_for_the_model_is_a_place_it_learns_from():
     assert not unmatched, "marks that no place of the file's sense overlaps:\n" + "\n".join(
         f"{f}: {b}" for f, b in unmatched)
     assert {e.sense for e in examples} == set(sense.SENSES)
+
+
+def test_the_shipped_model_is_what_training_on_todays_rules_gives(capsys):
+    # A rule, check or lexicon change moves the places the model is trained on; a model left
+    # stale decides on features the engine no longer gives. Retrain with tools/sense/train.py
+    # (docs/sense-model.md) when this fails.
+    import data
+    import train
+
+    status = train.check(train.usable(data.collect()), train.OUT)
+    assert status == 0, capsys.readouterr().out

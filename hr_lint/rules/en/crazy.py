@@ -156,7 +156,8 @@ def set_form(c) -> None:
 # 'insanity': the legal test, figures of speech, and the words that make it mental illness
 _LEGAL = {"reason", "defense", "defence", "plea", "pleas", "plead", "pleads", "pleaded", "pleading", "pled",
           "temporary", "criminal", "verdict", "acquitted", "acquittal", "court", "courts", "jury", "judge",
-          "legal", "legally", "guilty", "m'naghten", "mcnaghten", "statute", "trial", "defendant", "law"}
+          "legal", "legally", "guilty", "m'naghten", "mcnaghten", "statute", "trial", "defendant", "law",
+          "test", "penal", "code", "attorney", "lawyer", "prosecutor", "prosecution", "competent", "competency"}
 _FIGURE_BEFORE = {"sheer", "pure", "total", "absolute", "utter", "complete", "collective", "corporate",
                   "bureaucratic", "political", "financial", "holiday", "traffic", "market"}
 _MIND_WORDS = {"mind", "minds", "mental", "mentally", "madness", "mad", "insane", "lunatic", "lunatics",
