@@ -131,6 +131,8 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     if end + 1 < sent.end and doc[end].lower_ == "by" and doc[end + 1].is_alpha and _capitalised(doc[end + 1]) \
             and doc[end + 1].lower_ not in _WEEKDAYS:
         return True
+    if _question_heading(doc, sent) and not _in_longer_run(doc, start, end):
+        return False  # 'What is Substance Abuse?': a heading line, a generic term in it is prose
     if title_case_sentence(sent):
         # a heading opens its paragraph; a title-case sentence inside one is the title of a
         # work it cites ('NIDA (2004). Exploring Adolescent Drug Abuse. Retrieved from ...')
@@ -146,6 +148,61 @@ def capitalised_name(doc, start: int, end: int) -> bool:
     while j < sent.end and doc[j].lower_ in _CONNECTORS:
         j += 1
     return j < sent.end and j > end - 1 and doc[j].is_alpha and _capitalised(doc[j]) and (j == end or doc[j - 1].lower_ in _CONNECTORS)
+
+
+# lower-case words a heading in sentence or title case may hold ('What is Substance Abuse?',
+# 'How to Talk About Drug Abuse'); any other lower-case word makes the line prose
+_HEADING_SMALL = _CONNECTORS | {
+    "a", "an", "is", "are", "was", "were", "be", "do", "does", "did", "can", "could", "should",
+    "will", "would", "you", "your", "i", "my", "we", "our", "it", "its", "about", "with", "or",
+    "how", "what", "why", "when", "who", "not", "vs", "from", "by", "as", "into", "so", "if",
+    "that", "this", "there", "than", "me", "us", "they", "he", "she"}
+
+
+def _question_heading(doc, sent) -> bool:
+    """The sentence is a line of its own, a short heading or question heading: it starts and
+    ends its line, has 2-12 words, no digits, no full stop at the end, starts with a capital,
+    and its only lower-case words are small words ('What is Substance Abuse?')."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks or not _line_start(doc, toks[0].i):
+        return False
+    last = toks[-1]
+    if last.i + 1 < len(doc) and "\n" not in last.whitespace_ and "\n" not in doc[last.i + 1].text:
+        return False
+    if last.text in (".", ";", ",", ":") or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in toks):
+        return False
+    words = [t for t in toks if t.is_alpha]
+    if not 2 <= len(words) <= 12 or not words[0].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in _HEADING_SMALL or _after_hyphen(t) for t in words)
+
+
+def heading_words(words: list[str]) -> bool:
+    """2-12 words that read as a heading: the first capitalised, every other one capitalised
+    or a small word ('What is Substance Abuse?', 'How Do I Get Help?')."""
+    words = [w.strip("?!\"'\u201c\u201d()") for w in words]
+    words = [w for w in words if w]
+    return 2 <= len(words) <= 12 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _HEADING_SMALL for w in words)
+
+
+def _in_longer_run(doc, start: int, end: int) -> bool:
+    """The match is part of a longer capitalised run ('the County Substance Abuse Prevention
+    Council'): a capitalised word after it, or capitalised words before it after 'the'."""
+    sent = doc[start].sent
+    after = doc[end] if end < sent.end else None
+    if after is not None and after.is_alpha and _capitalised(after):
+        return True
+    if after is not None and after.lower_ in _CONNECTORS and end + 1 < sent.end and _capitalised(doc[end + 1]):
+        return True
+    # capitalised words before the match are the term's own modifier or title case ('What is
+    # Substance Abuse?', 'How Do I Spot Drug Abuse?'), unless 'the' opens them: 'the Riverbend
+    # Valley Substance Abuse office'
+    k, run = start - 1, 0
+    while k >= sent.start and doc[k].is_alpha and _capitalised(doc[k]):
+        run += 1
+        k -= 1
+    return run >= 2 and k >= sent.start and doc[k].lower_ == "the"
 
 
 def _heading_label(doc, start: int, end: int) -> bool:

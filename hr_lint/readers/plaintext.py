@@ -156,12 +156,23 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 # is a heading or a label ("Progress note", "Weekly update"): it ends its own block, so it
 # does not run into the first sentence below it.
 _HEADING_BREAK = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n.!?:;,]{0,40}?[^\s.!?:;,\-]\r?\n(?=[ \t]*[A-Z])")
+# A question heading ("What is Substance Abuse?", "How Do I Get Help?") on a line of its own,
+# followed by a line that starts with a capital, ends its block too: its words are all
+# capitalised but for small words (names.heading_words), so it is no question in a paragraph
+_QUESTION_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?:;,\d]{2,80}\?\r?\n(?=[ \t]*[A-Z])")
+
+
+def _question_breaks(source: str) -> set[int]:
+    from ..names import heading_words
+
+    return {m.end() for m in _QUESTION_LINE.finditer(source) if heading_words(m.group().split())}
 
 
 def segments(source: str, wanted: list[int] | None = None) -> list[Segment]:
     b = ProseBuilder(source)
     run = Run()
-    breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)}) \
+    breaks = sorted({m.end() for m in _BLANK_LINES.finditer(source)} | {m.end() for m in _HEADING_BREAK.finditer(source)}
+                    | _question_breaks(source)) \
         if "\n" in source else []  # both need a line break (a post is often one line)
     comments = [m.span() for m in TEXT_COMMENT.finditer(source)] if "hr-lint:" in source else []
     k = 0  # the first comment not yet passed (comments never span a paragraph break)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..api import Candidate, Needs, capitalised_name, check
 from .lexicon import (
-    DRUG_TALK, FUNCTION_WORDS, SUBSTANCE_NAMES, drug_context, is_substance, person_alternatives,
-    substance_words, tech_context,
+    DRUG_TALK, FUNCTION_WORDS, SUBSTANCE_NAMES, TECH_WORDS, drug_context, is_substance,
+    named_substance_use, person_alternatives, sentence_span, substance_words, tech_context,
 )
 
 _USER = {"user", "users"}
@@ -168,7 +168,8 @@ def _bare_user(c, k: int) -> bool:
     if not drug_context(doc, k) and _effects_of_a_drug(doc, k):
         return c.keep("'users' who go through something ('Users experience euphoria') in a passage "
                       "about a drug, with no product or service in sight")
-    if not drug_context(doc, k):
+    use = named_substance_use(doc, k)  # 'users reclined on bunks and smoked opium'
+    if not drug_context(doc, k) and not use:
         # 'Free naloxone kits at the clinic. If you know users who won't come in, ...': people
         # (a relative 'who') right after a sentence about drugs, with no product in sight
         nxt = doc[k + 1].lower_ if k + 1 < doc[k].sent.end else ""
@@ -176,11 +177,29 @@ def _bare_user(c, k: int) -> bool:
                 and not tech_context(doc, k, 1, extra=_NOT_DRUG_CONTEXT)):
             return c.keep("'users who' right after a sentence about drugs")
         return c.reject("its sentence is not about drug use")
-    if tech_context(doc, k, extra=_NOT_DRUG_CONTEXT):
+    if _tech_sentence(doc, k, use):
         return c.reject("its sentence is about technology or services (app, account, login, portal...)")
     if _tobacco_only(doc, k):
         return c.reject("users of tobacco or nicotine ('teen users smoke fewer cigarettes'), public-health wording")
     return c.keep("a sentence about drug use, with no product or service in sight")
+
+
+# technology words that also name things in the physical world ('bamboo platforms', 'the
+# site of the den', 'a branch of the family'): in a sentence where a named drug is smoked,
+# injected or taken, they say nothing of software
+_PHYSICAL_TOO = {"platform", "platforms", "site", "sites", "branch", "build", "builds", "module",
+                 "modules", "code", "script", "scripts", "cache", "query", "queries", "install",
+                 "installation", "commit", "merge"}
+_TECH_STRONG = frozenset((TECH_WORDS | _NOT_DRUG_CONTEXT) - _PHYSICAL_TOO)
+
+
+def _tech_sentence(doc, k: int, use: bool) -> bool:
+    """Is the sentence of token k about technology or services? Where a named drug is taken
+    in it (`use`), only words that can only be technology or a service count."""
+    if not use:
+        return tech_context(doc, k, extra=_NOT_DRUG_CONTEXT)
+    lo, hi = sentence_span(doc, k, 0)
+    return any(t.lower_ in _TECH_STRONG for t in doc[lo:hi])
 
 
 def _effects_of_a_drug(doc, k: int) -> bool:

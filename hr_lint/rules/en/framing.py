@@ -103,16 +103,68 @@ _HOOK_DRUGS = {"pills", "painkillers", "drugs", "dope", "smack", "booze", "alcoh
                "weed", "pot", "speed"}
 
 
-def _drug_antecedent(doc, i: int) -> bool:
-    """A drug named before token i in its sentence or the one before it."""
+def _drug_antecedent(doc, i: int, bare: bool = False) -> bool:
+    """A drug named before token i in its sentence or the one before it ('the drug' too for
+    bare 'hooked': 'he experimented with the drug... he was hooked')."""
     lo, _ = sentence_span(doc, i, 1)
     lo = max(lo, doc[i].sent.start - 60)
     for k in range(i - 1, lo - 1, -1):
         w = doc[k].lower_
-        if w in _HOOK_DRUGS or (is_substance(w, strict=True)
+        if w in _HOOK_DRUGS or (bare and w == "drug") or (is_substance(w, strict=True)
                                 and w not in {"prescription", "pain", "chemical", "speed", "pot"}):
             return True
     return False
+
+
+# 'he was hooked', 'she got hooked', 'they were soon hooked': a copula or 'get' before
+# 'hooked', a person as its subject, and nothing after it that makes it another sense
+# ('hooked up', 'hooked a fish', 'hooked into the grid', 'hooked on a show')
+_HOOK_COPULA = {"was", "is", "were", "are", "be", "been", "being", "got", "get", "gets", "getting",
+                "gotten", "became", "become", "becomes", "becoming", "'s", "'re", "'m", "am", "stayed",
+                "remained", "seemed", "felt"}
+_HOOK_ADVERBS = {"already", "completely", "totally", "fully", "really", "quickly", "soon", "instantly",
+                 "immediately", "badly", "thoroughly", "hopelessly", "still", "just", "so", "truly",
+                 "pretty", "also", "then", "basically"}
+_HOOK_PEOPLE = {"he", "she", "they", "i", "we", "you", "son", "daughter", "brother", "sister", "mother",
+                "father", "mom", "dad", "husband", "wife", "friend", "boyfriend", "girlfriend",
+                "partner", "cousin", "teen", "teens", "kids", "kid", "man", "woman", "patient",
+                "patients", "nephew", "niece", "uncle", "aunt", "child", "children", "students",
+                "student", "who", "everyone", "people", "both"}
+# a word right after 'hooked' that ends the predicate ('was hooked.', 'was hooked, and...',
+# 'was hooked by spring', 'hooked within weeks', 'hooked for years')
+_HOOK_AFTER = {".", ",", ";", "!", "?", ":", "-", "\u2014", "and", "but", "by", "within", "for",
+               "after", "before", "almost", "again", "too", "as", "when", "that", "from"}
+
+
+def _hooked_bare(c: Candidate) -> bool:
+    """Bare 'hooked' said of a person ('Within a year he was hooked.'), with a drug named
+    before it in its sentence or the previous one of the paragraph. Not 'hooked a fish',
+    'hooked up the cable', 'hooked on the show' (that is 'hooked on', judged above)."""
+    doc = c.doc
+    k = c.start
+    lo, hi = doc[k].sent.start, doc[k].sent.end
+    nxt = doc[k + 1].lower_ if k + 1 < hi else "."
+    if nxt not in _HOOK_AFTER or (nxt in {"by", "for", "from"} and k + 2 < hi and doc[k + 2].lower_ in {
+            "the", "a", "an", "his", "her", "their", "its", "my", "our", "your"} and not (
+            k + 3 < hi and doc[k + 3].lower_ in {"time", "end", "spring", "summer", "fall", "winter"})):
+        return c.reject("'hooked' not a predicate ending there ('hooked up', 'hooked a fish', 'hooked by the hook')")
+    j = k - 1
+    while j >= lo and doc[j].lower_ in _HOOK_ADVERBS:
+        j -= 1
+    if j < lo or doc[j].lower_ not in _HOOK_COPULA:
+        return c.reject("'hooked' without 'was', 'got', 'became' before it: not said of a person")
+    s = j - 1
+    while s >= lo and (doc[s].lower_ in _HOOK_ADVERBS or doc[s].lower_ in {"had", "has", "have", "would",
+                                                                             "will", "could", "might", "not"}):
+        s -= 1
+    subject = doc[s] if s >= lo else None
+    if subject is None or not (subject.lower_ in _HOOK_PEOPLE or (
+            subject.text[:1].isupper() and subject.is_alpha and s > lo)):
+        return c.reject("'hooked' said of no person ('the fish was hooked')")
+    if not _drug_antecedent(doc, k, bare=True):
+        return c.reject("no drug named before 'hooked' in its sentence or the one before")
+    c.suggest(["addicted", "dependent"])  # 'he was addicted', not 'he was addicted to'
+    return c.keep("'hooked' said of a person, a drug named just before")
 
 
 @check("hooked-on-substance", rules=["hooked-on"])
@@ -121,6 +173,8 @@ def hooked(c: Candidate) -> bool:
     them' when the pronoun stands for a drug named just before), not 'hooked on crossword
     puzzles' or 'hooked on phonics'."""
     doc = c.doc
+    if c.end - c.start == 1:
+        return _hooked_bare(c)
     hi = doc[c.start].sent.end
     j = c.end
     steps = 0

@@ -197,7 +197,7 @@ SUBSTANCES = {
     "barbiturate", "barbiturates", "sedative", "sedatives", "tranquilizer", "tranquilizers",
     "steroid", "steroids", "pill", "pills", "prescription", "prescriptions", "medication",
     "medications", "polysubstance", "polydrug", "tobacco", "nicotine", "dope", "smack", "xylazine",
-    "kratom", "gabapentin", "iv", "injection", "injecting", "intravenous", "chemical",
+    "kratom", "gabapentin", "opium", "iv", "injection", "injecting", "intravenous", "chemical",
     # prescription drugs by their generic and brand names
     "alprazolam", "lorazepam", "clonazepam", "diazepam", "ativan", "adderall", "ritalin",
     "methylphenidate", "dextroamphetamine", "zolpidem", "ambien", "hydromorphone", "dilaudid",
@@ -374,10 +374,52 @@ def drug_context(doc, i: int, around: int = 0) -> bool:
             return True
     return False
 
+# verbs of taking a drug: with a drug named next to them ('smoked opium', 'inject heroin',
+# 'the smoking of opium', 'opium smoking'), the sentence is about drug use
+_USE_VERBS = {
+    "smoke", "smokes", "smoked", "smoking", "inject", "injects", "injected", "injecting",
+    "snort", "snorts", "snorted", "snorting", "inhale", "inhales", "inhaled", "inhaling",
+    "shoot", "shoots", "shot", "shooting", "ingest", "ingests", "ingested", "ingesting",
+    "swallow", "swallows", "swallowed", "swallowing", "chew", "chews", "chewed", "chewing",
+    "take", "takes", "took", "taking", "use", "uses", "used", "using", "try", "tries", "tried",
+    "buy", "buys", "bought", "buying", "sell", "sells", "sold", "selling",
+}
+# words that may stand between the verb and the drug: 'smoked the opium', 'smoking of opium',
+# 'inject street heroin'
+_USE_GAP = {"the", "a", "an", "of", "their", "his", "her", "some", "more", "street", "black-tar",
+            "tar", "pure", "raw", "powdered", "crystal", "it"}
+_NOT_NAMED = _WEAK_SUBSTANCES | {"substance", "substances", "drug", "drugs", "pill", "pills",
+                                 "chemical", "alcohol"}
+
+
+def named_substance_use(doc, i: int) -> bool:
+    """Does the sentence holding token i name a drug (not 'drug', 'pills', 'medication',
+    tobacco: a named one such as opium, heroin, meth) right beside a verb of taking it
+    ('smoked opium', 'users who inject heroin', 'the smoking of opium', 'opium smoking')?"""
+    lo, hi = sentence_span(doc, i, 0)
+    for k in range(lo, hi):
+        w = doc[k].lower_
+        if w not in _USE_VERBS:
+            continue
+        j = k + 1  # the drug after the verb
+        while j < hi and j - k <= 3 and doc[j].lower_ in _USE_GAP:
+            j += 1
+        if j < hi and _named_drug(doc[j].lower_):
+            return True
+        if w.endswith("ing") and k > lo and _named_drug(doc[k - 1].lower_):  # 'opium smoking'
+            return True
+    return False
+
+
+def _named_drug(w: str) -> bool:
+    w = w[:-2] if w.endswith("'s") else w
+    return w not in _NOT_NAMED and is_substance(w)
+
+
 # Paragraph screens (rulebook.Needs): a paragraph without one of these words cannot pass
 # drug_context() / is_substance(), so the engine never tokenizes it for such a term.
 DRUG_TALK = Needs(
-    frozenset(DRUG_WORDS | {f"{w} using" for w in _USING_AFTER} | {f"{w} use" for w in _USE_AFTER}
+    frozenset(DRUG_WORDS | SUBSTANCES | {f"{w} using" for w in _USING_AFTER} | {f"{w} use" for w in _USE_AFTER}
               | {f"{w} using" for w in _USE_AFTER} | {f"{s} {g}" for s in _SHARE for g in _GEAR}),
     DRUG_PREFIXES)
 
