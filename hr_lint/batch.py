@@ -199,8 +199,11 @@ def run_jobs(linter_for, jobs: list[Job], n: int = 0):
     import multiprocessing
 
     linters = list({id(lt): lt for lt in (linter_for(job.path) for job in jobs)}.values())
+    # the languages the files hold (English, Spanish), from a sample: rules and gates built once, before forking
+    wanted = {id(lt): lt.likely_languages([job.path for job in jobs]) for lt in linters}
     for linter in linters:
-        linter.engine.prepare()  # rules and gates built once, before forking
+        for language in wanted[id(linter)]:
+            linter.engine_for(language).prepare()
     _WORKER = (linter_for, jobs)
     gc.freeze()  # the workers share these objects; a collection there would copy every page
     tasks = list(range(len(jobs)))
@@ -212,7 +215,8 @@ def run_jobs(linter_for, jobs: list[Job], n: int = 0):
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
             for linter in linters:
-                linter.engine.warm()
+                for language in wanted[id(linter)]:
+                    linter.engine_for(language).warm()
             for batch in batches:
                 for i, outcome in batch:
                     job = jobs[i]

@@ -72,6 +72,8 @@ class _Run:
 @click.option("--ignore", multiple=True, help="Skip these rule ids or categories.")
 @click.option("--extend-select", multiple=True, help="Add rule ids or categories to the selection.")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
+@click.option("--language", type=click.Choice(["auto", "en", "es"]),
+              help="Language of text that declares none (HTML lang, front matter lang) [default: auto, detected].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--stdin-filename", help="Name for standard input (format and configuration).")
@@ -92,7 +94,7 @@ class _Run:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells.")
 @web_options
 @click.version_option(__version__, prog_name="hr-lint")
-def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend_select, exclude, config_path,
+def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend_select, exclude, language, config_path,
          isolated, stdin_filename, fix, diff, report_unused_suppressions, jobs, no_cache, cache_dir, statistics, list_rules, explain_rule, show_config, check_rules,
          quiet, web, trace=False):
     """Find stigmatizing language in Markdown, HTML, reStructuredText, text, Word and PDF files.
@@ -111,6 +113,7 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
         "exclude": list(exclude),
         "fail-on": fail_on,
         "report-unused-suppressions": report_unused_suppressions or None,
+        "language": language,
     }
     if not no_cache and not cache_dir:
         from .cache import default_dir

@@ -33,19 +33,23 @@ COMMAND_LINE = "command line"
 KEYS = {
     "extends", "select", "ignore", "extend-select", "severity", "fail-on", "include", "exclude",
     "respect-gitignore", "allow", "quotes", "first-person", "file-types", "rules",
-    "report-unused-suppressions", "lint-attributes", "debated",
+    "report-unused-suppressions", "lint-attributes", "debated", "language",
 }
 # Settings that add to what earlier layers gave, rather than replace it.
 _ADDING = {"ignore", "extend-select", "severity", "include", "exclude", "allow", "file-types", "rules"}
 
-_builtin_cache: list[Rule] | None = None
+_builtin_cache: dict[str, list[Rule]] = {}
 
 
-def builtin_rules() -> list[Rule]:
-    global _builtin_cache
-    if _builtin_cache is None:
-        _builtin_cache = load_builtin_rules()
-    return _builtin_cache
+def builtin_rules(language: str | None = None) -> list[Rule]:
+    """The built-in rules of one language (None: of every language, English first)."""
+    from .rulebook import languages
+
+    if language is None:
+        return [r for lang in sorted(languages(), key=lambda x: (x != "en", x)) for r in builtin_rules(lang)]
+    if language not in _builtin_cache:
+        _builtin_cache[language] = load_builtin_rules(language) if language in languages() else []
+    return _builtin_cache[language]
 
 
 def _label(path: str) -> str:
@@ -76,6 +80,7 @@ class Config:
     rule_files: list[str] = field(default_factory=list)
     report_unused_suppressions: bool = False
     lint_attributes: bool = True  # alt and title attribute text (and Markdown image alt text)
+    language: str = "auto"  # the language of text that declares none: auto (detect), en, es
     origins: dict[str, str] = field(default_factory=dict)  # setting -> where it came from
     path: str | None = None  # the configuration file, if any
     # (setting, rule id or category) -> (where, line): unknown names are reported where written
@@ -85,6 +90,7 @@ class Config:
     # custom rule files whose rules are on without being selected (until a later `select`)
     _auto_selected: list[str] = field(default_factory=list, repr=False)
     _rules: list[Rule] | None = field(default=None, repr=False)
+    _by_language: dict = field(default_factory=dict, repr=False)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -201,6 +207,11 @@ class Config:
         if "lint-attributes" in data:
             self.lint_attributes = flag("lint-attributes")
             note("lint-attributes")
+        if "language" in data:
+            from .language import SETTINGS
+
+            self.language = choice("language", SETTINGS)
+            note("language")
         if "respect-gitignore" in data:
             self.respect_gitignore = flag("respect-gitignore")
             note("respect-gitignore")
@@ -238,6 +249,7 @@ class Config:
                     self._auto_selected.append(full)
             note("rules")
         self._rules = None
+        self._by_language = {}
 
     def _extend(self, target, path, base_dir, data, seen) -> None:
         line = line_of(data["extends"]) or line_of(data, "extends")
@@ -261,35 +273,31 @@ class Config:
         self.merge(layer, preset_path, os.path.dirname(os.path.abspath(preset_path)), seen + here + (real,))
 
     # -- using ------------------------------------------------------------------------------
-    def all_rules(self) -> list[Rule]:
-        """Built-in rules, then custom ones; a custom rule replaces a built-in rule of the same id."""
+    def all_rules(self, language: str | None = None) -> list[Rule]:
+        """Built-in rules, then custom ones; a custom rule replaces a built-in rule of the
+        same id. With `language`, only that language's rules."""
         custom: list[Rule] = []
         for rule_file in self.rule_files:
             custom.extend(load_wordlist(rule_file))
         check_unique(custom)
         replaced = {r.id for r in custom}
-        return [r for r in builtin_rules() if r.id not in replaced] + custom
+        if language is not None:
+            custom = [r for r in custom if r.language == language]
+        return [r for r in builtin_rules(language) if r.id not in replaced] + custom
 
-    def active_rules(self) -> list[Rule]:
-        if self._rules is not None:
+    def active_rules(self, language: str | None = None) -> list[Rule]:
+        """The rules this configuration turns on (of one language, or of all). Every rule id
+        and category it names is checked against the rules of every language, so a typo is
+        an error whatever is linted; the other languages' rules are only loaded when a
+        name is not one of this language's."""
+        if language is None:
+            if self._rules is None:
+                self._rules = [r for lang in self._languages() for r in self.active_rules(lang)]
             return self._rules
-        rules = self.all_rules()
-        ids = {r.id for r in rules}
-        categories = {r.category for r in rules}
-
-        def check(selectors, setting, allowed):
-            for sel in selectors:
-                if sel not in allowed:
-                    where, line = self._where.get((setting, sel), (self.origins.get(setting, COMMAND_LINE), None))
-                    raise ConfigError(f"unknown rule or category '{sel}' in '{setting}'"
-                                      f"{did_you_mean(sel, ids | categories)} (see hr-lint --list-rules)",
-                                      where, line)
-
-        every = ids | categories | {"ALL", "all"}
-        check(self.select or [], "select", every)
-        check(self.ignore, "ignore", every)
-        check(self.extend_select, "extend-select", every)
-        check(self.severity.keys(), "severity", ids | categories)  # the engine looks up ids and categories only
+        if language in self._by_language:
+            return self._by_language[language]
+        rules = self.all_rules(language)
+        self._check_names(rules)
 
         def hit(rule, selectors):
             return any(s in ("ALL", "all") or s == rule.id or s == rule.category for s in selectors)
@@ -306,8 +314,37 @@ class Config:
             if selected and not hit(rule, self.ignore):
                 chosen.append(rule)
         self._check_custom_examples([r for r in chosen if r.origin in self.rule_files])
-        self._rules = chosen
+        self._by_language[language] = chosen
         return chosen
+
+    @staticmethod
+    def _languages() -> list[str]:
+        from .rulebook import languages
+
+        return sorted(languages(), key=lambda x: (x != "en", x))
+
+    def _check_names(self, rules: list[Rule]) -> None:
+        """Every rule id and category named by select, ignore, extend-select and severity
+        exists (in some language): a ConfigError naming where it was written otherwise."""
+        named = [(setting, sel) for setting, sels in (("select", self.select or []), ("ignore", self.ignore),
+                                                       ("extend-select", self.extend_select),
+                                                       ("severity", list(self.severity)))
+                 for sel in sels if sel not in ("ALL", "all") or setting == "severity"]
+        if not named:
+            return
+        known = {r.id for r in rules} | {r.category for r in rules}
+        if all(sel in known for _, sel in named):
+            return
+        every = self.all_rules()
+        ids = {r.id for r in every}
+        categories = {r.category for r in every}
+        for setting, sel in named:
+            allowed = ids | categories
+            if sel not in allowed:
+                where, line = self._where.get((setting, sel), (self.origins.get(setting, COMMAND_LINE), None))
+                raise ConfigError(f"unknown rule or category '{sel}' in '{setting}'"
+                                  f"{did_you_mean(sel, ids | categories)} (see hr-lint --list-rules)",
+                                  where, line)
 
     def _check_custom_examples(self, rules: list[Rule]) -> None:
         """A custom rule must satisfy its own examples: a broken rule stops the run, naming the line."""

@@ -23,13 +23,14 @@ class Segment:
     the whole source span [s, e).
     """
 
-    __slots__ = ("text", "kind", "titles", "_p", "_s", "_e", "_copy")
+    __slots__ = ("text", "kind", "titles", "lang", "_p", "_s", "_e", "_copy")
 
     def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]], kind: str = "prose",
                  titles: list[tuple[int, int]] | None = None):
         self.text = text
         self.kind = kind  # "prose", "heading", "cell", "alt", "title", "front-matter"...
         self.titles = titles or []  # prose spans that name a work (<cite>): never reported
+        self.lang: str | None = None  # its language, once the linter has decided (hr_lint/language.py)
         cols = list(zip(*pieces)) if pieces else [(), (), (), ()]
         # arrays of machine integers: a big file's thousands of segments stay small in memory
         self._p = array("q", cols[0])

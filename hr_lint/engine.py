@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import layout, names, suggest, voice
+from . import agreement, layout, names, suggest, voice
 from .candidate import Candidate
 from .document import Document, Segment
 from .finding import Finding, severity_rank
@@ -49,12 +49,13 @@ class EngineOptions:
         return sev.get(rule.id, sev.get(rule.category, rule.severity)) if sev else rule.severity
 
 
-_nlp = None
+_nlps: dict = {}
 
 
-def get_nlp():
-    """The shared blank English pipeline (tokenizer + sentencizer), loaded once per process."""
-    global _nlp
+def get_nlp(language: str = "en"):
+    """The shared blank pipeline of a language (tokenizer + sentencizer), loaded once per
+    process: `spacy.blank("en")`, `spacy.blank("es")`."""
+    _nlp = _nlps.get(language)
     if _nlp is None:
         import gc
 
@@ -65,9 +66,9 @@ def get_nlp():
             gc.disable()
         try:
             spacy = _import_spacy()
-            nlp = spacy.blank("en")
+            nlp = spacy.blank(language)
             nlp.add_pipe("sentencizer")
-            _nlp = nlp
+            _nlps[language] = _nlp = nlp
         finally:
             if paused:
                 gc.enable()
@@ -149,8 +150,9 @@ def _import_spacy():
 
 class Engine:
     def __init__(self, rules: list[Rule], options: EngineOptions | None = None, screens: bool = True,
-                 sense_model=True):
+                 sense_model=True, language: str = "en"):
         self.rules = rules
+        self.language = language  # its rules' language: the spaCy pipeline, names and voice
         self.by_id = {r.id: r for r in rules}
         self.options = options or EngineOptions()
         self._built = False
@@ -172,7 +174,8 @@ class Engine:
         self._file_gate: Gate | None = None
         # the sense model (hr_lint/sense.py): True the shipped one, read when a match it
         # covers is first decided; False none; or a `sense.SenseModel` (tools, tests)
-        self.sense_model = sense_model
+        # the sense model is trained on English text: Spanish matches are the rules' alone
+        self.sense_model = sense_model if language == "en" else False
 
     @property
     def file_gate(self) -> Gate:
@@ -197,7 +200,7 @@ class Engine:
         return self._prefilter
 
     def _build(self) -> None:
-        nlp = get_nlp()  # first: it imports spaCy (see _import_spacy)
+        nlp = get_nlp(self.language)  # first: it imports spaCy (see _import_spacy)
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
@@ -213,7 +216,7 @@ class Engine:
         self._exact = len(self.exact_matcher) > 0
         self.sentencizer = nlp.get_pipe("sentencizer")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.names.add("name", [nlp.make_doc(n) for n in names.KNOWN_NAMES])
+        self.names.add("name", [nlp.make_doc(n) for n in names.known_names(self.language)])
         if self._allow_words:
             self.names.add("allow", [nlp.make_doc(a) for a in self._allow_words])
         self._built = True
@@ -326,7 +329,7 @@ class Engine:
             span = doc.char_span(max(0, ts - lo), min(len(text), te - lo), alignment_mode="expand")
             if span is not None and te > lo and ts < hi:
                 blocked.append((span.start, span.end))
-        quotes = voice.quote_spans(text)
+        quotes = voice.quote_spans(text, self.language)
         # one name per paragraph: words the piece uses as a name ('Joseph Hooker') are that
         # name wherever they stand capitalised in it ('Hooker received three promotions')
         named = self.named(doc, matches)
@@ -538,13 +541,17 @@ class Engine:
         start = c.start
         article = None
         alternatives = c.alternatives if c.alternatives is not None else rule.alternatives_for(c.form)
-        if c.form in ("singular", None) and rule.person_label and suggest.article_before(doc, start):
+        safe = True
+        if self.language == "es":
+            # determiners and adjectives before the word agree with the alternative's noun
+            start, alternatives, safe = agreement.fit(doc, start, c.end, alternatives)
+        elif c.form in ("singular", None) and rule.person_label and suggest.article_before(doc, start):
             # fold "a"/"an" into the finding only when the replacement needs the other one
             if suggest.article_changes(doc[start - 1].text, alternatives):
                 article = doc[start - 1].text
                 start -= 1
         end = c.end
-        if rule.person_label and c.form in ("singular", "plural") and end < len(doc) \
+        if self.language == "en" and rule.person_label and c.form in ("singular", "plural") and end < len(doc) \
                 and doc[end].lower_ in ("'s", "'") and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]):
             # "the addict's family": a long phrase does not take "'s" well, so the
             # possessive is part of the finding and the suggestion ("the person's family")
@@ -564,6 +571,9 @@ class Engine:
         fix = None
         if rule.fix:
             c.fix_note = _fix_withheld(c, seg, document, s_off, e_off, matched, prose, suggestions)
+            if c.fix_note is None and not safe:
+                # Spanish: a word outside the finding would no longer agree (hr_lint/agreement.py)
+                c.fix_note = "a word outside the finding would no longer agree in gender or number"
             if c.fix_note is None:
                 fix = suggestions[0]
         return Finding(

@@ -54,13 +54,18 @@ class ExampleProblem:
         return self.rule.line
 
 
-def engine_for(rules: list[Rule]) -> Engine:
-    """The engine examples are judged by: these rules together, default options."""
-    return Engine(rules, EngineOptions())
+def engine_for(rules: list[Rule]) -> dict[str, Engine]:
+    """The engines examples are judged by, one per language (an example is in its rule's
+    language): these rules together, default options."""
+    return {lang: Engine([r for r in rules if r.language == lang], EngineOptions(), language=lang)
+            for lang in sorted({r.language for r in rules})}
 
 
-def judge(engine: Engine, rule: Rule, kind: str, index: int, sentence: str) -> ExampleProblem | None:
+def judge(engine: Engine | dict[str, Engine], rule: Rule, kind: str, index: int,
+          sentence: str) -> ExampleProblem | None:
     """The problem with one example of `rule`, or None when it is satisfied."""
+    if isinstance(engine, dict):
+        engine = engine[rule.language]
     hits = [f for f in engine.lint(readers.parse(sentence, "text"), "<example>") if f.rule == rule.id]
     if kind == "flag" and not hits:
         return ExampleProblem(rule, kind, index, sentence)
@@ -77,7 +82,8 @@ def cases(rules: list[Rule]):
                 yield rule, kind, index, sentence
 
 
-def check(rules: list[Rule], engine: Engine | None = None, only: list[Rule] | None = None) -> list[ExampleProblem]:
+def check(rules: list[Rule], engine: Engine | dict[str, Engine] | None = None,
+          only: list[Rule] | None = None) -> list[ExampleProblem]:
     """Every problem with the examples of `only` (default: all of `rules`), judged by an
     engine holding `rules`."""
     engine = engine or engine_for(rules)

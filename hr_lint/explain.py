@@ -119,6 +119,7 @@ def show_config(config, path) -> str:
         ("respect-gitignore", str(config.respect_gitignore).lower(), origin("respect-gitignore")),
         ("allow", ", ".join(config.allow) or "-", origin("allow")),
         ("lint-attributes", str(config.lint_attributes).lower(), origin("lint-attributes")),
+        ("language", config.language, origin("language")),
         ("quotes", config.quotes, origin("quotes")),
         ("first-person", config.first_person, origin("first-person")),
         ("debated", config.debated, origin("debated")),

@@ -95,3 +95,44 @@ def verb_forms(term: str) -> list[tuple[str, str]]:
             seen.add(phrase)
             forms.append((phrase, form))
     return forms
+
+
+# -- Spanish ---------------------------------------------------------------------------------
+# Terms are written in the singular, each gender its own term ("adicto", "adicta"); the
+# plural inflects every word up to the first preposition or conjunction ("enfermo mental"
+# -> "enfermos mentales", "usuario de drogas" -> "usuarios de drogas").
+_ES_STOP = {"de", "del", "a", "al", "por", "con", "en", "sin", "para", "y", "e", "o", "u", "que", "contra"}
+_ES_INVARIANT = {"crisis", "sin", "techo", "sintecho", "sinhogar", "recién", "ex"}
+_ES_ACCENTED = str.maketrans("áéíóú", "aeiou")
+_ES_STRIP = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
+
+
+def pluralize_es(word: str) -> str:
+    """The plural of a Spanish noun or adjective (the regular rules; no -s words change)."""
+    low = word.lower()
+    if low in _ES_INVARIANT or (low.endswith(("s", "x")) and not low.endswith(("és", "ás", "ós", "ís", "ús"))):
+        return word  # "crisis", "tórax"
+    if low.endswith("z"):
+        return word[:-1] + "ces"
+    if low[-1:] in "aeiouáéó":
+        return word + "s"
+    if low[-1:] in "íú":
+        return word + "es"
+    if low[-2:-1] in "áéíóú" and low[-1:] in "nsl":  # "ladrón" -> "ladrones": the accent goes
+        return word[:-2] + word[-2].translate(_ES_ACCENTED) + word[-1] + "es"
+    return word + "es"
+
+
+def noun_forms_es(term: str) -> list[tuple[str, str]]:
+    """A Spanish term and its plural, tagged with their number."""
+    words = term.split(" ")
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _ES_STOP), len(words))
+    plural = " ".join([pluralize_es(w) for w in words[:cut]] + words[cut:])
+    if plural == term:
+        return [(term, "singular")]
+    return [(term, "singular"), (plural, "plural")]
+
+
+def unaccented(text: str) -> str:
+    """`text` without the acute accents of Spanish vowels ("alcohólico" -> "alcoholico")."""
+    return text.translate(_ES_STRIP)

@@ -40,14 +40,39 @@ KNOWN_NAMES = [
     "Drug Abuse Resistance Education", "Big Book",
 ]
 
+# Spanish names: agencies, fellowships, networks and programmes whose names hold a term
+KNOWN_NAMES_ES = [
+    "Alcohólicos Anónimos", "Narcóticos Anónimos", "Cocainómanos Anónimos", "Drogadictos Anónimos",
+    "Adictos Anónimos", "Hijos Adultos de Alcohólicos", "Familias Anónimas",
+    "Instituto Nacional sobre el Abuso de Drogas", "Instituto Nacional sobre el Abuso del Alcohol y el Alcoholismo",
+    "Administración de Servicios de Salud Mental y Abuso de Sustancias",
+    "Centro para el Tratamiento del Abuso de Sustancias", "Centro para la Prevención del Abuso de Sustancias",
+    "Comisión Interamericana para el Control del Abuso de Drogas",
+    "Oficina de las Naciones Unidas contra la Droga y el Delito", "Plan Nacional sobre Drogas",
+    "Observatorio Español de las Drogas y las Adicciones", "Comisión Nacional contra las Adicciones",
+    "Comisión Nacional de Salud Mental y Adicciones", "Centros de Integración Juvenil", "Línea de la Vida",
+    "Red Latinoamericana y del Caribe de Personas que Usan Drogas", "Orgullo Loco",
+    "Ley de Abuso de Sustancias", "Día Internacional de la Lucha contra el Uso Indebido y el Tráfico Ilícito de Drogas",
+]
+
+
+def known_names(language: str = "en") -> list[str]:
+    """The names matched as phrases in a language's text (Spanish text quotes English names too)."""
+    return KNOWN_NAMES + KNOWN_NAMES_ES if language == "es" else KNOWN_NAMES
+
+
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "christmas", "then"}
 
 # Small words that may stand inside a capitalised name ("Institute on Drug Abuse").
 _CONNECTORS = {"of", "on", "and", "for", "the", "&", "-", "de", "in", "to", "at"}
+# in Spanish names: "Instituto Nacional sobre el Abuso de Drogas", "Casa del Indigente"
+_CONNECTORS_ES = _CONNECTORS | {"del", "la", "las", "el", "los", "y", "e", "para", "sobre", "contra", "en", "a", "al",
+                                "con", "por", "sin"}
 _QUOTE_OPENERS = {'"', "\u201c", "\u2018", "\u00ab"}
-_OPENERS = {'"', "'", "\u201c", "\u2018", "(", "[", "*", "_", "\u2022", "-", "\u2013", "\u2014", ":"}
+_OPENERS = {'"', "'", "\u201c", "\u2018", "(", "[", "*", "_", "\u2022", "-", "\u2013", "\u2014", ":", "\u00bf",
+            "\u00a1"}
 
 
 def _acronym(t: str) -> bool:
@@ -93,6 +118,8 @@ def _initial(tok) -> bool:
             return True
         if prev.text in _TRUE_BULLETS or (prev.text in _BULLETS and _line_start(doc, i)):
             return True
+        if prev.text == ":" and doc.lang_ == "es":
+            return True  # in Spanish a colon opens a clause: 'A: Alcohólico con...', 'Nota: Adictos...'
         if prev.text not in _OPENERS and not prev.is_punct and not prev.like_num:
             return False
         if prev.text in (".", "!", "?"):
@@ -113,7 +140,8 @@ def _after_hyphen(t) -> bool:
 
 def title_case_sentence(sent) -> bool:
     """Headings and titles capitalise every word, so capitals say nothing there."""
-    words = [t for t in sent if t.is_alpha and t.lower_ not in _CONNECTORS
+    connectors = _connectors(sent.doc)
+    words = [t for t in sent if t.is_alpha and t.lower_ not in connectors
              and t.lower_ not in ("a", "an", "with", "from", "by", "as", "or") and not _after_hyphen(t)]
     if len(words) < 2:
         return bool(words) and all(t.text[:1].isupper() for t in words) and len(sent) <= 3
@@ -133,6 +161,8 @@ def capitalised_name(doc, start: int, end: int) -> bool:
         return True
     if _question_heading(doc, sent) and not _in_longer_run(doc, start, end):
         return False  # 'What is Substance Abuse?': a heading line, a generic term in it is prose
+    if doc.lang_ == "es" and _quoted_title(doc, start, end):
+        return True  # «El Loco de San Cayetano»: a title in quotation marks
     if title_case_sentence(sent):
         # a heading opens its paragraph; a title-case sentence inside one is the title of a
         # work it cites ('NIDA (2004). Exploring Adolescent Drug Abuse. Retrieved from ...')
@@ -145,9 +175,10 @@ def capitalised_name(doc, start: int, end: int) -> bool:
         return True
     # sentence-initial: a name only if a capitalised word follows ("Hooker Avenue is closed")
     j = end
-    while j < sent.end and doc[j].lower_ in _CONNECTORS:
+    connectors = _connectors(doc)
+    while j < sent.end and doc[j].lower_ in connectors:
         j += 1
-    return j < sent.end and j > end - 1 and doc[j].is_alpha and _capitalised(doc[j]) and (j == end or doc[j - 1].lower_ in _CONNECTORS)
+    return j < sent.end and j > end - 1 and doc[j].is_alpha and _capitalised(doc[j]) and (j == end or doc[j - 1].lower_ in connectors)
 
 
 # lower-case words a heading in sentence or title case may hold ('What is Substance Abuse?',
@@ -317,3 +348,37 @@ def _cited_title(doc, sent) -> bool:
     year = any(doc[i].text == "(" and doc[i + 1].like_num and len(doc[i + 1].text) == 4
                for i in range(max(0, k - 12), k - 1))
     return year or any(t.lower_ in _CITATION_WORDS for t in doc[sent.end:min(len(doc), sent.end + 4)])
+
+
+_OPEN_QUOTES = {"\u00ab": "\u00bb", "\u201c": "\u201d", '"': '"'}
+
+
+def _quoted_title(doc, start: int, end: int) -> bool:
+    """Is doc[start:end] inside quotation marks that hold nothing but a capitalised title
+    (small connectors aside): «El Loco de San Cayetano», “Alcohólicos en la Ciudad”?"""
+    sent = doc[start].sent
+    connectors = _CONNECTORS_ES
+    k = start - 1
+    while k >= sent.start and doc[k].text not in _OPEN_QUOTES:
+        t = doc[k]
+        if t.is_alpha and t.lower_ not in connectors and not t.text[:1].isupper():
+            return False
+        if not t.is_alpha and t.text not in ("-", "'"):
+            return False
+        k -= 1
+    if k < sent.start:
+        return False
+    closer = _OPEN_QUOTES[doc[k].text]
+    j = end
+    while j < sent.end and doc[j].text != closer:
+        t = doc[j]
+        if t.is_alpha and t.lower_ not in connectors and not t.text[:1].isupper():
+            return False
+        if not t.is_alpha and t.text not in ("-", "'"):
+            return False
+        j += 1
+    return j < sent.end and j - k > 2
+
+
+def _connectors(doc) -> set[str]:
+    return _CONNECTORS_ES if doc.lang_ == "es" else _CONNECTORS

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import SEVERITIES
-from .inflect import noun_forms, verb_forms
+from .inflect import noun_forms, noun_forms_es, unaccented, verb_forms
 from .rules import registry
 from .rules.registry import Check, Needs
 from .yamlload import ConfigError, did_you_mean, line_of, load_yaml_file
 
 WORDLIST_DIR = Path(__file__).parent / "wordlists"
-LANGUAGE = "en"  # the built-in rules' language (hr_lint/wordlists/en, hr_lint/rules/en)
+LANGUAGE = "en"  # the language of a rule whose wordlist names none
 
 RULE_KEYS = {
     "id", "category", "severity", "message", "terms", "inflect", "case_sensitive",
@@ -48,6 +48,7 @@ class Rule:
     summary: str = ""
     origin: str = ""  # the file the rule came from
     line: int | None = None
+    language: str = LANGUAGE  # the language of its terms (hr_lint/language.py)
 
     @property
     def url(self) -> str | None:
@@ -56,13 +57,23 @@ class Rule:
     def forms(self) -> list[tuple[str, str | None]]:
         """Every surface form to match, tagged with its grammatical form."""
         out: list[tuple[str, str | None]] = []
+        spanish = self.language == "es"
         for term in self.terms:
             if self.inflect == "noun":
-                out.extend(noun_forms(term))
+                out.extend(noun_forms_es(term) if spanish else noun_forms(term))
             elif self.inflect == "verb":
                 out.extend(verb_forms(term))
             else:
                 out.append((term, None))
+        if spanish:  # written without accents too, as hurried posts and old systems do
+            seen = {form for form, _ in out}
+            for form, tag in list(out):
+                if any(w[-1:] in "áéíóú" for w in form.split(" ")):
+                    continue  # 'abusó' without its accent is 'abuso', another word
+                bare = unaccented(form)
+                if bare not in seen:
+                    seen.add(bare)
+                    out.append((bare, tag))
         return out
 
     def needs(self, form: str) -> Needs | None:
@@ -98,17 +109,17 @@ def _word_set(value, path, obj, key) -> set[str]:
     return {v.lower() for v in value}
 
 
-def _bind_check(rid: str, name, path: str, obj) -> Check:
+def _bind_check(rid: str, name, path: str, obj, language: str = LANGUAGE) -> Check:
     """The registered check `name`, which must be bound to rule `rid` (or be generic)."""
     if not isinstance(name, str) or not name:
         _fail(f"rule '{rid}': 'check' must name a check (e.g. drug-context)", path, obj, "check")
     try:
-        return registry.bind(rid, name)
+        return registry.bind(rid, name, language)
     except LookupError as exc:
         _fail(str(exc.args[0]), path, obj, "check")
 
 
-def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
+def parse_rule(data, path: str, default_category: str | None = None, language: str = LANGUAGE) -> Rule:
     if not isinstance(data, dict):
         _fail("a rule must be a mapping with id, terms, message, severity", path, data)
     for key in data:
@@ -160,7 +171,7 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
             _fail(f"rule '{rid}': unknown context key '{key}'{did_you_mean(key, CONTEXT_KEYS)}",
                   path, raw_context, key)
         context[key] = _word_set(value, path, raw_context, key)
-    check = _bind_check(rid, data["check"], path, data) if "check" in data else None
+    check = _bind_check(rid, data["check"], path, data, language) if "check" in data else None
     sources = data.get("sources") or []
     if not isinstance(sources, list):
         _fail(f"rule '{rid}': sources must be a list of {{title, url}}", path, data, "sources")
@@ -204,43 +215,61 @@ def parse_rule(data, path: str, default_category: str | None = None) -> Rule:
         summary=summary,
         origin=path,
         line=line_of(data),
+        language=language,
     )
 
 
-def load_wordlist(path: str) -> list[Rule]:
+def load_wordlist(path: str, language: str = LANGUAGE) -> list[Rule]:
+    """The rules of one wordlist; `language` unless the file names its own (`language: es`)."""
     data = load_yaml_file(path)
     if data is None:
         raise ConfigError("empty rule file: expected 'rules:' with a list of rules", path)
     if isinstance(data, list):
         rules_data, category = data, None
     elif isinstance(data, dict):
+        top = ("category", "language", "rules")
         for key in data:
-            if key not in ("category", "rules"):
-                _fail(f"unknown top-level key '{key}'{did_you_mean(key, ('category', 'rules'))}", path, data, key)
+            if key not in top:
+                _fail(f"unknown top-level key '{key}'{did_you_mean(key, top)}", path, data, key)
         rules_data, category = data.get("rules"), data.get("category")
         if not isinstance(rules_data, list) or not rules_data:
             _fail("expected 'rules:' with a non-empty list of rules", path, data)
+        if "language" in data:
+            language = data["language"]
+            if language not in languages():
+                _fail(f"'language' must be one of {', '.join(languages())}, not '{language}'"
+                      f"{did_you_mean(str(language), languages())}", path, data, "language")
     else:
         raise ConfigError("expected a mapping with 'rules:'", path, 1)
-    return [parse_rule(item, path, category) for item in rules_data]
+    return [parse_rule(item, path, category, language) for item in rules_data]
 
 
-def load_builtin_rules() -> list[Rule]:
-    """The built-in rules, and the proof that they and the checks agree: every rule id a
-    check is bound to exists and names that check, and so does every rule the sense model
-    covers (so a rule renamed without its check is an error here, never a silent change in
-    what is found)."""
+def languages() -> list[str]:
+    """The languages with built-in rules: the folders of hr_lint/wordlists."""
+    return sorted(p.name for p in WORDLIST_DIR.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+
+
+def load_builtin_rules(language: str | None = None) -> list[Rule]:
+    """The built-in rules of one language (None: of every language), and the proof that
+    they and that language's checks agree: every rule id a check is bound to exists and
+    names that check, and so does every rule the sense model covers (English: so a rule
+    renamed without its check is an error here, never a silent change in what is found)."""
     rules: list[Rule] = []
-    for path in sorted((WORDLIST_DIR / LANGUAGE).glob("*.yaml")):
-        rules.extend(load_wordlist(str(path)))
-    check_unique(rules)
-    from . import sense  # its tables only: the model's weights are read when first needed
+    for lang in [language] if language else languages():
+        folder = WORDLIST_DIR / lang
+        found: list[Rule] = []
+        for path in sorted(folder.glob("*.yaml")):
+            found.extend(load_wordlist(str(path), lang))
+        try:
+            registry.validate(found, lang)
+            if lang == "en":
+                from . import sense  # its tables only: the model's weights are read when first needed
 
-    try:
-        registry.validate(rules)
-        sense.validate(rules)
-    except LookupError as exc:
-        raise ConfigError(str(exc.args[0]), str(WORDLIST_DIR / LANGUAGE)) from None
+                sense.validate(found)
+        except LookupError as exc:
+            raise ConfigError(str(exc.args[0]), str(folder)) from None
+        rules.extend(found)
+    check_unique(rules)
     return rules
 
 

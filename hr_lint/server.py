@@ -1,6 +1,6 @@
 """`hr-lint serve`: the writer's page and a small HTTP API, on loopback by default.
 
-    GET  /                 the page (hr_lint/static/index.html, app.js, app.css)
+    GET  /                 the page (hr_lint/static/index.html, app.js, i18n.js, app.css)
     POST /api/lint         {"text", "format", "preset"} -> {"findings": [...], ...}
     POST /api/lint-file    multipart upload (field "file") -> findings and the decoded text
     POST /api/trace        {"text", "format", "preset", "start", "end"} -> the decision trace
@@ -242,9 +242,18 @@ def _text_request(body: bytes, default_preset: str) -> tuple[dict, str, str, str
     return data, text, fmt, _preset(data.get("preset"), default_preset)
 
 
+LANGUAGES = ("auto", "en", "es")
+
+
+def _language(value) -> str | None:
+    """The language of text that declares none ('auto': detected); None: the preset's."""
+    return _choice(value or None, "language", LANGUAGES, None)
+
+
 def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
-    _, text, fmt, preset = _text_request(body, default_preset)
-    findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt))
+    data, text, fmt, preset = _text_request(body, default_preset)
+    language = _language(data.get("language"))
+    findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt, language=language))
     return lint_response(pool.get(preset), preset, fmt, text, findings)
 
 
@@ -271,7 +280,8 @@ def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) \
                 or not 0 <= start <= end <= len(text):
             raise ApiError(400, f"'start' and 'end' must be offsets with 0 <= start <= end <= {len(text)}")
-    occurrences = pool.run(preset, lambda linter: linter.trace_text(text, format=fmt))
+    language = _language(data.get("language"))
+    occurrences = pool.run(preset, lambda linter: linter.trace_text(text, format=fmt, language=language))
     out = []
     for o in occurrences:
         f = o.finding
@@ -287,7 +297,8 @@ def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
             **({"selection": {"start": start, "end": end, "text": text[start:end]}} if start is not None else {})}
 
 
-def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str) -> dict:
+def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, preset: str,
+                language: str | None = None) -> dict:
     from .loader import InputError
 
     name = os.path.basename((filename or "").replace("\\", "/")) or "upload"
@@ -297,7 +308,8 @@ def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, p
             raise ApiError(400, f"cannot lint '{name}': expected a .md, .html, .txt, .rst, .docx or .pdf file")
     try:
         # text files as a browser's text box would hold them (line breaks as LF)
-        linted = pool.run(preset, lambda linter: linter.lint_document(data, name, fmt, newlines=True))
+        linted = pool.run(preset, lambda linter: linter.lint_document(data, name, fmt, newlines=True,
+                                                                     language=language))
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
     text = linted.text.replace("\f", "\n")  # PDF pages: one line break, same offsets
@@ -458,6 +470,9 @@ def openapi_document(endpoints: list[Endpoint], max_upload: int, default_preset:
                     "text": {"type": "string"},
                     "format": {"type": "string", "enum": list(TEXT_FORMATS), "default": "markdown"},
                     "preset": {"type": "string", "default": default_preset},
+                    "language": {"type": "string", "enum": list(LANGUAGES),
+                                 "description": "Language of text that declares none (HTML lang and front"
+                                                " matter lang still apply); default: detected"},
                 },
             },
             "Finding": finding_schema(),
@@ -538,13 +553,15 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
                 filename = upload.filename or ""
                 fmt = form.get("format") or None
                 chosen = form.get("preset") or preset
+                language = form.get("language") or None
         except HTTPException as exc:  # malformed multipart
             return error(400, f"malformed upload: {exc.detail}")
         try:
             if fmt is not None:
                 fmt = _choice(fmt, "format", TEXT_FORMATS + BINARY_FORMATS, None)
             chosen = _preset(chosen, preset)
-            result = await run_in_threadpool(lint_upload, pool, filename, data, fmt, chosen)
+            language = _language(language)
+            result = await run_in_threadpool(lint_upload, pool, filename, data, fmt, chosen, language)
         except ApiError as exc:
             return error(exc.status, exc.message)
         return JSONResponse(result)
@@ -580,6 +597,8 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
                  ("multipart/form-data", {"type": "object", "required": ["file"], "properties": {
                      "file": {"type": "string", "format": "binary"},
                      "preset": {"type": "string", "default": preset},
+                     "language": {"type": "string", "enum": list(LANGUAGES),
+                                  "description": "Language of text that declares none (default: detected)"},
                      "format": {"type": "string", "enum": list(TEXT_FORMATS + BINARY_FORMATS),
                                 "description": "Default: from the file name's extension"}}}),
                  {"allOf": [{"$ref": "#/components/schemas/LintResult"}, {

@@ -16,13 +16,21 @@ _CLOSING = {c: re.compile("[" + re.escape(c + ({'"': "\u201d", "\u201d": '"'}.ge
 _QUOTE_MARK = re.compile("[" + re.escape("".join(_DOUBLE_OPEN) + "".join(_SINGLE_OPEN)) + "]")
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     """Character spans (inside the marks) of quotations in a segment of prose.
 
     Single quotes are only taken as quotes when they cannot be apostrophes: the
     opener follows a space or bracket and the closer is followed by a non-letter.
     An unclosed double quote runs to the end of the segment (a quoted paragraph).
+    In Spanish, dialogue introduced by a dash (—) is quoted speech too (`dialogue_spans`).
     """
+    spans = _mark_spans(text)
+    if language == "es" and "\u2014" in text:
+        spans = sorted(spans + [d for d in dialogue_spans(text) if not any(s <= d[0] < e for s, e in spans)])
+    return spans
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     n = len(text)
     i = 0
@@ -59,6 +67,71 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((i + 1, end))
         i = end + 1
     return spans
+
+
+_DASH = "\u2014"
+
+
+def dialogue_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of speech in Spanish dialogue: a dash that opens a turn (at the start of the
+    paragraph, or after the end of a sentence) starts speech, which runs to the end of the
+    turn; a narrator's insert (" —dijo Ana—", " —contó él.") is not speech, and speech
+    resumes after the insert's closing dash.
+
+        —Llevo dos años sin consumir —dijo Ana—. Ahora ayudo a otros.
+         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^           ^^^^^^^^^^^^^^^^^^^^^^
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        i = text.find(_DASH, i)
+        if i == -1:
+            break
+        k = i - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        opens = (k < 0 or text[k] in ".!?:;\u2026\u00bb\"\u201d") and i + 1 < n and not text[i + 1].isspace()
+        if not opens:
+            i += 1
+            continue
+        start = i + 1
+        pos = start
+        while True:
+            j = text.find(_DASH, pos)
+            if j == -1:  # the turn runs to the end of the paragraph
+                spans.append((start, n))
+                i = n
+                break
+            after = text[j + 1:j + 2]
+            if j > start and text[j - 1] == " " and after[:1].isalpha() and after.islower():
+                spans.append((start, j - 1))  # a narrator's insert begins: "—dijo Ana"
+                close = text.find(_DASH, j + 1)
+                if close == -1:
+                    i = n
+                    break
+                rest = text[close + 1:close + 3]
+                if rest[:1] in ".,;:" or rest[:1] == " ":  # "—dijo Ana—. Ahora..." : speech again
+                    start = close + 1
+                    while start < n and text[start] in ".,;: ":
+                        start += 1
+                    pos = start
+                    if start >= n:
+                        i = n
+                        break
+                    continue
+                i = close + 1
+                break
+            # a dash that opens the next turn ends this one
+            k = j - 1
+            while k >= start and text[k] == " ":
+                k -= 1
+            if k >= start and text[k] in ".!?\u2026":
+                spans.append((start, k + 1))
+                i = j
+                break
+            pos = j + 1
+    return [(s, e) for s, e in spans if e > s]
 
 
 def enclosing_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -116,8 +189,54 @@ _STOP = {",", ";", ":", "that", "who", "which", "because", "but", "when", "if", 
          "believe", "know", "say", "said", "see", "saw", "met", "serve", "help", "call", "called"}
 
 
+# Spanish: the speaker's own verbs and pronouns ("Soy adicto", "fui vagabundo", "llevo dos
+# años limpio", "salí limpio", "yo era un drogadicto", "a los drogadictos nos culpan")
+_ES_SELF = {"yo", "nosotros", "nosotras", "soy", "era", "fui", "estoy", "estaba", "estuve", "sigo", "seguía",
+            "llevo", "llevaba", "somos", "éramos", "fuimos", "estamos", "estábamos", "estuvimos", "seguimos",
+            "llevamos", "me", "nos", "he", "había", "hemos", "habíamos", "salí", "salimos", "quedé", "volví",
+            "considero", "consideramos", "declaro", "identifico", "siento", "sentía", "mantengo", "mantenemos"}
+_ES_SELF_VERBS = _ES_SELF - {"me", "nos", "yo", "nosotros", "nosotras", "era", "había", "estaba", "seguía",
+                              "llevaba", "sentía"}
+_ES_STOP = {",", ";", ":", "que", "quien", "quienes", "porque", "pero", "cuando", "si", "aunque", "como", "donde",
+            "creo", "pienso", "dije", "vi", "conocí", "atendí", "ayudé", "ayudo", "ayudamos", "atendemos",
+            "trabajo", "trabajé", "trabajamos", "llamo", "llamé", "llamamos", "veo"}
+# between "yo" and the label, words that make the label someone else's ("yo ayudaba a los adictos")
+_ES_ACTION = {"a", "al", "con", "para", "de", "del", "sobre", "contra", "entre", "ayudaba", "atendía", "veía",
+              "trabajaba", "conocía", "cuidaba", "servía", "temía", "juzgaba", "llamaba"}
+
+
+def _is_first_person_es(doc, start: int) -> bool:
+    sent = doc[start].sent
+    if doc[start].lower_ in _ES_SELF_VERBS:
+        return True  # the finding starts with the speaker's verb: 'Soy adicto'
+    lo = max(sent.start, start - 7)
+    window = doc[lo:start]
+    for k in range(len(window) - 1, -1, -1):
+        low = window[k].lower_
+        if low in _ES_STOP:
+            break
+        if low in _ES_SELF:
+            rest = {t.lower_ for t in window[k + 1:]}
+            return not (rest & _ES_ACTION)
+    after = [t.lower_ for t in doc[start + 1:min(sent.end, start + 4)]]
+    if "nos" in after or "nosotros" in after or "nosotras" in after or "mismo" in after and "yo" in after:
+        return True  # "a los drogadictos nos culpan", "adicto yo mismo"
+    k = start - 1
+    while k > sent.start and doc[k].lower_ in _ES_ARTICLES:
+        k -= 1
+    if doc[k].lower_ == "como" and (k == sent.start or doc[k - 1].is_punct):
+        later = {t.lower_ for t in doc[start:min(sent.end, start + 6)]}
+        return bool(later & {"yo", "nosotros", "nosotras", "sé", "sabemos", "puedo", "podemos"})  # "Como adicto, yo..."
+    return False
+
+
+_ES_ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "lo"}
+
+
 def is_first_person(doc, start: int) -> bool:
     """'I'm an addict', 'we were users', 'as an alcoholic, I ...': a person speaking of themselves."""
+    if doc.lang_ == "es":
+        return _is_first_person_es(doc, start)
     sent = doc[start].sent
     lo = max(sent.start, start - 7)
     window = doc[lo:start]
@@ -147,16 +266,31 @@ _NEGATIONS = {"not", "n't", "n\u2019t", "never", "no", "nor", "myth", "myths", "
               "mistaken", "wrong"}
 
 
+_NEGATIONS_ES = {"no", "nunca", "jamás", "ni", "tampoco", "mito", "mitos", "falso", "falsa", "estigma", "estereotipo",
+                 "estereotipos", "prejuicio", "prejuicios", "error", "equivocado", "equivocada"}
+
+
 def is_negated(doc, start: int) -> bool:
     """A negating or refuting word earlier in the same sentence."""
     sent = doc[start].sent
-    return any(t.lower_ in _NEGATIONS for t in doc[sent.start:start])
+    negations = _NEGATIONS_ES if doc.lang_ == "es" else _NEGATIONS
+    return any(t.lower_ in negations for t in doc[sent.start:start])
 
 
 _MENTION_CUES = [
     ("instead", "of"), ("rather", "than"), ("avoid",), ("avoiding",), ("the", "word"), ("the", "words"),
     ("the", "term"), ("the", "terms"), ("the", "phrase"), ("the", "label"), ("the", "labels"),
     ("words", "like"), ("terms", "like"), ("labels", "like"), ("replace",), ("replaced",), ("replacing",),
+]
+
+
+_MENTION_CUES_ES = [
+    ("en", "lugar", "de"), ("en", "vez", "de"), ("evite",), ("evita",), ("evitar",), ("evitamos",), ("evitemos",),
+    ("la", "palabra"), ("las", "palabras"), ("el", "término"), ("los", "términos"), ("la", "expresión"),
+    ("las", "expresiones"), ("la", "etiqueta"), ("las", "etiquetas"), ("el", "calificativo"), ("palabras", "como"),
+    ("términos", "como"), ("etiquetas", "como"), ("expresiones", "como"), ("reemplace",), ("reemplazar",),
+    ("reemplazamos",), ("sustituya",), ("sustituir",), ("sustituimos",), ("no", "diga"), ("no", "digas"),
+    ("no", "decir"), ("no", "use"), ("no", "usar"), ("no", "escriba"), ("no", "escribir"), ("dejar", "de", "decir"),
 ]
 
 
@@ -167,11 +301,14 @@ def is_mention_cue(doc, start: int) -> bool:
     between), so "avoid arguing with the homeless men" is still the writer's voice.
     """
     sent = doc[start].sent
+    spanish = doc.lang_ == "es"
+    articles = _ES_ARTICLES if spanish else _ARTICLES
     k = start - 1
-    while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in _ARTICLES):
+    while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in articles):
         k -= 1
     before = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
-    return any(tuple(before[-len(cue):]) == cue for cue in _MENTION_CUES if len(before) >= len(cue))
+    cues = _MENTION_CUES_ES if spanish else _MENTION_CUES
+    return any(tuple(before[-len(cue):]) == cue for cue in cues if len(before) >= len(cue))
 
 
 # A label given as an official category ('classified as a violent offender', 'defined as
@@ -314,10 +451,24 @@ _SAYING = {"say", "says", "saying", "said", "write", "writes", "writing", "wrote
 _NOT_META_BEFORE_TERM = {"long", "short", "mid", "near", "-", "\u2010", "\u2011"}
 
 
+_META_NOUNS_ES = {"palabra", "palabras", "término", "términos", "terminología", "expresión", "expresiones", "frase",
+                  "frases", "vocabulario", "eufemismo", "eufemismos", "etiqueta", "etiquetas", "lenguaje",
+                  "calificativo", "calificativos", "vocablo", "vocablos"}
+_SAYING_ES = {"decir", "diga", "digas", "dice", "dicen", "dijo", "escribir", "escriba", "escribe", "escribió",
+              "llamar", "llame", "llaman", "usar", "use", "usan"}
+
+
 def is_talked_about(doc, start: int) -> bool:
     """'Committed suicide is a phrase we avoid', 'stop saying committed suicide': the words
     are the topic. Reported still (the sentence may mean it), but never fixed unattended."""
     sent = doc[start].sent
+    if doc.lang_ == "es":
+        if any(t.lower_ in _META_NOUNS_ES for t in sent):
+            return True
+        k = start - 1
+        while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in _ES_ARTICLES):
+            k -= 1
+        return k >= sent.start and doc[k].lower_ in _SAYING_ES
     for tok in sent:
         low = tok.lower_
         if low in _META_NOUNS:

@@ -362,3 +362,64 @@ def test_why_is_this_not_flagged(page):
     page.evaluate("document.getElementById('editor').setSelectionRange(0, 0)")
     page.click("#why")
     expect(page.locator("#status")).to_contain_text("Select a word or phrase in the text box first")
+
+
+# -- the page in Spanish ------------------------------------------------------------------------
+
+@pytest.fixture
+def spanish_page(browser, base_url):
+    context = browser.new_context(locale="es-MX")  # navigator.languages: ["es-MX"]
+    pg = context.new_page()
+    problems, foreign = [], []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.on("request", lambda r: None if r.url.startswith((base_url, "blob:", "data:")) else foreign.append(r.url))
+    pg.goto(base_url + "/")
+    expect(pg.locator("#preset option")).not_to_have_count(0)
+    yield pg
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not problems, f"console errors: {problems}"
+    context.close()
+
+
+def test_page_speaks_the_browser_s_language(spanish_page):
+    pg = spanish_page
+    assert pg.evaluate("document.documentElement.lang") == "es"
+    expect(pg.locator("#check")).to_have_text("Revisar el texto")
+    expect(pg.locator("label[for=language]")).to_have_text("Idioma del texto")
+    assert pg.get_attribute("#editor", "placeholder") == "Pegue o escriba aquí su borrador."
+    paste(pg, "Los adictos esperan afuera de la clínica.", expect_total=1)
+    expect(pg.locator("#status")).to_contain_text("1 hallazgo")
+    expect(pg.locator("#by-category li")).to_have_text(["consumo de sustancias: 1"])
+    mark = pg.locator("#view mark.hl")
+    expect(mark).to_have_text("Los adictos")
+    mark.hover()
+    details = pg.locator("#details-body")
+    expect(details).to_contain_text("Por qué")
+    expect(details).to_contain_text("Marcado: “Los adictos”")
+    first = details.locator(".alternatives button").first
+    expect(first).to_have_text("Las personas con un trastorno por consumo de sustancias")
+    first.click()
+    expect(pg.locator("#count")).to_have_attribute("data-total", "0")
+    assert pg.input_value("#editor") == "Las personas con un trastorno por consumo de sustancias esperan afuera de la clínica."
+
+
+def test_page_language_menu_switches_and_is_remembered(spanish_page):
+    pg = spanish_page
+    paste(pg, "Los adictos esperan afuera de la clínica.", expect_total=1)
+    pg.select_option("#ui-language", "en")
+    expect(pg.locator("#check")).to_have_text("Check text")
+    assert pg.evaluate("document.documentElement.lang") == "en"
+    expect(pg.locator("#status")).to_contain_text("1 finding")
+    pg.reload()
+    expect(pg.locator("#check")).to_have_text("Check text")
+    pg.select_option("#ui-language", "es")
+    expect(pg.locator("#check")).to_have_text("Revisar el texto")
+
+
+def test_language_of_the_text_menu(page):
+    paste(page, "Adictos.", "text")
+    expect(page.locator("#count")).to_have_attribute("data-total", "0")  # too short to tell: English
+    page.select_option("#language", "es")
+    expect(page.locator("#count")).to_have_attribute("data-total", "1")
+    expect(page.locator("#view mark.hl")).to_have_text(["Adictos"])

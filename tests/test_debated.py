@@ -28,7 +28,8 @@ def rules_found(linter, text, fmt="markdown"):
 
 
 def test_the_debated_rules_are_marked():
-    assert {r.id for r in builtin_rules() if r.debated} == DEBATED
+    assert {r.id for r in builtin_rules("en") if r.debated} == DEBATED
+    assert {r.id for r in builtin_rules("es") if r.debated} == {"es-recaida"}  # 'recaída', like 'relapse'
 
 
 def test_default_policy_does_not_report_debated_terms():
@@ -105,7 +106,7 @@ def test_command_line_follows_the_configuration(tmp_path, policy, count):
 
 def test_list_rules_and_explain_say_which_terms_are_debated():
     out = subprocess.run([sys.executable, "-m", "hr_lint", "--list-rules"], capture_output=True, text=True).stdout
-    assert "(debated) 'Relapse'" in out and "8 debated" in out
+    assert "(debated) 'Relapse'" in out and "9 debated" in out  # 8 English, 1 Spanish
     explained = subprocess.run([sys.executable, "-m", "hr_lint", "--explain", "relapse"],
                                capture_output=True, text=True).stdout
     assert "(recovery, info, debated)" in explained and "debated: once" in explained

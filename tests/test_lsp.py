@@ -802,3 +802,27 @@ async def test_a_crash_in_one_document_leaves_the_server_running(tmp_path):
     finally:
         await lsp.shutdown_session()
         await lsp.stop()
+
+
+# -- Spanish ----------------------------------------------------------------------------------------
+
+async def test_spanish_and_bilingual_documents(client: LanguageClient, workspace):
+    text = ("---\nlang: es\n---\n\n# Adictos\n\nEl programa atiende a los adictos del condado.\n\n"
+            "<div lang=\"en\">\n\nWe serve addicts too.\n\n</div>\n\nSu hermano cometió suicidio en 2019.\n")
+    uri = open_doc(client, workspace, "bilingue.md", text)
+    diags = await diagnostics(client, uri, 1)
+    assert got(diags) == expected(text, "markdown")
+    assert [(d.range.start.line, d.code) for d in diags] == [(4, "es-adicto"), (6, "es-adicto"), (10, "addict-noun"),
+                                                             (14, "es-cometio-suicidio")]
+    assert "persona" in diags[1].message or "reduce" in diags[1].message  # the message is in Spanish
+    # the quick fix for 'los adictos' carries the article that agrees with 'personas'
+    found = await _actions(client, uri, 6, 24)
+    replace = [a for a in found if a.title.startswith("Replace")]
+    assert replace and replace[0].title.startswith("Replace 'los adictos' with 'las personas con un trastorno")
+    after = apply_text_edits(text, replace[0].edit.document_changes[0].edits)
+    assert "atiende a las personas con un trastorno por consumo de sustancias del condado" in after
+    # an edit inside the English section keeps its language
+    _replace_all(client, uri, 2, text.replace("We serve addicts too.", "We serve junkies too."))
+    assert [d.code for d in await diagnostics(client, uri, 2)] == ["es-adicto", "es-adicto", "junkie",
+                                                                   "es-cometio-suicidio"]
+    close_doc(client, uri)

@@ -27,6 +27,7 @@ def _documents():
     paths = sorted(glob.glob(os.path.join(HERE, "fixtures", "**", "*.*"), recursive=True))
     paths += sorted(glob.glob(os.path.join(HERE, "..", "examples", "*")))
     paths += sorted(glob.glob(os.path.join(HERE, "..", "..", "shared", "corpus", "docs", "*")))
+    paths += sorted(glob.glob(os.path.join(HERE, "..", "evaluation", "es-corpus", "docs", "*")))
     for path in paths:
         fmt = LINTER.format_for(path)
         if fmt in (None, "docx"):
@@ -66,6 +67,11 @@ TRICKY = {
     "simple table": ("rst", "Intro about addicts.\n\n=====  =====\nA      B\n=====  =====\naddicts  y\n\nz      w\n"
                             "=====  =====\n\nAfter addicts.\n"),
     "text": ("text", "Addicts\nThe addicts came.\n\n\n\nMore addicts.\r\n\r\nLast addicts\n"),
+    # a piece's language is what it is in the whole document
+    "front matter lang": ("markdown", "---\nlang: es\n---\n\n# Adictos\n\nUn texto sobre el programa del condado.\n"),
+    "html lang": ("html", "<html lang=\"es\"><body>\n<p>Adictos</p>\n\n<p>Texto sobre el programa.</p>\n</body></html>\n"),
+    "section lang": ("markdown", "Un texto sobre el programa de vivienda del condado.\n\n<div lang=\"en\">\n\nAddicts\n\n"
+                                 "</div>\n\nLos adictos.\n"),
     "emoji and tables": ("markdown", "\U0001F469\u200D\u2695\uFE0F We met addicts. e\u0301 addicts\n\n| a | b |\n|---|---|\n"
                                      "| addicts | x |\n\n> quote about addicts\n>\n> more\n"),
 }

@@ -515,13 +515,15 @@ def test_static_files_reference_no_external_host(name):
 
 def test_index_has_no_inline_script_or_style():
     html = (STATIC / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="static/app.js" defer>']
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="static/i18n.js" defer>',
+                                                    '<script src="static/app.js" defer>']
     assert "<style" not in html and " style=" not in html
     assert not re.search(r"\son[a-z]+\s*=", html)  # no inline event handlers
 
 
-def test_page_js_uses_text_content_never_html():
-    js = (STATIC / "app.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("script", ["app.js", "i18n.js"])
+def test_page_js_uses_text_content_never_html(script):
+    js = (STATIC / script).read_text(encoding="utf-8")
     assert "textContent" in js
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                    "new Function", "DOMParser", "createContextualFragment", ".html("):
@@ -710,3 +712,39 @@ def test_positions_come_from_the_findings_even_for_unused_suppressions():
     spans = [text[p["offset"]:p["end_offset"]] for p in data["positions"]]
     assert spans == ["<!-- hr-lint disable-next-line -->", "addicts"]
     assert [f["rule"] for f in data["findings"]] == ["unused-suppression", "addict-noun"]
+
+
+# -- Spanish ---------------------------------------------------------------------------------------
+
+def test_spanish_text_is_detected_and_linted_in_spanish(default_client):
+    data = lint(default_client, "Los adictos esperan afuera de la clínica desde temprano.", format="text")
+    assert [f["rule"] for f in data["findings"]] == ["es-adicto"]
+    f = data["findings"][0]
+    assert f["text"] == "Los adictos" and f["suggestions"][0].startswith("Las personas con un trastorno")
+    assert "es-adicto" in data["rules"] and data["rules"]["es-adicto"]["sources"]
+
+
+def test_language_of_the_text_can_be_chosen(default_client):
+    assert [f["rule"] for f in lint(default_client, "Adictos.", format="text", language="es")["findings"]] == \
+        ["es-adicto"]
+    assert lint(default_client, "Los adictos esperan.", format="text", language="en")["findings"] == []
+    bad = default_client.post("/api/lint", json={"text": "x", "language": "fr"})
+    assert bad.status_code == 400 and "language" in bad.json()["error"]
+
+
+def test_bilingual_html_upload_and_language_field(default_client):
+    page = ('<html lang="es"><body><p>Los toxicómanos también.</p>'
+            '<section lang="en"><p>Addicts too.</p></section></body></html>')
+    response = default_client.post("/api/lint-file", files={"file": ("pagina.html", page.encode())})
+    assert [f["rule"] for f in response.json()["findings"]] == ["es-adicto", "addict-noun"]
+    response = default_client.post("/api/lint-file", files={"file": ("nota.txt", "Adictos.".encode())},
+                                   data={"language": "es"})
+    assert [f["rule"] for f in response.json()["findings"]] == ["es-adicto"]
+    bad = default_client.post("/api/lint-file", files={"file": ("nota.txt", b"x")}, data={"language": "xx"})
+    assert bad.status_code == 400
+
+
+def test_trace_in_spanish(default_client):
+    response = default_client.post("/api/trace", json={"text": "El agua limpia y los adictos.", "format": "text"})
+    stages = {(o["rule"], o["reported"]) for o in response.json()["occurrences"]}
+    assert ("es-adicto", True) in stages and ("es-limpio-consumo", False) in stages

@@ -14,7 +14,9 @@ from hr_lint.readers import format_for_path
 from hr_lint.trace import STAGES, REPORTED_STAGES
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ES_CORPUS = Path(__file__).parent.parent / "evaluation" / "es-corpus" / "docs"
 DOCUMENTS = [p for p in sorted(FIXTURES.glob("heldout*/docs/*")) + sorted((FIXTURES / "positions").iterdir())
+             + sorted(ES_CORPUS.iterdir())  # Spanish and bilingual: each segment traced in its language
              if format_for_path(str(p)) not in (None, "docx", "pdf")]
 KEYS = {"path", "line", "column", "end_line", "end_column", "text", "rule", "reported", "severity", "stage", "reason"}
 

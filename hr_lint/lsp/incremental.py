@@ -25,7 +25,7 @@ class IncrementalLinter:
     def __init__(self) -> None:
         self._linter = None
         self._fmt: str | None = None
-        self._pieces: dict[tuple[str, str], list[Finding]] = {}
+        self._pieces: dict[tuple, list[Finding]] = {}
         self._splitter = blocks.Splitter()
         self.relinted = 0  # pieces the last call linted (the others came from before)
         self.text: str | None = None  # the text of the last call
@@ -42,18 +42,21 @@ class IncrementalLinter:
         starts, suffix = splitter.split(text, fmt)
         ends = starts[1:] + [len(text)]
         newline_at = _newlines(text)
-        pieces: dict[tuple[str, str], list[Finding]] = {}
+        plan = linter.language_plan(text, fmt)  # a piece's language is what it is in the whole text
+        pieces: dict[tuple, list[Finding]] = {}
         found: list[Finding] = []
         relinted = 0
         for a, b in zip(starts, ends):
             piece = text[a:b]
-            key = (piece, suffix)
+            piece_plan = plan.piece(a, b)
+            key = (piece, suffix, piece_plan.key)
             local = pieces.get(key)
             if local is None:
                 local = self._pieces.get(key)
             if local is None:
                 relinted += 1
-                local = [f for f in linter.lint_text(piece + suffix, fmt, path, suppress=False) if f.offset < len(piece)]
+                local = [f for f in linter.lint_text(piece + suffix, fmt, path, suppress=False,
+                                                     language_plan=piece_plan) if f.offset < len(piece)]
             pieces[key] = local
             if local:
                 found.extend(_moved(f, a, newline_at) for f in local)

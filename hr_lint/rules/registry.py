@@ -96,7 +96,7 @@ class Check:
 
 
 _checks: dict[str, Check] = {}
-_loaded = False
+_loaded: set[str] = set()
 
 
 def check(name: str, *, rules: Iterable[str] = (), generic: bool = False, needs: NeedsSpec = None):
@@ -130,33 +130,39 @@ def languages() -> list[str]:
     return sorted(p.name for p in RULES_DIR.iterdir() if p.is_dir() and (p / f"{LEXICON}.py").exists())
 
 
-def load() -> None:
-    """Import every check module of every language once (registering their checks)."""
-    global _loaded
-    if _loaded:
-        return
-    for lang in languages():
+def load(language: str | None = None) -> None:
+    """Import every check module of one language (None: of every language) once,
+    registering their checks. A run that lints only English never imports the others."""
+    for lang in [language] if language else languages():
+        if lang in _loaded or not (RULES_DIR / lang / f"{LEXICON}.py").exists():
+            continue
         package = f"{__package__}.{lang}"
         for info in pkgutil.iter_modules([str(RULES_DIR / lang)]):
             if info.name != LEXICON and not info.name.startswith("_"):
                 importlib.import_module(f"{package}.{info.name}")
-    _loaded = True
+        _loaded.add(lang)
 
 
-def checks() -> list[Check]:
-    load()
-    return sorted(_checks.values(), key=lambda c: c.name)
+def checks(language: str | None = None) -> list[Check]:
+    """Every registered check (of one language)."""
+    load(language)
+    return sorted((c for c in _checks.values() if language in (None, c.language)), key=lambda c: c.name)
 
 
-def get(name: str) -> Check | None:
+def get(name: str, language: str | None = None) -> Check | None:
+    """The check `name`, looked for first among `language`'s checks, then among all."""
+    if language:
+        load(language)
+        if name in _checks:
+            return _checks[name]
     load()
     return _checks.get(name)
 
 
-def bind(rule_id: str, name: str) -> Check:
-    """The check `name` for rule `rule_id`; `LookupError` with a message for the user when
-    there is no such check or it is not bound to that rule."""
-    found = get(name)
+def bind(rule_id: str, name: str, language: str | None = None) -> Check:
+    """The check `name` for rule `rule_id` (a rule of `language`); `LookupError` with a
+    message for the user when there is no such check or it is not bound to that rule."""
+    found = get(name, language)
     if found is None:
         from ..yamlload import did_you_mean
 
@@ -171,11 +177,11 @@ def bind(rule_id: str, name: str) -> Check:
     return found
 
 
-def validate(rules) -> None:
-    """Every rule id a check is bound to exists among `rules` and names that check.
-    `LookupError` naming the rule otherwise (for the built-in rules)."""
+def validate(rules, language: str | None = None) -> None:
+    """Every rule id a check (of `language`) is bound to exists among `rules` and names
+    that check. `LookupError` naming the rule otherwise (for the built-in rules)."""
     by_id = {r.id: r for r in rules}
-    for c in checks():
+    for c in checks(language):
         for rule_id in sorted(c.rules):
             rule = by_id.get(rule_id)
             if rule is None:

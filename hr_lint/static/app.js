@@ -26,6 +26,10 @@
     traceController: null
   };
 
+  // the page's words, in the reader's language (static/i18n.js)
+  var L = window.hrLintI18n;
+  function t(key, params) { return L.t(key, params); }
+
   function $(id) { return document.getElementById(id); }
 
   function el(tag, className, text) {
@@ -35,7 +39,7 @@
     return node;
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, key) { return L.count(n, key); }
 
   function setStatus(message) { els.status.textContent = message; }
 
@@ -61,8 +65,8 @@
   // -- talking to the server -----------------------------------------------------------------
   function errorText(response, data) {
     if (data && typeof data.error === "string") return data.error;
-    if (response.status === 413) return "That is too large for this server.";
-    return "The server answered " + response.status + ".";
+    if (response.status === 413) return t("tooLarge");
+    return t("serverAnswered", { status: response.status });
   }
 
   function request(url, options) {
@@ -79,7 +83,7 @@
       });
     }, function (err) {
       if (err && err.name === "AbortError") return null;
-      throw new Error("Cannot reach the hr-lint server. Is `hr-lint serve` still running?");
+      throw new Error(t("cannotReach"));
     });
   }
 
@@ -91,7 +95,8 @@
     return request("api/lint", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: text, format: els.format.value, preset: els.preset.value })
+      body: JSON.stringify({ text: text, format: els.format.value, preset: els.preset.value,
+                             language: els.language.value })
     }).then(function (data) {
       if (!data) return;
       render(data, text, performance.now() - started);
@@ -107,19 +112,19 @@
 
   function showError(err) {
     els.view.removeAttribute("aria-busy");
-    setStatus("Problem: " + (err && err.message ? err.message : String(err)));
+    setStatus(t("problem", { message: err && err.message ? err.message : String(err) }));
   }
 
   function uploadFile(file) {
     if (state.maxUpload && file.size > state.maxUpload) {
-      setStatus("Problem: " + file.name + " is " + file.size + " bytes; this server takes at most " +
-                state.maxUpload + " bytes.");
+      setStatus(t("fileTooBig", { name: file.name, size: file.size, max: state.maxUpload }));
       return;
     }
     var form = new FormData();
     form.append("file", file, file.name);
     form.append("preset", els.preset.value);
-    setStatus("Reading " + file.name + "…");
+    form.append("language", els.language.value);
+    setStatus(t("reading", { name: file.name }));
     var started = performance.now();
     request("api/lint-file", { method: "POST", body: form }).then(function (data) {
       if (!data) return;
@@ -140,16 +145,15 @@
     }
     els.origin.hidden = false;
     if (o.sourceFormat === "docx") {
-      els.origin.textContent = "Opened " + o.name + " (Word). Its paragraphs are shown as plain text; " +
-        "formatting is not kept.";
+      els.origin.textContent = t("openedWord", { name: o.name });
       els.downloadNote.hidden = false;
-      els.downloadNote.textContent = "Word files download as plain text (.txt).";
+      els.downloadNote.textContent = t("wordDownload");
     } else if (o.sourceFormat === "pdf") {
-      els.origin.textContent = "Opened " + o.name + " (PDF). The text of its pages is shown as plain text.";
+      els.origin.textContent = t("openedPdf", { name: o.name });
       els.downloadNote.hidden = false;
-      els.downloadNote.textContent = "PDF files download as plain text (.txt).";
+      els.downloadNote.textContent = t("pdfDownload");
     } else {
-      els.origin.textContent = "Opened " + o.name + ".";
+      els.origin.textContent = t("opened", { name: o.name });
       els.downloadNote.hidden = true;
     }
   }
@@ -197,9 +201,9 @@
     renderCounts(data);
     resetDetails();
     var total = data.findings.length;
-    var took = elapsed ? " (checked in " + Math.round(elapsed) + " ms)" : "";
-    setStatus(total ? plural(total, "finding") + " with the " + data.preset + " policy" + took + "." :
-      "No findings with the " + data.preset + " policy" + took + ".");
+    var took = elapsed ? t("took", { ms: Math.round(elapsed) }) : "";
+    setStatus(total ? t("withPolicy", { count: plural(total, "finding"), preset: data.preset, took: took }) :
+      t("noFindings", { preset: data.preset, took: took }));
 
     if (state.focusAfter !== null) {
       var at = state.focusAfter;
@@ -217,9 +221,9 @@
   function safeSeverity(s) { return SEVERITY_ORDER.indexOf(s) >= 0 ? s : "info"; }
 
   function describe(f) {
-    var parts = [f.severity + ", " + f.category + ": " + f.message];
+    var parts = [L.severity(f.severity) + ", " + L.category(f.category) + ": " + f.message];
     if (f.suggestions && f.suggestions.length) {
-      parts.push("Alternatives: " + f.suggestions.join("; ") + ". Press Enter to choose one.");
+      parts.push(t("describeAlternatives", { list: f.suggestions.join("; ") }));
     }
     return parts.join(" ");
   }
@@ -232,22 +236,20 @@
     var catFrag = document.createDocumentFragment();
     var byCategory = (data.counts && data.counts.by_category) || {};
     Object.keys(byCategory).sort().forEach(function (name) {
-      catFrag.appendChild(el("li", null, name + ": " + byCategory[name]));
+      catFrag.appendChild(el("li", null, L.category(name) + ": " + byCategory[name]));
     });
     cats.replaceChildren(catFrag);
     var sevFrag = document.createDocumentFragment();
     var bySeverity = (data.counts && data.counts.by_severity) || {};
     SEVERITY_ORDER.forEach(function (s) {
-      if (bySeverity[s]) sevFrag.appendChild(el("li", null, plural(bySeverity[s], s)));
+      if (bySeverity[s]) sevFrag.appendChild(el("li", null, L.severityCount(bySeverity[s], s)));
     });
     els.bySeverity.replaceChildren(sevFrag);
   }
 
   function resetDetails() {
     els.detailsBody.replaceChildren(el("p", "hint",
-      state.result && state.result.findings.length ?
-        "Focus or point at a highlight to see why it was flagged and what to write instead." :
-        "Nothing to show."));
+      state.result && state.result.findings.length ? t("detailsHint") : t("nothingToShow")));
   }
 
   function safeUrl(url) {
@@ -274,39 +276,39 @@
 
     var frag = document.createDocumentFragment();
     var title = el("h3");
-    title.appendChild(el("span", "badge sev-" + safeSeverity(f.severity), f.severity));
-    title.appendChild(document.createTextNode(" " + (rule.summary || f.category)));
+    title.appendChild(el("span", "badge sev-" + safeSeverity(f.severity), L.severity(f.severity)));
+    title.appendChild(document.createTextNode(" " + (rule.summary || L.category(f.category))));
     frag.appendChild(title);
 
-    var flagged = el("p", null, "Flagged: ");
+    var flagged = el("p", null, t("flagged"));
     flagged.appendChild(el("span", "phrase", "“" + f.text + "”"));
     frag.appendChild(flagged);
 
-    frag.appendChild(el("h4", null, "Why"));
+    frag.appendChild(el("h4", null, t("why")));
     frag.appendChild(el("p", null, f.message));
 
-    frag.appendChild(el("h4", null, "Alternatives"));
+    frag.appendChild(el("h4", null, t("alternatives")));
     if (f.suggestions && f.suggestions.length) {
       var list = el("ul", "alternatives");
       f.suggestions.forEach(function (alt) {
         var item = el("li");
         var button = el("button", "secondary", alt);
         button.type = "button";
-        button.setAttribute("aria-label", "Replace “" + f.text + "” with “" + alt + "”");
+        button.setAttribute("aria-label", t("replaceWith", { text: f.text, alt: alt }));
         button.addEventListener("click", function () { applyAlternative(i, alt); });
         item.appendChild(button);
         list.appendChild(item);
       });
       frag.appendChild(list);
-      if (f.fix) frag.appendChild(el("p", "meta", "The first is a safe one-to-one replacement (hr-lint --fix uses it)."));
+      if (f.fix) frag.appendChild(el("p", "meta", t("safeFix")));
     } else {
-      frag.appendChild(el("p", null, "No one-to-one replacement: rephrase the sentence around the person."));
+      frag.appendChild(el("p", null, t("noReplacement")));
     }
 
     var sources = (rule.sources && rule.sources.length) ? rule.sources :
       (f.source ? [{ title: f.source, url: f.source }] : []);
     if (sources.length) {
-      frag.appendChild(el("h4", null, "Sources"));
+      frag.appendChild(el("h4", null, t("sources")));
       var ul = el("ul", "sources");
       sources.forEach(function (s) {
         var li = el("li");
@@ -324,22 +326,22 @@
       });
       frag.appendChild(ul);
     }
-    frag.appendChild(el("p", "meta", "Rule " + f.rule + " · " + f.category + " · line " + f.line +
-      ", column " + f.column));
+    frag.appendChild(el("p", "meta", t("ruleMeta", { rule: f.rule, category: L.category(f.category), line: f.line,
+                                                    column: f.column })));
     els.detailsBody.replaceChildren(frag);
   }
 
   function applyAlternative(i, alt) {
     var text = els.editor.value;
     if (text !== state.lintedText) {
-      setStatus("The text changed since it was checked; checking again. Choose the alternative again.");
+      setStatus(t("textChanged"));
       lintNow();
       return;
     }
     var span = state.spans[i];
     var f = state.result.findings[i];
     els.editor.value = text.slice(0, span.start) + alt + text.slice(span.end);
-    setStatus("Replaced “" + f.text + "” with “" + alt + "”. Checking again…");
+    setStatus(t("replaced", { text: f.text, alt: alt }));
     state.focusAfter = span.start;
     lintNow();
   }
@@ -349,27 +351,13 @@
   }
 
   // -- why is this (not) flagged? ------------------------------------------------------------
-  var STAGE_WORDS = {
-    layout: "the phrase runs into another table cell, row or list item",
-    context: "its neighbouring words rule it out",
-    name: "it is part of a name",
-    check: "another sense of the word",
-    model: "the sense model reads it as another sense or a name",
-    allow: "it is on this policy's allow list",
-    negation: "a negated statement",
-    voice: "mentioned as a word, quoted, or said of oneself",
-    overlap: "a longer phrase is flagged instead",
-    selection: "this policy does not check this rule",
-    suppression: "an hr-lint comment turns it off"
-  };
-
   function codePoints(text) { return Array.from(text).length; }
 
   function whyNotFlagged() {
     var text = els.editor.value;
     var s = els.editor.selectionStart, e = els.editor.selectionEnd;
     if (s === e) {
-      setStatus("Select a word or phrase in the text box first, then ask why.");
+      setStatus(t("selectFirst"));
       els.editor.focus();
       return;
     }
@@ -379,12 +367,12 @@
     if (state.traceController) state.traceController.abort();
     var controller = new AbortController();
     state.traceController = controller;
-    setStatus("Asking why…");
+    setStatus(t("askingWhy"));
     fetch("api/trace", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: text, format: els.format.value, preset: els.preset.value,
-                             start: start, end: end }),
+                             language: els.language.value, start: start, end: end }),
       signal: controller.signal
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (data) {
@@ -393,7 +381,7 @@
       });
     }, function (err) {
       if (err && err.name === "AbortError") return;
-      throw new Error("Cannot reach the hr-lint server. Is `hr-lint serve` still running?");
+      throw new Error(t("cannotReach"));
     }).catch(showError);
   }
 
@@ -402,14 +390,13 @@
     if (previous) previous.classList.remove("current");
     state.current = -1;
     var frag = document.createDocumentFragment();
-    var title = el("h3", null, "Why ");
+    var title = el("h3", null, t("whyBefore"));
     title.appendChild(el("span", "phrase", "“" + selected + "”"));
-    title.appendChild(document.createTextNode(" is or is not flagged"));
+    title.appendChild(document.createTextNode(t("whyAfter")));
     frag.appendChild(title);
     var found = data.occurrences || [];
     if (!found.length) {
-      frag.appendChild(el("p", null, "No rule has a term in this selection, so hr-lint does not look at it " +
-        "with the " + data.preset + " policy."));
+      frag.appendChild(el("p", null, t("noRuleInSelection", { preset: data.preset })));
     } else {
       var list = el("ul", "trace");
       found.forEach(function (o) {
@@ -421,8 +408,8 @@
         head.appendChild(el("span", "meta", "(" + o.rule + ")"));
         item.appendChild(head);
         var verdict = o.reported ?
-          el("p", "verdict", "Flagged (" + safeSeverity(o.severity) + ").") :
-          el("p", "verdict", "Not flagged: " + (STAGE_WORDS[o.stage] || o.stage) + ".");
+          el("p", "verdict", t("verdictFlagged", { severity: L.severity(safeSeverity(o.severity)) })) :
+          el("p", "verdict", t("verdictNot", { why: L.stage(o.stage) }));
         item.appendChild(verdict);
         item.appendChild(el("p", "reason", o.reason));
         list.appendChild(item);
@@ -431,16 +418,16 @@
     }
     els.detailsBody.replaceChildren(frag);
     var flagged = found.filter(function (o) { return o.reported; }).length;
-    setStatus(found.length ? plural(found.length, "decision") + " about “" + selected + "”: " +
-      flagged + " flagged, " + (found.length - flagged) + " not." :
-      "No rule has a term in “" + selected + "”.");
+    setStatus(found.length ? t("decisionsAbout", { count: plural(found.length, "decision"), selected: selected,
+                                                 flagged: flagged, not: found.length - flagged }) :
+      t("noRuleIn", { selected: selected }));
     els.details.focus();
   }
 
   // -- copy and download ---------------------------------------------------------------------
   function copyText() {
     var text = els.editor.value;
-    var done = function () { setStatus("Copied the corrected text (" + plural(text.length, "character") + ")."); };
+    var done = function () { setStatus(t("copied", { count: plural(text.length, "character") })); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, fallback);
     } else {
@@ -452,7 +439,7 @@
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       if (ok) done();
-      else setStatus("Could not copy: the text is selected in the text box, press Ctrl+C (or ⌘C).");
+      else setStatus(t("couldNotCopy"));
     }
   }
 
@@ -475,7 +462,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    setStatus("Downloaded " + name + ".");
+    setStatus(t("downloaded", { name: name }));
   }
 
   // -- start ---------------------------------------------------------------------------------
@@ -497,6 +484,10 @@
     els.editor = $("editor");
     els.format = $("format");
     els.preset = $("preset");
+    els.language = $("language");
+    els.uiLanguage = $("ui-language");
+    L.apply();
+    els.uiLanguage.value = L.language;
     els.file = $("file");
     els.view = $("view");
     els.status = $("status");
@@ -516,6 +507,12 @@
     $("why").addEventListener("click", whyNotFlagged);
     els.format.addEventListener("change", lintNow);
     els.preset.addEventListener("change", lintNow);
+    els.language.addEventListener("change", lintNow);
+    els.uiLanguage.addEventListener("change", function () {
+      L.set(els.uiLanguage.value);
+      if (state.result) render(state.result, state.lintedText, 0);
+      else setStatus(t("nothingChecked"));
+    });
     els.file.addEventListener("change", function () {
       if (els.file.files && els.file.files[0]) uploadFile(els.file.files[0]);
       els.file.value = "";
