@@ -9,8 +9,9 @@ agency pages in five formats), the Spanish one from the Spanish development corp
 (evaluation/es-corpus/docs, the same kinds of pages). Both are dense with trigger words,
 the expensive case. Each document is copied under new names until the tree holds --mb
 megabytes. Every figure is the median of --repeat fresh processes (`hr-lint --no-cache`),
-as in benchmarks/run.py; the ratio of the two, measured in the same run, is the figure to
-read. Also timed: the same Spanish tree with `--language es` (no detection), a tree of
+run in turn (English, Spanish, English...) so that both see the same machine load; the
+ratios of the two, measured in the same run, are the figures to read, CPU time (user +
+system) the steadier one on a shared machine. Also timed: the same Spanish tree with `--language es` (no detection), a tree of
 English files without a trigger word with and without detection's first look, and
 detection itself on every paragraph of both trees. This is a benchmark, not a test.
 """
@@ -19,13 +20,25 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import median_run  # noqa: E402
+
+WRAPPER = ("import resource, subprocess, sys, time;"
+           "t = time.perf_counter();"
+           "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+           "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+           "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)")
+
+
+def timed(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS in MB of one fresh process."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2]) // 1024
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = (".md", ".html", ".txt", ".rst")
@@ -67,16 +80,25 @@ def main() -> None:
             files = sources(language)
             size = build(Path(tmp) / language, files, a.mb)
             trees[language] = (Path(tmp) / language, size, len(files))
-        results = {}
-        for language, (folder, size, n) in trees.items():
-            t, m, _ = median_run([hr, "--no-cache", "--statistics", str(folder)], a.repeat)
-            results[language] = t / size
-            print(f"{language} tree ({n} documents repeated, {size:.1f} MB): {t:6.2f} s  {t / size:5.3f} s/MB  "
-                  f"peak {m} MB per process")
-        folder, size, _ = trees["es"]
-        t, _, _ = median_run([hr, "--no-cache", "--statistics", "--language", "es", str(folder)], a.repeat)
-        print(f"es tree with --language es (no detection): {t:6.2f} s  {t / size:5.3f} s/MB")
-        print(f"\nSpanish / English per MB: {results['es'] / results['en']:.2f}x")
+        commands = {language: [hr, "--no-cache", "--statistics", str(folder)]
+                    for language, (folder, _, _) in trees.items()}
+        commands["es-forced"] = [hr, "--no-cache", "--statistics", "--language", "es", str(trees["es"][0])]
+        runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+        for _ in range(a.repeat):
+            for name, cmd in commands.items():  # in turn, so that load falls on all alike
+                runs[name].append(timed(cmd))
+        per_mb = {}
+        for name, measured in runs.items():
+            size = trees["es" if name.startswith("es") else name][1]
+            wall = statistics.median(r[0] for r in measured)
+            cpu = statistics.median(r[1] for r in measured)
+            per_mb[name] = (wall / size, cpu / size)
+            label = {"en": "en tree", "es": "es tree", "es-forced": "es tree with --language es (no detection)"}[name]
+            n = trees["es" if name.startswith("es") else name][2]
+            print(f"{label} ({n} documents repeated, {size:.1f} MB): wall {wall:6.2f} s ({wall / size:5.3f} s/MB), "
+                  f"cpu {cpu:6.2f} s ({cpu / size:5.3f} s/MB), peak {max(r[2] for r in measured)} MB")
+        print(f"\nSpanish / English per MB: wall {per_mb['es'][0] / per_mb['en'][0]:.2f}x, "
+              f"cpu {per_mb['es'][1] / per_mb['en'][1]:.2f}x")
 
         # detection itself: every prose segment of both trees, one process, no spaCy
         from hr_lint import language as lang
