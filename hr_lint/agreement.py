@@ -130,6 +130,9 @@ def fit(doc, start: int, end: int, alternatives: list[str]) -> tuple[int, list[s
     while k >= sent_start and len(between) < _BETWEEN_MAX and doc[k].lower_ in _BEFORE_NOUN:
         between.append(doc[k])
         k -= 1
+    if (k < sent_start or doc[k].lower_ not in _DETERMINERS) and between and between[-1].lower_ in _DETERMINERS:
+        between.pop()  # "hay muchos indigentes": the quantifier is the determiner
+        k += 1
     if k < sent_start or doc[k].lower_ not in _DETERMINERS:
         # no determiner of a known gender before the match: nothing to agree
         return start, alternatives, safe

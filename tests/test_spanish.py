@@ -30,6 +30,8 @@ FLAG = [
     ("No está loca: está pasando por una crisis.", "es-loco", "loca"),
     ("Los enfermos mentales no son violentos.", "es-enfermo-mental", "Los enfermos mentales"),
     ("Repartimos jeringas limpias en la unidad móvil.", "es-jeringas-limpias", "jeringas limpias"),
+    ("Vecinos con empleo pero heroinómanos, según la nota.", "es-adicto", "heroinómanos"),
+    ("Conoció la heroína a los veinte. Estuvo enganchada casi una década.", "es-enganchado", "Estuvo enganchada"),
 ]
 
 PASS = [
@@ -51,6 +53,7 @@ PASS = [
     "Tengo la convicción de que todos merecen otra oportunidad.",
     "Los precios están a un precio de locos.",
     "Limpio la casa todos los sábados.",
+    "El remolque estuvo enganchado toda la noche.",
 ]
 
 
@@ -94,6 +97,25 @@ def test_quantifier_and_adjective_before_the_noun_agree():
     f = one("Estos pocos alcohólicos llegaron tarde.")
     assert f.text == "Estos pocos alcohólicos"
     assert f.suggestions[0] == "Estas pocas personas con un trastorno por consumo de alcohol"
+
+
+def test_a_label_after_ser_and_an_article_is_a_noun():
+    # 'es un drogadicto' -> 'es una persona con...', never 'es un con un trastorno...'
+    f = one("Mi hermano es un drogadicto.")
+    assert f.text == "un drogadicto"
+    assert f.suggestions[0] == "una persona con un trastorno por consumo de sustancias"
+    f = one("El vecino dice que es un loco.")
+    assert f.text == "un loco" and f.suggestions[0].startswith("una persona con")
+    f = one("Está un poco loco.")  # 'un poco' is an adverb: the label stays an adjective
+    assert f.text == "loco" and not f.suggestions[0].startswith("persona")
+
+
+def test_a_quantifier_without_an_article_agrees():
+    f = one("Hay muchos indigentes en el centro.")
+    assert f.text == "muchos indigentes" and f.suggestions[0] == "muchas personas sin hogar"
+    f = one("Vinieron pocos adictos.")
+    assert f.text == "pocos adictos"
+    assert f.suggestions[0] == "pocas personas con un trastorno por consumo de sustancias"
 
 
 def test_masculine_alternative_changes_a_feminine_article():
@@ -173,3 +195,20 @@ def test_a_word_mentioned_as_a_word_is_not_reported():
 def test_a_phrase_talked_about_is_reported_but_not_fixed():
     f = one("Cometió suicidio es una expresión que culpa a quien murió.")
     assert f.fix is None
+
+
+# -- the pack ------------------------------------------------------------------------------
+
+def test_every_spanish_rule_is_cited_and_written_in_spanish():
+    from pathlib import PurePath
+
+    from hr_lint.config import builtin_rules
+    from hr_lint.language import detect
+
+    rules = [r for r in builtin_rules() if r.language == "es"]
+    assert len(rules) >= 30
+    for rule in rules:
+        assert PurePath(rule.origin).parent.parts[-2:] == ("wordlists", "es"), rule.id
+        assert rule.sources and all(s["title"] and (s.get("url") or "").startswith(("https://", "http://"))
+                                    for s in rule.sources), rule.id
+        assert detect(rule.message) == "es", (rule.id, rule.message)

@@ -173,6 +173,8 @@ def noun_use(doc, i: int) -> bool:
                                                 "muchas", "supuestas", "llamadas", "viejas", "nuevos", "nuevas",
                                                 "propios", "propias", "otros", "otras", "mismos", "mismas"):
         k -= 1
+    if k < i - 1 and doc[i - 1].lower_ in DETERMINERS:
+        return True  # 'vinieron pocos adictos', 'hay muchos alcohólicos': a quantifier right before
     if k < sent_start:
         return doc[i].lower_.endswith("s")
     prev = doc[k].lower_
@@ -196,10 +198,11 @@ def predicative(doc, i: int) -> str | None:
     'se mantiene limpio'), lower case, or None. Adverbs may stand between ('está muy loco')."""
     k = i - 1
     sent_start = doc[i].sent.start
-    while k >= sent_start and doc[k].lower_ in ("muy", "tan", "bien", "ya", "todavía", "aún", "completamente",
-                                                "totalmente", "algo", "medio", "un", "poco", "no", "nunca",
-                                                "siempre", "realmente", "como"):
-        k -= 1
+    while k >= sent_start and (doc[k].lower_ in ("muy", "tan", "bien", "ya", "todavía", "aún", "completamente",
+                                                 "totalmente", "algo", "medio", "poco", "no", "nunca",
+                                                 "siempre", "realmente", "como")
+                               or doc[k].lower_ == "un" and doc[k + 1].lower_ == "poco"):
+        k -= 1  # 'un' only in 'un poco loco': 'es un drogadicto' is a noun after an article
     if k >= sent_start and doc[k].lower_ in COPULAS:
         return doc[k].lower_
     return None

@@ -99,8 +99,12 @@ def adicto(c: Candidate) -> bool:
     suggestion. Not casual use without drugs in view ('adicta a las series', 'adictos al
     trabajo'), not 'persona adicta a [una sustancia]' (person-first wording NIDA's Spanish
     guide offers), and not the thing ('cerebro adicto' is left alone)."""
-    return _label(c, _SUD, noun_only_words={"drogadicto", "drogadicta", "drogadictos", "drogadictas",
-                                            "toxicómano", "toxicómana", "toxicómanos", "toxicómanas"})
+    return _label(c, _SUD, noun_only_words=_DRUG_LABELS)
+
+
+# labels that name a person by a drug whatever their use ('con familias estructuradas pero cocainómanos')
+_DRUG_LABELS = {stem + end for stem in ("drogadict", "toxicóman", "heroinóman", "cocainóman", "morfinóman")
+                for end in ("o", "a", "os", "as")}
 
 
 @check("es-jerga-consumo", rules=["es-yonqui"])
@@ -233,10 +237,19 @@ def abusar(c: Candidate) -> bool:
 
 @check("es-enganchado-sustancia", rules=["es-enganchado"])
 def enganchado(c: Candidate) -> bool:
-    """'enganchado a' a substance or to drugs ('enganchada a la heroína'), not a hitch or a
-    hook ('el remolque quedó enganchado al camión', 'enganchado al evento')."""
+    """'enganchado a' a substance or to drugs ('enganchada a la heroína'), or 'estar
+    enganchado' with drugs named in the sentence or the one before ('probó las drogas a los
+    15 y estuvo enganchado diez años'); not a hitch or a hook ('el remolque quedó
+    enganchado al camión', 'enganchado al evento', 'el remolque estuvo enganchado')."""
     doc = c.doc
     if c.word_after not in ("a", "al"):
+        # 'estuvo enganchado durante años' with drugs named in the sentence or the one before
+        i = c.start
+        verb = doc[i - 1].lower_ if i > doc[i].sent.start else ""
+        if verb in _ESTAR and drug_context(doc, i, around=1, skip=(c.start, c.end)):
+            c.start = i - 1
+            c.suggest([f"{_ESTAR[verb]} un trastorno por consumo de sustancias"])
+            return True
         return False
     found = _substance_phrase(c, c.end)
     if found is None:
