@@ -323,7 +323,7 @@ def test_workers_share_the_rules_and_spacy_loaded_once_before_the_pool_forks(tmp
             return function(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(engine_module, "_nlp", None)  # spaCy is loaded anew by this run
+    monkeypatch.setattr(engine_module, "_nlps", {})  # spaCy is loaded anew by this run (one pipeline per language)
     monkeypatch.setattr(engine_module, "_import_spacy", noting("spacy", engine_module._import_spacy))
     monkeypatch.setattr(engine_module.Engine, "__init__", noting("rules", engine_module.Engine.__init__))
     monkeypatch.setattr(engine_module.Engine, "_build", noting("matchers", engine_module.Engine._build))
