@@ -41,16 +41,9 @@ class Outcome:
 
 def read(linter, path: str) -> bytes:
     """A file's bytes, refused (InputError) over the linter's size limit without reading it."""
-    from .linter import MAX_FILE_BYTES
-    from .loader import read_bytes
+    from .linter import read_limited
 
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        size = 0
-    if size > MAX_FILE_BYTES:
-        raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-    return read_bytes(path)
+    return read_limited(path)
 
 
 def lint_paths(linter_for, paths: list[str], *, stdin_filename: str | None = None, fix: bool = False,

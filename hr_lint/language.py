@@ -277,13 +277,9 @@ class Plan:
     def language_at(self, offset: int, text: str | None = None) -> str:
         """The language of the segment that starts at source `offset` (its prose `text`,
         for per-paragraph detection)."""
-        if self.spans:
-            if not self._starts:
-                self._starts = [s for s, _, _ in self.spans]
-            k = bisect.bisect_right(self._starts, offset)
-            for start, end, lang in reversed(self.spans[:k]):  # innermost: the latest start
-                if start <= offset < end:
-                    return lang
+        declared = self.declared_at(offset)
+        if declared is not None:
+            return declared
         if self.per_paragraph and text is not None:
             return detect(text, self.default) or self.default
         return self.default

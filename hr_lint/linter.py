@@ -92,6 +92,17 @@ class Prepared:
         return self.document is not None and bool(self.document.segments)
 
 
+def read_limited(path: str) -> bytes:
+    """A file's bytes, refused (InputError) over MAX_FILE_BYTES without reading it."""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    if size > MAX_FILE_BYTES:
+        raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+    return read_bytes(path)
+
+
 class Linter:
     """Load once, call many times. `config` is a `Config`, a mapping of settings, or None."""
 
@@ -227,13 +238,7 @@ class Linter:
 
     def prepare_file(self, path: str | os.PathLike, format: str | None = None) -> Prepared:
         path = os.fspath(path)
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = 0
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-        return self.prepare_bytes(read_bytes(path), path, format)
+        return self.prepare_bytes(read_limited(path), path, format)
 
     def prepare_bytes(self, data: bytes, path: str, format: str | None = None,
                       language: str | None = None) -> Prepared:
