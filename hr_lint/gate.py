@@ -324,10 +324,21 @@ def searchable(raw: str, fmt: str) -> str:
     return blank_markup(low) if fmt in ("html", "markdown") else low
 
 
+WINDOW = 1 << 20  # characters the file gate reads at a time
+_OVERLAP = 4096
+
+
 def screen(gate: Gate, text: str, fmt: str) -> Screen:
     """Where `text` (in format `fmt`) holds terms that count. A window at a time, so a huge
     text is never copied whole; a term in one window and its companion in another count."""
-    step, overlap = 1 << 20, 4096
+    if len(text) <= WINDOW:
+        return _screen_one(gate, text, fmt)
+    return _screen_windows(gate, text, fmt)
+
+
+def _screen_windows(gate: Gate, text: str, fmt: str) -> Screen:
+    """`screen`, a window at a time (any text; what `_screen_one` gives for one that fits)."""
+    step, overlap = WINDOW, _OVERLAP
     windows = range(0, max(len(text), 1), step)
     opens: list[int] = []
     terms: list[tuple[int, int]] = []
@@ -352,6 +363,22 @@ def screen(gate: Gate, text: str, fmt: str) -> Screen:
             present |= gate.companions(low, needing - present)
     terms = [t for t in terms if t[1] in present]
     return Screen(True, Hits(opens, terms)) if opens or terms else NOTHING
+
+
+def _screen_one(gate: Gate, text: str, fmt: str) -> Screen:
+    """`screen` of a text that fits one window (a post, a paragraph, most files): the loop
+    above with one window, its bookkeeping left out."""
+    low = searchable(text, fmt)
+    if len(low) != len(text):
+        return EVERYTHING if gate.search(low) else NOTHING
+    opens, terms = gate.scan(low)
+    if opens:  # parsed anyway: its segments are checked for companions, the text need not be
+        return Screen(True, Hits(opens, terms))
+    if not terms:
+        return NOTHING
+    present = gate.companions(low, {i for _, i in terms})
+    terms = [t for t in terms if t[1] in present]
+    return Screen(True, Hits(opens, terms)) if terms else NOTHING
 
 
 class GateStore:

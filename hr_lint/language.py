@@ -287,6 +287,15 @@ class Plan:
 
 def plan(source: str, fmt: str, setting: str = "auto") -> Plan:
     """How to read the languages of `source`. `setting` is the configuration's `language`."""
+    sole = sole_language(source, fmt, setting)
+    if sole is not None:
+        return Plan(sole, (sole,))
+    return _plan(source, fmt, setting)
+
+
+def _plan(source: str, fmt: str, setting: str) -> Plan:
+    """`plan`, from the declarations in `source` (any text; what `sole_language` tells at a
+    glance where it can)."""
     document, spans = declarations(source, fmt)
     languages = {lang for _, _, lang in spans if lang in LANGUAGES}
     if document is None and setting in LANGUAGES:
@@ -306,6 +315,20 @@ def plan(source: str, fmt: str, setting: str = "auto") -> Plan:
                                               or _minority_block(source, default))
     languages |= {"en", "es"} if mixed else {default}
     return Plan(default, tuple(sorted(languages)), mixed, spans)
+
+
+def sole_language(source: str, fmt: str, setting: str = "auto") -> str | None:
+    """The one language of `source` when it can be told at a glance (else None, and `plan`
+    looks further): nothing in it can declare a language (`declarations` finds nothing in
+    a format other than HTML and Markdown, nor in a text without "lang"), and the setting
+    names a language or the text shows no sign of Spanish. The common case of a post, a
+    plain-text file or a page without lang attributes: `plan` gives `Plan(it, (it,))`
+    without reading the markup for declarations."""
+    if fmt in ("html", "markdown") and "lang" in source:
+        return None
+    if setting in LANGUAGES:
+        return setting
+    return None if spanish_hint(source) else DEFAULT
 
 
 def _minority_block(source: str, majority: str) -> bool:

@@ -78,8 +78,7 @@ class Moderator:
         return _encoded(self._result(record, findings, error)) + b"\n", findings, error
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), one encoder
 
 
 def _encoded(value: Any) -> bytes:

@@ -163,6 +163,15 @@ def plain_id(value: Any) -> Any:
 
 def from_mapping(obj: Any, fields: Fields, where: str = "") -> Record:
     """A record from a parsed object: its id, its text and its markup, or why not."""
+    if type(obj) is dict:
+        # the common case, told in a few looks: a string text, an id that is a non-empty
+        # string or an integer, no format field; what the checks below give it
+        rid, text = obj.get(fields.id), obj.get(fields.text)
+        if type(text) is str and (type(rid) is int or type(rid) is str and rid) \
+                and (fields.format is None or fields.format not in obj) \
+                and (text.isascii() or _SURROGATE.search(text) is None) \
+                and (type(rid) is int or rid.isascii() or _SURROGATE.search(rid) is None):
+            return Record(rid, text, fields.markup, None, where)
     if not isinstance(obj, Mapping):
         return Record(None, None, fields.markup, f"the record is {_kind(obj)}, not an object", where)
     rid = _field(obj, fields.id)
