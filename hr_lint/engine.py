@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import agreement, layout, names, suggest, voice
+from . import agreement, layout, memory, names, suggest, voice
 from .candidate import Candidate
 from .document import Document, Segment
 from .finding import Finding, severity_rank
@@ -204,21 +204,25 @@ class Engine:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.keys: dict[int, tuple[Rule, str | None]] = {}
-        for rule in self.rules:
-            matcher = self.exact_matcher if rule.case_sensitive else self.matcher
-            for form, tag in rule.forms():
-                key = f"{rule.id}|{tag}"
-                matcher.add(key, [nlp.make_doc(form)])
-                self.keys[nlp.vocab.strings[key]] = (rule, tag)
-        self._exact = len(self.exact_matcher) > 0
-        self.sentencizer = nlp.get_pipe("sentencizer")
-        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.names.add("name", [nlp.make_doc(n) for n in names.known_names(self.language)])
-        if self._allow_words:
-            self.names.add("allow", [nlp.make_doc(a) for a in self._allow_words])
+        # bounded memory (hr_lint/memory.py): every piece is tokenized under the pipeline's
+        # guard; the patterns are kept for good, so they are never made inside a zone
+        self.guard = memory.guard(nlp)
+        with self.guard.outside():
+            self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+            self.keys: dict[int, tuple[Rule, str | None]] = {}
+            for rule in self.rules:
+                matcher = self.exact_matcher if rule.case_sensitive else self.matcher
+                for form, tag in rule.forms():
+                    key = f"{rule.id}|{tag}"
+                    matcher.add(key, [nlp.make_doc(form)])
+                    self.keys[nlp.vocab.strings[key]] = (rule, tag)
+            self._exact = len(self.exact_matcher) > 0
+            self.sentencizer = nlp.get_pipe("sentencizer")
+            self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.names.add("name", [nlp.make_doc(n) for n in names.known_names(self.language)])
+            if self._allow_words:
+                self.names.add("allow", [nlp.make_doc(a) for a in self._allow_words])
         self._built = True
 
     # -- public -------------------------------------------------------------------------
@@ -269,12 +273,22 @@ class Engine:
             if trace is not None:
                 trace.segment_note = trace.skip_segment(seg.kind) if trace.skip_segment else None
             if len(text) <= _MAX_SEGMENT:
-                findings.extend(self._lint_piece(seg, 0, len(text), document, path, trace))
+                findings.extend(self._guarded_piece(seg, 0, len(text), document, path, trace))
             else:
                 for lo, hi in self._windows(text):
-                    findings.extend(self._lint_piece(seg, lo, hi, document, path, trace))
+                    findings.extend(self._guarded_piece(seg, lo, hi, document, path, trace))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _guarded_piece(self, seg: Segment, lo: int, hi: int, document: Document, path: str,
+                       trace=None) -> list[Finding]:
+        """`_lint_piece` under the pipeline's memory guard (hr_lint/memory.py): past the
+        budget, the strings and lexemes the piece adds are freed when it is done. The Doc
+        and all read from it stay inside; findings and trace entries are plain data."""
+        if not self._built:
+            self._build()
+        with self.guard:
+            return self._lint_piece(seg, lo, hi, document, path, trace)
 
     def _windows(self, text: str):
         """Merged windows of whole sentences around the candidates in a long segment."""
