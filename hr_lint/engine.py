@@ -57,22 +57,28 @@ def get_nlp(language: str = "en"):
     process: `spacy.blank("en")`, `spacy.blank("es")`."""
     _nlp = _nlps.get(language)
     if _nlp is None:
-        import gc
-
-        # loading creates objects by the hundred thousand and frees almost none: the
-        # cyclic collector would only scan them again and again
-        paused = gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
-            spacy = _import_spacy()
-            nlp = spacy.blank(language)
-            nlp.add_pipe("sentencizer")
-            _nlps[language] = _nlp = nlp
-        finally:
-            if paused:
-                gc.enable()
+        _nlps[language] = _nlp = new_nlp(language)
     return _nlp
+
+
+def new_nlp(language: str = "en"):
+    """A blank pipeline of a language of its own: for an engine used by one thread while others
+    run (spaCy's tokenizer caches and the vocabulary's strings are not made for sharing)."""
+    import gc
+
+    # loading creates objects by the hundred thousand and frees almost none: the
+    # cyclic collector would only scan them again and again
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        spacy = _import_spacy()
+        nlp = spacy.blank(language)
+        nlp.add_pipe("sentencizer")
+        return nlp
+    finally:
+        if paused:
+            gc.enable()
 
 
 # Checks look around a match within its sentence; a "sentence" of thousands of words (a
@@ -149,6 +155,8 @@ def _import_spacy():
 
 
 class Engine:
+    private_pipeline = False  # True: a spaCy pipeline of its own (see `new_nlp`)
+
     def __init__(self, rules: list[Rule], options: EngineOptions | None = None, screens: bool = True,
                  sense_model=True, language: str = "en"):
         self.rules = rules
@@ -200,7 +208,7 @@ class Engine:
         return self._prefilter
 
     def _build(self) -> None:
-        nlp = get_nlp(self.language)  # first: it imports spaCy (see _import_spacy)
+        nlp = new_nlp(self.language) if self.private_pipeline else get_nlp(self.language)  # first: it imports spaCy (see _import_spacy)
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp

@@ -169,8 +169,13 @@ class Linter:
                     found.append(lang)
         return found
 
+    # True: each engine gets a spaCy pipeline of its own (the server: one linter per request)
+    private_pipeline = False
+
     def _make_engine(self, language: str) -> Engine:
-        return Engine(self.config.active_rules(language), self.config.engine_options(), language=language)
+        engine = Engine(self.config.active_rules(language), self.config.engine_options(), language=language)
+        engine.private_pipeline = self.private_pipeline
+        return engine
 
     def lint_text(self, text: str, format: str = "markdown", path: str = "<text>", *,
                   suppress: bool = True, language: str | None = None,
@@ -406,6 +411,7 @@ class Linter:
         if engine is None:
             engine = self._trace_engines[language] = Engine(
                 self.config.all_rules(language), self.config.engine_options(), screens=False, language=language)
+            engine.private_pipeline = self.private_pipeline
         return engine
 
     def _tracer(self):

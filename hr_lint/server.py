@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 import socket
+import sys
 import threading
 from collections import Counter
 from pathlib import Path
@@ -25,6 +27,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .webguard import SECURITY_HEADERS, BodyLimit, OriginCheck, Outermost, SecurityHeaders  # noqa: F401
 
 from .readers import BINARY_FORMATS, EXTENSIONS, TEXT_FORMATS
 
@@ -32,14 +35,6 @@ STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-SECURITY_HEADERS = [
-    (b"content-security-policy",
-     b"default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
 
 
 class ApiError(Exception):
@@ -60,55 +55,122 @@ def available_presets() -> list[str]:
     return [name for name in PRESETS if (PRESET_DIR / f"{name}.yaml").is_file()]
 
 
-class LinterPool:
-    """One `Linter` per preset, built on first use (loading is slow) and reused.
+# A request with more text than this is "large": large requests take turns, so that a
+# linter is always free for the small ones (a writer's paste while a big file is checked).
+LARGE_REQUEST = 64 * 1024
 
-    Each linter is used by one request at a time: linting runs in worker threads and
-    spaCy pipelines are not promised to be thread-safe.
+
+class LinterPool:
+    """Linters per preset, built on first use (loading is slow) and reused.
+
+    A linter is used by one request at a time (requests run in worker threads, and a
+    linter's spaCy pipeline, its own, is not made for sharing). Each preset has up to
+    `per_preset` linters; large requests (`LARGE_REQUEST`) take turns on all but one, so a
+    small request never waits for a large one. What one request costs is bounded by the
+    upload limit and the readers' linear time; `busy` counts the requests being linted.
     """
 
-    def __init__(self, settings: dict | None = None):
+    def __init__(self, settings: dict | None = None, per_preset: int = 2):
         self.settings = dict(settings or {})
-        self._linters: dict = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
+        self.per_preset = max(2, per_preset)
+        self._first: dict = {}  # preset -> its first linter (rules, configuration)
+        self._idle: dict[str, list] = {}
+        self._count: dict[str, int] = {}
+        self._cond = threading.Condition()
+        self._large = threading.BoundedSemaphore(self.per_preset - 1)
+        self.busy = 0
 
-    def _lock_for(self, preset: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(preset, threading.Lock())
-
-    def get(self, preset: str):
-        """The linter for `preset`; ApiError 400 for a preset that does not exist."""
-        from .config import PRESETS, Config
-        from .linter import Linter
-        from .yamlload import ConfigError
+    def _check(self, preset: str) -> None:
+        from .config import PRESETS
 
         presets = available_presets()
         if preset not in presets:
             known = ", ".join(presets) or "none"
             hint = " (its preset file is not installed)" if preset in PRESETS else ""
             raise ApiError(400, f"unknown preset '{preset}'{hint}: expected one of {known}")
-        linter = self._linters.get(preset)
-        if linter is not None:
-            return linter
-        with self._lock_for(preset):
-            linter = self._linters.get(preset)
-            if linter is None:
-                try:
-                    config = Config.from_mapping({"extends": preset})
-                    if self.settings:
-                        config.merge(self.settings, "server settings", os.getcwd())
-                    linter = Linter(config)
-                except ConfigError as exc:
-                    raise ApiError(500, f"preset '{preset}' cannot be loaded: {exc}") from None
-                self._linters[preset] = linter
+
+    def _build(self, preset: str):
+        from .config import Config
+        from .linter import Linter
+        from .yamlload import ConfigError
+
+        try:
+            config = Config.from_mapping({"extends": preset})
+            if self.settings:
+                config.merge(self.settings, "server settings", os.getcwd())
+            linter = Linter(config)
+        except ConfigError as exc:
+            raise ApiError(500, f"preset '{preset}' cannot be loaded: {exc}") from None
+        linter.private_pipeline = True  # every engine (language) of it: a pipeline of its own
         return linter
 
-    def run(self, preset: str, fn):
-        """Call fn(linter) while holding that linter."""
-        linter = self.get(preset)
-        with self._lock_for(preset):
-            return fn(linter)
+    def _checkout(self, preset: str):
+        with self._cond:
+            while True:
+                idle = self._idle.setdefault(preset, [])
+                if idle:
+                    return idle.pop()
+                if self._count.get(preset, 0) < self.per_preset:
+                    self._count[preset] = self._count.get(preset, 0) + 1
+                    break
+                self._cond.wait()
+        try:  # built outside the lock: loading takes a while
+            linter = self._build(preset)
+        except BaseException:
+            with self._cond:
+                self._count[preset] -= 1
+                self._cond.notify()
+            raise
+        with self._cond:
+            self._first.setdefault(preset, linter)
+        return linter
+
+    def _checkin(self, preset: str, linter) -> None:
+        with self._cond:
+            self._idle[preset].append(linter)
+            self._cond.notify()
+
+    def get(self, preset: str):
+        """A linter of `preset`, to read its rules and settings (not to lint with: see
+        `run`); ApiError 400 for a preset that does not exist."""
+        self._check(preset)
+        linter = self._first.get(preset)
+        if linter is None:
+            self._checkin(preset, self._checkout(preset))
+            linter = self._first[preset]
+        return linter
+
+    def warm(self, preset: str, texts) -> None:
+        """Build every linter of `preset` now and run `texts` (text, format) through each."""
+        self._check(preset)
+        linters = [self._checkout(preset) for _ in range(self.per_preset)]
+        try:
+            for linter in linters:
+                for text, fmt in texts:
+                    linter.lint_text(text, format=fmt)
+        finally:
+            for linter in linters:
+                self._checkin(preset, linter)
+
+    def run(self, preset: str, fn, size: int = 0):
+        """fn(linter) with a linter of `preset` that no other request uses meanwhile."""
+        self._check(preset)
+        large = size > LARGE_REQUEST
+        if large:
+            self._large.acquire()
+        try:
+            linter = self._checkout(preset)
+            with self._cond:
+                self.busy += 1
+            try:
+                return fn(linter)
+            finally:
+                with self._cond:
+                    self.busy -= 1
+                self._checkin(preset, linter)
+        finally:
+            if large:
+                self._large.release()
 
 
 # -- what the API answers -----------------------------------------------------------------------
@@ -227,6 +289,8 @@ def _text_request(body: bytes, default_preset: str) -> tuple[dict, str, str, str
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise ApiError(400, f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "expected a JSON object such as {\"text\": \"...\", \"format\": \"markdown\"}")
     if "text" not in data:
@@ -253,7 +317,7 @@ def _language(value) -> str | None:
 def lint_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
     data, text, fmt, preset = _text_request(body, default_preset)
     language = _language(data.get("language"))
-    findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt, language=language))
+    findings = pool.run(preset, lambda linter: linter.lint_text(text, format=fmt, language=language), len(text))
     return lint_response(pool.get(preset), preset, fmt, text, findings)
 
 
@@ -281,7 +345,7 @@ def trace_json_body(pool: LinterPool, body: bytes, default_preset: str) -> dict:
                 or not 0 <= start <= end <= len(text):
             raise ApiError(400, f"'start' and 'end' must be offsets with 0 <= start <= end <= {len(text)}")
     language = _language(data.get("language"))
-    occurrences = pool.run(preset, lambda linter: linter.trace_text(text, format=fmt, language=language))
+    occurrences = pool.run(preset, lambda linter: linter.trace_text(text, format=fmt, language=language), len(text))
     out = []
     for o in occurrences:
         f = o.finding
@@ -309,7 +373,7 @@ def lint_upload(pool: LinterPool, filename: str, data: bytes, fmt: str | None, p
     try:
         # text files as a browser's text box would hold them (line breaks as LF)
         linted = pool.run(preset, lambda linter: linter.lint_document(data, name, fmt, newlines=True,
-                                                                     language=language))
+                                                                     language=language), len(data))
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
     text = linted.text.replace("\f", "\n")  # PDF pages: one line break, same offsets
@@ -325,91 +389,6 @@ def rules_response(linter, preset: str) -> dict:
 
 
 # -- ASGI middleware ----------------------------------------------------------------------------
-
-class SecurityHeaders:
-    """A strict Content-Security-Policy and friends on every response."""
-
-    def __init__(self, app):
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                names = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-class BodyLimit:
-    """413 for a request body over `limit` bytes: by Content-Length, and by counting."""
-
-    def __init__(self, app, limit: int):
-        self.app = app
-        self.limit = limit
-
-    async def _refuse(self, send):
-        human = _human(self.limit)
-        limit = f"{self.limit} bytes" + (f" ({human})" if human != f"{self.limit} bytes" else "")
-        body = json.dumps({"error": f"request body too large: the limit is {limit}"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        for key, value in scope.get("headers", []):
-            if key == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    declared = -1
-                if declared > self.limit:
-                    return await self._refuse(send)
-        seen = 0
-        started = False
-
-        async def counting_receive():
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge()
-            return message
-
-        async def tracking_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send)
-
-
-def _human(n: int) -> str:
-    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MB"
-    if n >= 1024 and n % 1024 == 0:
-        return f"{n // 1024} KB"
-    return f"{n} bytes"
-
 
 # -- the application ----------------------------------------------------------------------------
 
@@ -515,11 +494,19 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
     async def favicon(request: Request):
         return Response(status_code=204)
 
+    def not_json(request: Request) -> JSONResponse | None:
+        """415 unless the body says it is JSON: the content types a form (or a fetch without
+        asking the browser first) can send are refused, so no other page can post here."""
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype in ("application/json", "text/json") or ctype.endswith("+json"):
+            return None
+        said = f"not '{ctype}'" if ctype else "and the request has none"
+        return error(415, f"expected Content-Type application/json, {said}")
+
     async def api_lint(request: Request):
         """Lint a piece of text"""
-        ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-        if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
-            return error(415, f"expected Content-Type application/json, not '{ctype}'")
+        if (refused := not_json(request)) is not None:
+            return refused
         body = await request.body()
         try:
             result = await run_in_threadpool(lint_json_body, pool, body, preset)
@@ -529,9 +516,8 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
 
     async def api_trace(request: Request):
         """The decision trace of a text: every occurrence of a term, reported or not, and the stage that decided (only those overlapping start..end when given)"""
-        ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-        if ctype not in ("application/json", "text/json", "") and not ctype.endswith("+json"):
-            return error(415, f"expected Content-Type application/json, not '{ctype}'")
+        if (refused := not_json(request)) is not None:
+            return refused
         body = await request.body()
         try:
             result = await run_in_threadpool(trace_json_body, pool, body, preset)
@@ -631,12 +617,22 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
     async def http_error(request: Request, exc: HTTPException):
         return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
-    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, limit=max_upload)]
+    async def internal_error(request: Request, exc: Exception):
+        # the one line for the terminal is written by `Outermost`, which sees the error next
+        return JSONResponse({"error": "internal error: see the terminal where hr-lint serve runs"}, status_code=500)
+
+    middleware = [Middleware(OriginCheck), Middleware(BodyLimit, limit=max_upload)]
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
-    app = Starlette(
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+
+    class App(Starlette):
+        def build_middleware_stack(self):
+            # outside Starlette's own error handling, so its answers carry the headers too
+            return Outermost(super().build_middleware_stack())
+
+    app = App(
         routes=[
             Route("/", page),
             Route("/favicon.ico", favicon),
@@ -644,7 +640,7 @@ def create_app(max_upload: int = DEFAULT_MAX_UPLOAD, preset: str = "default", al
             Mount("/static", app=StaticFiles(directory=str(STATIC_DIR)), name="static"),
         ],
         middleware=middleware,
-        exception_handlers={HTTPException: http_error},
+        exception_handlers={HTTPException: http_error, Exception: internal_error},
     )
     app.state.linters = pool
     app.state.preset = preset
@@ -686,6 +682,11 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def _quiet_shutdown(record) -> bool:
+    """uvicorn's own line about requests it cancels at shutdown: ours says it."""
+    return not str(record.msg).startswith("Cancel %s running task(s)")
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback makes the page reachable from other machines.")
@@ -710,11 +711,12 @@ def serve_command(host, port, open_browser, max_upload, preset):
     app = create_app(max_upload=max_upload, preset=preset, allowed_hosts=allowed)
     click.echo("hr-lint: loading the rules...", err=True)
     try:  # warm up: the first request should not wait for spaCy and the readers to load
-        linter = app.state.linters.get(preset)
-        for fmt in TEXT_FORMATS:
-            linter.lint_text("A first sentence to load the readers.", format=fmt)
+        app.state.linters.warm(preset, [("A first sentence to load the readers.", fmt) for fmt in TEXT_FORMATS])
     except ApiError as exc:
         raise click.ClickException(exc.message) from None
+    except KeyboardInterrupt:
+        click.echo("hr-lint: stopped", err=True)
+        sys.exit(130)
     try:
         sock = bind_socket(host, port)
     except OSError as exc:
@@ -728,6 +730,7 @@ def serve_command(host, port, open_browser, max_upload, preset):
     click.echo("hr-lint: press Ctrl-C to stop", err=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             timeout_graceful_shutdown=3)
+    logging.getLogger("uvicorn.error").addFilter(_quiet_shutdown)
     server = uvicorn.Server(config)
     if open_browser:
         import time
@@ -747,4 +750,12 @@ def serve_command(host, port, open_browser, max_upload, preset):
         pass
     finally:
         sock.close()
-    click.echo("hr-lint: stopped", err=True)
+    busy = app.state.linters.busy
+    click.echo("hr-lint: stopped" + (f" ({busy} request{'s were' if busy != 1 else ' was'} still being checked)"
+                                     if busy else ""), err=True)
+    if busy:
+        # a request still being linted runs in a worker thread that nothing can cancel, and
+        # the interpreter would wait for it before exiting: leave now
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
