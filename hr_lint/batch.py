@@ -111,20 +111,24 @@ def lint_paths(linter_for, paths: list[str], *, stdin_filename: str | None = Non
             out.errors.append(str(exc))
     fresh = []
     bar = progress(len(pending)) if progress else None
-    for job, outcome in run_jobs(linter_for, pending, jobs):
+    outcomes = run_jobs(linter_for, pending, jobs)
+    try:
+        for job, outcome in outcomes:
+            if bar is not None:
+                bar.update(bar.done + 1, job.path)
+            if isinstance(outcome, str):
+                out.errors.append(outcome)
+                continue
+            out.results[job.index] = outcome
+            if job.key:
+                fresh.append((job.key, outcome))
+    finally:  # interrupted (Ctrl-C) too: the workers are stopped and what was linted is cached
+        outcomes.close()
         if bar is not None:
-            bar.update(bar.done + 1, job.path)
-        if isinstance(outcome, str):
-            out.errors.append(outcome)
-            continue
-        out.results[job.index] = outcome
-        if job.key:
-            fresh.append((job.key, outcome))
-    if bar is not None:
-        bar.close()
-    if cache is not None:
-        cache.put_many(fresh)  # one transaction for the whole run
-        cache.close()
+            bar.close()
+        if cache is not None:
+            cache.put_many(fresh)  # one transaction for the whole run
+            cache.close()
     return out
 
 
@@ -149,6 +153,14 @@ def _prepare_in_worker(tasks):
         except InputError as exc:
             done.append((i, str(exc)))
     return done
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the main process's to handle (it stops the pool); a worker
+    that took it too would print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _auto_jobs(jobs: list[Job]) -> int:
@@ -205,7 +217,7 @@ def run_jobs(linter_for, jobs: list[Job], n: int = 0):
     # process, which is busy loading spaCy, so every batch handed out waits for the GIL
     size = -(-len(tasks) // (8 * workers))
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
             batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
             for linter in linters:
                 for language in wanted[id(linter)]:

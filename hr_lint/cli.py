@@ -61,7 +61,7 @@ class _Run:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: reported per path
 @click.option("--format", "--output-format", "fmt", type=click.Choice(OUTPUT_FORMATS), multiple=True,
               help="Output format [default: text]. With --output-file, a second --format text also "
                    "prints the text report on the terminal.")
@@ -184,8 +184,11 @@ def lint_command(paths, fmt, output_file, color, fail_on, select, ignore, extend
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(2)
-    except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+    except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
+    except KeyboardInterrupt:  # Ctrl-C: one line and 130 (128 + SIGINT), as a shell reports it
+        _error("interrupted")
+        sys.exit(130)
     except BrokenPipeError:  # `hr-lint docs | head`: the reader left; nothing to report
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

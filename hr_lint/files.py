@@ -30,9 +30,14 @@ def matches(path: str, patterns: list[str]) -> bool:
     return False
 
 
-def walk(root: str, extensions: set[str]):
-    """Files under `root` with a known extension, in a deterministic order."""
-    for dirpath, dirnames, filenames in os.walk(root):
+def walk(root: str, extensions: set[str], errors: list[str] | None = None):
+    """Files under `root` with a known extension, in a deterministic order. A folder that
+    cannot be read is added to `errors` (one line naming it), not skipped in silence."""
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{exc.filename or root}: cannot read folder: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(
             d for d in dirnames
             if not d.startswith(".") and d not in SKIP_DIRS and not _is_venv(os.path.join(dirpath, d))
@@ -70,8 +75,8 @@ def choose(paths: list[str], config_for, errors: list[str], warn=None) -> list[s
     that governs each folder), missing paths reported in `errors`, then `exclude`,
     `include` and .gitignore applied per the configuration that governs each file. A file
     named on the command line is linted even when `include` would not pick it, or git
-    ignores it. '-' (standard input) stays. `warn(message)` hears of a folder with
-    nothing to lint."""
+    ignores it. '-' (standard input) stays. A folder that cannot be read is reported in
+    `errors`. `warn(message)` hears of a folder with nothing to lint."""
     found: list[str] = []
     seen: set[str] = set()
     for path in paths:
@@ -79,8 +84,9 @@ def choose(paths: list[str], config_for, errors: list[str], warn=None) -> list[s
             found.append("-")
             continue
         if os.path.isdir(path):
-            walked = list(walk(path, extensions_for(config_for(path).file_types)))
-            if not walked and warn is not None:
+            unreadable = len(errors)
+            walked = list(walk(path, extensions_for(config_for(path).file_types), errors))
+            if not walked and warn is not None and len(errors) == unreadable:
                 warn(f"{path}: no Markdown, HTML, reStructuredText, text, .docx or PDF files to lint")
             found.extend(f for f in walked if f not in seen)
             seen.update(walked)
