@@ -49,21 +49,53 @@ def walk(root: str, extensions: set[str], errors: list[str] | None = None):
                 yield os.path.join(dirpath, name)
 
 
+def _work_tree(folder: str, memo: dict[str, str | None]) -> str | None:
+    """The root of the git work tree `folder` lies in (the nearest folder up holding
+    .git, a folder or, in a submodule or linked worktree, a file), or None."""
+    chain, d, root = [], folder, None
+    while True:
+        if d in memo:
+            root = memo[d]
+            break
+        chain.append(d)
+        if os.path.exists(os.path.join(d, ".git")):
+            root = d
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    for c in chain:
+        memo[c] = root
+    return root
+
+
 def gitignored(paths: list[str]) -> set[str]:
-    """The paths git would ignore (empty when git or a repository is absent)."""
+    """The paths git would ignore, each by the ignore files of the repository it belongs
+    to (not the one the command runs in: `hr-lint path/to/repo` from elsewhere honours
+    that repository's .gitignore). Empty when git is absent."""
     if not paths:
         return set()
-    try:
-        proc = subprocess.run(
-            ["git", "check-ignore", "--no-index", "--stdin", "-z"],
-            input="\0".join(paths) + "\0", capture_output=True, text=True, timeout=30,
-            cwd=os.getcwd(),
-        )
-    except (OSError, subprocess.SubprocessError):
-        return set()
-    if proc.returncode not in (0, 1):
-        return set()
-    return {p for p in proc.stdout.split("\0") if p}
+    groups: dict[str | None, dict[str, str]] = {}
+    memo: dict[str, str | None] = {}
+    for p in paths:
+        full = os.path.abspath(p)
+        root = _work_tree(os.path.dirname(full), memo)
+        groups.setdefault(root, {})[os.path.relpath(full, root) if root else p] = p
+    out: set[str] = set()
+    for root, names in groups.items():
+        try:
+            proc = subprocess.run(
+                ["git", "check-ignore", "--no-index", "--stdin", "-z"],
+                input="\0".join(names) + "\0", capture_output=True, text=True, timeout=30,
+                cwd=root or os.getcwd(),
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if proc.returncode not in (0, 1):
+            continue
+        out.update(names[n] for n in proc.stdout.split("\0") if n in names)
+    return out
 
 
 def extensions_for(file_types: dict[str, str]) -> set[str]:

@@ -323,6 +323,27 @@ def test_gitignore_is_honoured_unless_switched_off(repo):
     assert "private/p.md" in {norm(f["path"]) for f in findings}
 
 
+def test_gitignore_of_each_repository_is_honoured_from_outside_it(tmp_path, monkeypatch):
+    # `cd elsewhere && hr-lint path/to/repo`: the repository's own ignore files decide,
+    # for each of two repositories in one run, a nested .gitignore included
+    for name, ignored in (("one", "private/\n"), ("two", "*.draft.md\n")):
+        subprocess.run(["git", "init", "-q", str(tmp_path / name)], check=True)
+        write(tmp_path / name / ".gitignore", ignored)
+        write(tmp_path / name / "private" / "p.md", f"{ADDICTS}\n")
+        write(tmp_path / name / "docs" / "a.draft.md", f"{ADDICTS}\n")
+        write(tmp_path / name / "docs" / "kept.md", f"{ADDICTS}\n")
+    write(tmp_path / "two" / "docs" / ".gitignore", "kept.md\n")
+    write(tmp_path / "plain" / "p.md", f"{ADDICTS}\n")  # in no repository: linted
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    _, findings = lint("../one", "../two", "../plain")
+    assert sorted({norm(f["path"]) for f in findings}) == ["../one/docs/a.draft.md", "../one/docs/kept.md",
+                                                            "../plain/p.md", "../two/private/p.md"]
+    _, findings = lint(str(tmp_path / "one"))  # an absolute path too
+    assert sorted({os.path.relpath(f["path"], tmp_path) for f in findings}) == ["one/docs/a.draft.md",
+                                                                                 "one/docs/kept.md"]
+
+
 def test_allow_list_is_honoured_by_every_rule(repo):
     write(repo / ".hr-lint.yaml", 'allow: ["addicts", "substance abuse"]\n')
     _, findings = lint("docs/sub/page.md")
