@@ -298,11 +298,11 @@ def _render(run, report: Report, results: Results) -> int:
         def render(name, to_terminal):
             if report.statistics:
                 return _statistics(findings)
-            use_color = report.color if report.color is not None else (
-                to_terminal and (sys.stderr if to_stderr else sys.stdout).isatty())
+            on_terminal = to_terminal and (sys.stderr if to_stderr else sys.stdout).isatty()
+            use_color = report.color if report.color is not None else on_terminal
             return get_renderer(name)(findings, rules, paths=[p for p in results.paths if p != "-"], color=use_color,
                                       files_linted=results.linted, sources=results.sources, errors=errors,
-                                      skipped=results.skipped)
+                                      skipped=results.skipped, width=_terminal_width() if on_terminal else None)
 
         if report.output_file:
             try:
@@ -330,6 +330,12 @@ def _diff(run, files: list[str], errors: list[str]) -> int:
     for message in errors:
         _error(message)
     return 2 if errors else 1 if diffs else 0
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _statistics(findings) -> str:
