@@ -92,7 +92,18 @@ class Document:
 
 _RUN = re.compile(r"  +")
 _TO_SPACE = {ord(c): " " for c in "\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003"
-             "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"}
+             "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"}
+# Characters that show nothing and join or break nothing a reader sees: a soft hyphen, zero-width
+# space, non-joiner, joiner, word joiner, and a byte-order mark inside the text. Inside a word
+# they would hide it ("jun\u00adkie"), so prose reads through them; the source keeps them, and a
+# finding's span covers them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible characters."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def _spaced(text: str) -> str:
@@ -167,8 +178,21 @@ class ProseBuilder:
         """Prose whose characters stand one for one at source[start:start + len(text)].
 
         A lone whitespace character (a line break, a tab) becomes a space in place, so
-        ordinary text stays one piece; only runs of two or more are collapsed.
+        ordinary text stays one piece; only runs of two or more are collapsed. Invisible
+        characters (`INVISIBLE`) are left out of the prose.
         """
+        if not text.isascii() and _INVISIBLE.search(text):
+            pos = 0
+            for m in _INVISIBLE.finditer(text):
+                if m.start() > pos:
+                    self._copy_visible(text[pos:m.start()], start + pos)
+                pos = m.end()
+            if pos < len(text):
+                self._copy_visible(text[pos:], start + pos)
+            return
+        self._copy_visible(text, start)
+
+    def _copy_visible(self, text: str, start: int) -> None:
         text = _spaced(text)
         n = len(text)
         pos = 0
@@ -185,9 +209,9 @@ class ProseBuilder:
             self._piece(text[pos:], start + pos, start + n, True)
 
     def char(self, ch: str, start: int, end: int) -> None:
-        if not ch:
+        if not ch or ch in INVISIBLE:  # an entity such as &shy; or &#8203;
             return
-        if ch.isspace() or ch in "\u200b":
+        if ch.isspace():
             self._spacer(start, end)
         else:
             self._piece(ch, start, end, False)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import agreement, layout, memory, names, suggest, voice
 from .candidate import Candidate
-from .document import Document, Segment
+from .document import Document, Segment, visible
 from .finding import Finding, severity_rank
 from .rulebook import Rule
 from .gate import Gate, Hits, _phrase_key, _trie_regex, lowered, match_form
@@ -618,7 +618,7 @@ def _fix_withheld(c: Candidate, seg: Segment, document: Document, s_off: int, e_
         return f"{_VOICE_WORDS[c.voice]} is not rewritten" if c.voice else "not the writer's own words"
     if c.rescued:
         return "kept by the sense model alone"
-    if matched != prose:
+    if visible(matched) != prose:  # markup inside (invisible characters aside)
         return "the words run across markup or a line break in the source"
     if seg.kind == "cell":
         return "in a table cell (a guide's 'instead of' column is a mention)"

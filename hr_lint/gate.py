@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .document import INVISIBLE
 from .rules.registry import Needs
 
 # curly apostrophes and Unicode hyphens read as their ASCII forms when matching
@@ -317,11 +318,23 @@ NOTHING = Screen(False)
 EVERYTHING = Screen(True)  # parse it all; the segment gate decides
 
 
+_INVISIBLES = re.compile(f"[{INVISIBLE}]+")
+_INVISIBLE_ENTITY = re.compile(r"&(?:shy|zwnj|zwj|nobreak|zerowidthspace|#0*(?:173|820[345]|8288|65279)"
+                               r"|#x0*(?:ad|200[bcd]|2060|feff));")
+
+
 def searchable(raw: str, fmt: str) -> str:
     """Raw text as the file gate searches it: lowered, and in HTML and Markdown with tags and
-    entities blanked out."""
+    entities blanked out. Invisible characters (a soft hyphen, zero-width ones; as entities
+    too) are dropped, as the readers drop them, so they hide no word: the length then
+    differs from the text's, and the whole text is parsed."""
     low = lowered(raw)
-    return blank_markup(low) if fmt in ("html", "markdown") else low
+    if not low.isascii() and _INVISIBLES.search(low):
+        low = _INVISIBLES.sub("", low)
+    markup = fmt in ("html", "markdown")
+    if markup and "&" in low and _INVISIBLE_ENTITY.search(low):
+        low = _INVISIBLE_ENTITY.sub("", low)  # &shy;, &#8203;... (lower case here)
+    return blank_markup(low) if markup else low
 
 
 WINDOW = 1 << 20  # characters the file gate reads at a time
