@@ -84,15 +84,34 @@ def test_ctrl_c_exits_130_with_one_line_and_keeps_what_was_cached(here, monkeypa
 
 def test_ctrl_c_during_a_parallel_run_ends_it_with_130_and_no_tracebacks(here):
     body = ("The clinic met people in recovery and offered housing support every week. " * 1500) + TERM
-    for k in range(40):
-        (here / f"doc{k:02d}.md").write_text(body)
+    for k in range(200):  # 22 MB: far longer to lint than it takes to start
+        (here / f"doc{k:03d}.md").write_text(body)
     proc = subprocess.Popen([sys.executable, "-m", "hr_lint", "--no-cache", "-j", "2", "."], cwd=here,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(4)  # in the pool by now (the whole run takes far longer)
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(_children(proc.pid)) >= 2, "the run never started its workers"
+    time.sleep(0.5)  # the workers at work
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()
     assert err.decode() == "hr-lint: interrupted\n"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
 
 
 # -- a damaged cache -------------------------------------------------------------------------------
