@@ -151,10 +151,16 @@ def test_docx_reads_about_as_fast_as_the_same_text_as_plain_text():
     assert ratio < 8, f".docx took {ratio:.1f}x the time of the same text as plain text"
 
 
-def test_docx_that_inflates_past_the_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """A .docx a few hundred KB on disk whose document.xml inflates past the limit."""
     filler = PARAGRAPH.format("x" * 4000)
     n = docx_reader.MAX_INFLATED // len(filler) + 10
-    data = package([DOCUMENT, *(filler for _ in range(n)), END])
+    return package([DOCUMENT, *(filler for _ in range(n)), END])
+
+
+def test_docx_that_inflates_past_the_limit_is_refused_naming_the_limit(bomb, tmp_path, monkeypatch):
+    data = bomb
     assert len(data) < docx_reader.MAX_INFLATED // 50  # small on disk, huge inflated
     with pytest.raises(ReaderError, match=r"word/document.xml inflates to \d+ MB, over the 100 MB limit"):
         parse_docx(data)
@@ -166,6 +172,30 @@ def test_docx_that_inflates_past_the_limit_is_refused_naming_the_limit(tmp_path,
     assert result.exit_code == 2
     assert "bomb.docx: word/document.xml inflates to" in result.stderr and "Traceback" not in result.stderr
     assert [f["path"] for f in json.loads(result.stdout)] == ["note.md"]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_server_refuses_a_docx_that_inflates_past_the_limit_in_bounded_memory(bomb):
+    # the issue's case: a few hundred KB uploaded, 200 MB of XML inflated, the server at 4.4 GB
+    import tracemalloc
+
+    from starlette.testclient import TestClient
+
+    from hr_lint import server
+
+    data = bomb
+    with TestClient(server.create_app(max_upload=2_000_000)) as client:
+        client.post("/api/lint", json={"text": "Three addicts came by."})  # a linter loaded
+        tracemalloc.start()
+        try:
+            response = client.post("/api/lint-file", files={"file": ("bomb.docx", data)})
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert response.status_code == 400
+    assert "bomb.docx: word/document.xml inflates to" in response.json()["error"]
+    assert "over the 100 MB limit" in response.json()["error"]
+    assert peak < 20 * 1024 * 1024, f"{peak / 2**20:.0f} MB allocated to refuse it"
 
 
 def test_docx_with_too_many_paragraphs_is_refused_naming_the_limit(monkeypatch):
