@@ -88,13 +88,18 @@ def test_ctrl_c_during_a_parallel_run_ends_it_with_130_and_no_tracebacks(here):
         (here / f"doc{k:03d}.md").write_text(body)
     proc = subprocess.Popen([sys.executable, "-m", "hr_lint", "--no-cache", "-j", "2", "."], cwd=here,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(_children(proc.pid)) >= 2, "the run never started its workers"
-    time.sleep(0.5)  # the workers at work
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
-    out, err = proc.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_children(proc.pid)) >= 2, f"the run never started its workers (exit {proc.poll()})"
+        time.sleep(0.5)  # the workers at work
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:  # it hung: see the assertion below
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, err = proc.communicate()
     assert proc.returncode == 130, err.decode()
     assert err.decode() == "hr-lint: interrupted\n"
 
