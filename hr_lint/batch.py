@@ -216,18 +216,45 @@ def run_jobs(linter_for, jobs: list[Job], n: int = 0):
     # a few big batches, not many small ones: the pool's feeder is a thread of this
     # process, which is busy loading spaCy, so every batch handed out waits for the GIL
     size = -(-len(tasks) // (8 * workers))
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-            batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
-            for linter in linters:
-                for language in wanted[id(linter)]:
-                    linter.engine_for(language).warm()
-            for batch in batches:
-                for i, outcome in batch:
-                    job = jobs[i]
-                    if isinstance(outcome, Prepared):
-                        outcome = linter_for(job.path).finish(outcome)
-                    yield job, outcome
+        batches = pool.imap_unordered(_prepare_in_worker, [tasks[k:k + size] for k in range(0, len(tasks), size)])
+        for linter in linters:
+            for language in wanted[id(linter)]:
+                linter.engine_for(language).warm()
+        for batch in batches:
+            for i, outcome in batch:
+                job = jobs[i]
+                if isinstance(outcome, Prepared):
+                    outcome = linter_for(job.path).finish(outcome)
+                yield job, outcome
+    except BaseException:
+        _stop(pool)
+        raise
+    else:
+        pool.terminate()  # every result is in: nothing left to wait for
     finally:
         _WORKER = None
         gc.unfreeze()
+
+
+def _stop(pool) -> None:
+    """Stop a pool at once (Ctrl-C, or the results no longer wanted). Pool.terminate() can
+    hang here: an interrupted main thread may hold the lock its result thread needs, so a
+    worker blocks writing its result and the pool's queues stay locked. The workers are
+    killed and the pool's own finalizer, which would wait on those queues at exit, dropped."""
+    import threading
+
+    previous = threading.excepthook
+
+    def quiet(args) -> None:  # the pool's threads meet the dead workers' closed pipes: no traceback
+        if not issubclass(args.exc_type, (OSError, EOFError, ValueError)):
+            previous(args)
+
+    threading.excepthook = quiet
+    for process in getattr(pool, "_pool", []):
+        if process.exitcode is None:
+            process.kill()
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None:
+        finalizer.cancel()
