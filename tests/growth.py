@@ -8,17 +8,25 @@ both, so noise does not decide the outcome.
 """
 from __future__ import annotations
 
+import gc
 import time
 
 FACTOR = 8
 
 
 def cpu_seconds(fn, repeat: int = 3) -> float:
+    """Best CPU time of `repeat` calls, each with the garbage collector paused (a collection
+    that happens to fall in one run, and scans everything earlier tests left, is noise)."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            fn()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
     return best
 
 
