@@ -9,6 +9,12 @@
 - `BodyLimit` answers 413 to a body over the limit, after reading (and dropping) it up to
   `DRAIN_BYTES` more: a client such as urllib or requests sends the whole body before it
   reads the answer, and a server that closed first left it with "connection reset".
+
+Draining never waits for a body that has already ended: past a body's last message, an
+ASGI server's `receive()` waits for the client to leave (uvicorn) or for the answer to be
+complete (Starlette's test client), so a drain there would hold the request, and the
+client, for good. `Outermost` notes when the body ends (`body_ended`), and a drain is also
+bounded in time (`DRAIN_SECONDS`) for a client that stops sending mid-body.
 """
 from __future__ import annotations
 
@@ -26,6 +32,8 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 DRAIN_BYTES = 64 * 1024 * 1024  # what is read and dropped past the limit before answering 413
+DRAIN_SECONDS = 30.0  # how long a drain waits for a client that sends slowly, or stops
+_ENDED = "hr_lint.body_ended"  # scope key: a one-item list, True once the body's last message is read
 
 
 def _header(scope, name: bytes) -> str | None:
@@ -35,16 +43,26 @@ def _header(scope, name: bytes) -> str | None:
     return None
 
 
-async def drain(receive, most: int) -> None:
-    """Read and drop the rest of a request body, at most `most` bytes."""
+def body_ended(scope) -> bool:
+    """Has the request's body been read to its end (or the client left)? Only known under
+    `Outermost`; elsewhere False."""
+    return bool(scope.get(_ENDED, [False])[0])
+
+
+async def drain(scope, receive, most: int, seconds: float = DRAIN_SECONDS) -> None:
+    """Read and drop the rest of a request body: at most `most` bytes, for at most `seconds`;
+    nothing when the body has ended already (another receive() would wait for good)."""
+    import anyio
+
     read = 0
-    while read <= most:
-        message = await receive()
-        if message["type"] != "http.request":
-            return  # the client left
-        read += len(message.get("body", b""))
-        if not message.get("more_body", False):
-            return
+    with anyio.move_on_after(seconds):
+        while read <= most and not body_ended(scope):
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client left
+            read += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
 
 
 async def answer(send, status: int, message: str, headers=()) -> None:
@@ -67,6 +85,13 @@ class Outermost:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         started = False
+        ended = scope[_ENDED] = [False]
+
+        async def noting_receive():
+            message = await receive()
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                ended[0] = True
+            return message
 
         async def send_with_headers(message):
             nonlocal started
@@ -78,7 +103,7 @@ class Outermost:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_headers)
+            await self.app(scope, noting_receive, send_with_headers)
         except asyncio.CancelledError:  # the server is stopping (Ctrl-C) before this request ended
             if not started:
                 try:
@@ -114,7 +139,7 @@ class OriginCheck:
             own = _origin(scope.get("scheme", "http"), _header(scope, b"host") or "")
             theirs = origin.strip().lower()
             if theirs != own and _normal(theirs) != own:
-                await drain(receive, DRAIN_BYTES)
+                await drain(scope, receive, DRAIN_BYTES)
                 return await answer(send, 403, f"cross-origin request refused: Origin {origin[:100]!r} is not "
                                                 f"this server ({own}); use the page this server serves")
         return await self.app(scope, receive, send)
@@ -159,7 +184,7 @@ class BodyLimit:
                 size = -1
             if size > self.limit:
                 if size - self.limit <= DRAIN_BYTES:
-                    await drain(receive, size)
+                    await drain(scope, receive, size)
                 return await self._refuse(send)
         seen = 0
         started = False
@@ -186,7 +211,7 @@ class BodyLimit:
         except _TooLarge:
             if not started:
                 if more:  # (past the body's last message, receive() would wait for the client to leave)
-                    await drain(receive, DRAIN_BYTES)
+                    await drain(scope, receive, DRAIN_BYTES)
                 await self._refuse(send)
 
 

@@ -29,7 +29,9 @@ from hr_lint.linter import Linter  # noqa: E402
 from hr_lint.output import json_format  # noqa: E402
 from hr_lint.yamlload import ConfigError  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# a request that never gets its answer fails its test after two minutes, not the suite after
+# five (Starlette's test client has no timeout of its own; real clients here have theirs)
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"), pytest.mark.timeout(120)]
 
 STATIC = Path(server.__file__).parent / "static"
 FINDING_KEYS = set(Finding("p", 1, 1, 1, 2, "r", "c", "info", "m", "t").to_dict())

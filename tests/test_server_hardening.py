@@ -26,7 +26,9 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from hr_lint import server  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# a request that never gets its answer fails its test after two minutes, not the suite after
+# five (Starlette's test client has no timeout of its own; real clients here have theirs)
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"), pytest.mark.timeout(120)]
 
 DRAFT = "We met an addict near the station."
 
@@ -110,6 +112,95 @@ def test_every_response_carries_the_security_headers(client, app, monkeypatch):
     assert "ZeroDivisionError" not in answers[500].text  # no internals to the browser
 
 
+# -- a body over the limit never holds the request -------------------------------------------------
+# Past a body's last message an ASGI server's receive() waits until the client leaves (uvicorn)
+# or the answer is complete (Starlette's test client): a drain that asked once more held the
+# request, and its client, for good. These talk to the application the way a server does, with a
+# receive() that blocks after the messages given, under a deadline that fails instead of hanging.
+
+def asgi_post(app, messages, headers=(), path="/api/lint", deadline=20.0):
+    """POST `messages` (the request's body messages) to `app`; (status, body, receive() calls)."""
+    import asyncio
+
+    sent, calls = [], []
+
+    async def receive():
+        calls.append(1)
+        if len(calls) <= len(messages):
+            return messages[len(calls) - 1]
+        await asyncio.Event().wait()  # as a server does past the body: wait for the client to leave
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "http_version": "1.1", "method": "POST", "scheme": "http", "path": path,
+             "raw_path": path.encode(), "root_path": "", "query_string": b"", "server": ("127.0.0.1", 8000),
+             "client": ("127.0.0.1", 5000),
+             "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json"), *headers]}
+
+    async def run():
+        await asyncio.wait_for(app(scope, receive, send), deadline)
+
+    asyncio.run(run())
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], body, len(calls)
+
+
+def chunk(data: bytes, more: bool) -> dict:
+    return {"type": "http.request", "body": data, "more_body": more}
+
+
+@pytest.fixture(scope="module")
+def small_app():
+    return server.create_app(max_upload=2000)
+
+
+@pytest.mark.parametrize("sizes", [[5000], [1500, 1500], [500] * 10, [2001]])
+def test_a_streamed_body_that_ends_past_the_limit_is_413_without_waiting(small_app, sizes):
+    # the last message is the one past the limit: nothing is left to drain
+    messages = [chunk(b"x" * n, k < len(sizes) - 1) for k, n in enumerate(sizes)]
+    status, body, calls = asgi_post(small_app, messages)
+    assert status == 413 and b"the limit is 2000 bytes" in body
+    assert calls <= len(messages)  # never asked past the body's end
+
+
+def test_a_streamed_body_past_the_limit_is_drained_to_its_end_then_413(small_app):
+    messages = [chunk(b"x" * 1500, True), chunk(b"x" * 1500, True), chunk(b"x" * 1500, True), chunk(b"x", False)]
+    status, _, calls = asgi_post(small_app, messages)
+    assert status == 413 and calls == len(messages)  # all read (so every client sees the answer), no more
+
+
+def test_a_declared_length_over_the_limit_is_drained_then_413(small_app):
+    messages = [chunk(b"x" * 3000, True), chunk(b"x" * 2000, False)]
+    status, _, calls = asgi_post(small_app, messages, headers=[(b"content-length", b"5000")])
+    assert status == 413 and calls == len(messages)
+
+
+def test_a_client_that_stops_sending_mid_body_gets_413_after_a_bounded_wait(small_app, monkeypatch):
+    from hr_lint import webguard
+
+    monkeypatch.setattr(webguard, "DRAIN_SECONDS", 0.3)
+    monkeypatch.setattr(webguard.drain, "__defaults__", (0.3,))
+    messages = [chunk(b"x" * 3000, True)]  # then nothing, and the connection stays open
+    status, _, _ = asgi_post(small_app, messages, deadline=10)
+    assert status == 413
+    status, _, _ = asgi_post(small_app, messages, headers=[(b"content-length", b"9000")], deadline=10)
+    assert status == 413
+
+
+def test_another_origins_request_is_refused_without_waiting_past_its_body(small_app):
+    for messages in ([chunk(b"{}", False)], [chunk(b"{", True), chunk(b"}", False)]):
+        status, _, calls = asgi_post(small_app, messages, headers=[(b"origin", b"http://evil.example")])
+        assert status == 403 and calls == len(messages)
+
+
+def test_a_body_under_the_limit_is_answered(small_app):
+    status, body, _ = asgi_post(small_app, [chunk(b'{"text": "We met ', True), chunk(b'an addict."}', False)],
+                                deadline=120)
+    assert status == 200 and json.loads(body)["counts"]["total"] == 1
+
+
 # -- a real server ---------------------------------------------------------------------------------
 
 def start(*args, script: str | None = None):
@@ -169,30 +260,53 @@ def test_a_multipart_upload_over_the_limit_is_413_too(live):
     assert caught.value.code == 413
 
 
-def test_small_requests_are_answered_while_a_large_one_runs(live):
-    # a paragraph with forty thousand findings: seconds of work
-    unit = "Three addicts came by and the junkies left. "
-    big = json.dumps({"text": unit * (950_000 // len(unit)), "format": "markdown"}).encode()
-    small = json.dumps({"text": DRAFT, "format": "markdown"}).encode()
-    post(live + "/api/lint", small)
-    finished = {}
+HELD_SERVER = """
+import os, sys, time
+from hr_lint import server
+from hr_lint.linter import Linter
+lint_text = Linter.lint_text
+def held(self, text, *args, **kwargs):
+    if text.startswith("LARGE"):  # holds its linter until the test lets it go (at most a minute)
+        sys.stderr.write("large request started\\n")
+        sys.stderr.flush()
+        deadline = time.monotonic() + 60
+        while not os.path.exists(os.environ["HR_LINT_TEST_RELEASE"]) and time.monotonic() < deadline:
+            time.sleep(0.02)
+    return lint_text(self, text, *args, **kwargs)
+Linter.lint_text = held
+server.serve_command.main(args=sys.argv[1:], prog_name="hr-lint serve")
+"""
 
-    def large():
-        post(live + "/api/lint", big)
-        finished["large"] = time.monotonic()
 
-    thread = threading.Thread(target=large)
-    thread.start()
-    time.sleep(0.3)  # the large request is being linted
-    answered = []
-    while thread.is_alive() and len(answered) < 3:
-        status, data = post(live + "/api/lint", small)
-        assert status == 200 and data["counts"]["total"] == 1
-        answered.append(time.monotonic())
-    thread.join(120)
-    assert answered, "the large request ended before a small one was sent: make it larger"
-    # the small ones did not wait for the large one to finish
-    assert answered[0] < finished["large"]
+def test_small_requests_are_answered_while_large_ones_run(tmp_path, monkeypatch):
+    # the server used to lint one request of a preset at a time: a writer's paste waited
+    # behind a large file. Here two large requests hold their linters until released; small
+    # ones must be answered meanwhile (each within its client's timeout), not after them.
+    release = tmp_path / "release"
+    monkeypatch.setenv("HR_LINT_TEST_RELEASE", str(release))
+    proc, url = start(script=HELD_SERVER)
+    large = json.dumps({"text": "LARGE " + "Three addicts came by. " * 4000}).encode()  # over 64 KB
+    assert len(large) > server.LARGE_REQUEST
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(post(url + "/api/lint", large, timeout=150)))
+               for _ in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        while "large request started" not in (line := proc.stderr.readline()):
+            assert line, f"the server ended (exit {proc.poll()})"
+        for _ in range(3):
+            status, data = post(url + "/api/lint", json.dumps({"text": DRAFT}).encode(), timeout=30)
+            assert status == 200 and data["counts"]["total"] == 1
+        assert results == []  # the large ones were still held: the small ones did not wait for them
+        release.touch()
+        for thread in threads:
+            thread.join(150)
+        assert [status for status, _ in results] == [200, 200]
+        assert all(data["counts"]["total"] == 4000 for _, data in results)
+    finally:
+        release.touch()
+        stop(proc)
 
 
 SLOW_SERVER = """
@@ -216,8 +330,8 @@ def test_ctrl_c_stops_the_server_even_with_a_request_running():
     try:
         threading.Thread(target=lambda: _ignore(post, url + "/api/lint", b'{"text": "SLOW"}', timeout=150),
                          daemon=True).start()
-        while "slow request started" not in proc.stderr.readline():
-            pass
+        while "slow request started" not in (line := proc.stderr.readline()):
+            assert line, f"the server ended before the request started (exit {proc.poll()})"
         proc.send_signal(signal.SIGINT)
         code = proc.wait(timeout=30)  # the request would hold it for 120 s
         err = proc.stderr.read()
