@@ -3,6 +3,9 @@
 
     python benchmarks/bounded_cost.py [--sizes 1,2,20] [--paragraphs 30000] [--big-kb 1000]
 
+0. Growth: the CPU time of an input eight times larger against the smaller one, in every
+   text format, for one long paragraph and for markup that never closes (the tests count
+   work instead, tests/growth.py, which cannot see a regular expression that backtracks).
 1. Markdown, one paragraph on one line of 1, 2 and 20 MB with a term at its end: CPU time
    of `Linter.lint_text(text, "markdown")`, against the same text linted as plain text.
 2. A .docx of --paragraphs paragraphs, each with a style (the default template's "Body
@@ -48,6 +51,42 @@ def cpu(fn) -> float:
     start = time.process_time()
     fn()
     return time.process_time() - start
+
+
+def best_cpu(fn, repeat: int = 3) -> float:
+    import gc
+
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            best = min(best, cpu(fn))
+        finally:
+            gc.enable()
+    return best
+
+
+def growth(factor: int = 8) -> None:
+    from hr_lint import Linter
+
+    linter = Linter()
+    linter.lint_text("Three addicts came by.", "markdown")
+    cases = [(fmt, "one paragraph", lambda n: words(n) + " Three addicts came by.\n")
+             for fmt in ("markdown", "html", "rst", "text")]
+    cases += [(fmt, f"{unit.strip()} never closed", lambda n, u=unit: "The addict. " + u * (n // len(u)) + "\n")
+              for fmt, unit in (("markdown", "<!-- "), ("html", "<a "), ("html", "<!-- "), ("html", "<a title='"),
+                                ("rst", "*a "), ("rst", "``a "))]
+    print(f"Growth: CPU time of {factor}x the input against 32 KB, best of 3, gc paused "
+          f"(linear about {factor}x, quadratic about {factor * factor}x):")
+    for fmt, name, make in cases:
+        small, big = make(32_000), make(32_000 * factor)
+        linter.lint_text(small, fmt)
+        a = best_cpu(lambda: linter.lint_text(small, fmt))
+        b = best_cpu(lambda: linter.lint_text(big, fmt))
+        ratio = b / max(a, 1e-4)
+        verdict = "linear" if ratio < 3 * factor else "SUPERLINEAR"
+        print(f"  {fmt:8} {name:22} {a * 1000:7.1f} ms -> {b * 1000:8.1f} ms: {ratio:5.1f}x  {verdict}")
 
 
 def markdown(sizes: list[float]) -> None:
@@ -138,6 +177,7 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=30_000)
     ap.add_argument("--big-kb", type=int, default=1000)
     args = ap.parse_args()
+    growth()
     markdown([float(x) for x in args.sizes.split(",")])
     docx(args.paragraphs)
     server(args.big_kb)

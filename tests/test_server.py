@@ -579,9 +579,10 @@ def test_a_one_megabyte_paste_is_quick(default_client):
     started = time.perf_counter()
     data = lint(default_client, text)
     elapsed = time.perf_counter() - started
+    # how long it takes is for benchmarks/bounded_cost.py (a time here would fail on a loaded
+    # machine); that it is linear is tests/test_bounded_cost.py's
     print(f"\n1 MB paste: {len(text)} characters, {data['counts']['total']} findings in {elapsed:.2f} s")
     assert data["counts"]["total"] >= (i + 19) // 20
-    assert elapsed < 5, f"a 1 MB paste took {elapsed:.2f} s"
 
 
 # -- the command ----------------------------------------------------------------------------------
