@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Bounded-cost benchmark: the inputs issue 11 named, timed against a baseline in the same run.
 
-    python benchmarks/bounded_cost.py [--sizes 1,2,20] [--paragraphs 30000] [--big-kb 1000]
+    python benchmarks/bounded_cost.py [--sizes 1,2,20] [--paragraphs 30000] [--inflated-mb 200] [--big-kb 1000]
+                                      [--only growth,markdown,docx,bomb,server]
 
 0. Growth: the CPU time of an input eight times larger against the smaller one, in every
    text format, for one long paragraph and for markup that never closes (the tests count
@@ -11,7 +12,10 @@
 2. A .docx of --paragraphs paragraphs, each with a style (the default template's "Body
    Text", built with python-docx): CPU time of reading it (`readers.parse_docx`) against
    parsing the same paragraphs as plain text, and of linting it whole.
-3. The server (`hr-lint serve` in a child process on 127.0.0.1): the latency of a small
+3. A .docx a few hundred KB on disk whose XML inflates to --inflated-mb MB: the command line
+   (exit code, time, peak resident memory, its one line) and the server (status, peak
+   resident memory, its answer).
+4. The server (`hr-lint serve` in a child process on 127.0.0.1): the latency of a small
    request alone, then of small requests sent while a --big-kb Markdown request with a
    finding every 20 characters is being linted, and that large request's own time.
 
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -127,13 +132,101 @@ def docx(paragraphs: int) -> None:
     print(f"  linted whole: {whole:.2f} s CPU")
 
 
-def server(big_kb: int) -> None:
+def start_server():
+    """`hr-lint serve` on a free port, answering; (process, port)."""
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()
     proc = subprocess.Popen([sys.executable, "-m", "hr_lint", "serve", "--port", str(port)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                return proc, port
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def bomb_docx(inflated_mb: int = 200) -> bytes:
+    """A .docx a few hundred KB on disk whose word/document.xml inflates to `inflated_mb` MB."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml"'
+                   ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                   '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        para = f'<w:p><w:r><w:t>{"x" * 4000}</w:t></w:r></w:p>'.encode()
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>'.encode())
+            for _ in range(inflated_mb * 1024 * 1024 // len(para)):
+                fh.write(para)
+            fh.write(b"<w:sectPr/></w:body></w:document>")
+    return buf.getvalue()
+
+
+def peak_rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bomb(inflated_mb: int = 200) -> None:
+    import resource
+    import tempfile
+
+    data = bomb_docx(inflated_mb)
+    print(f".docx of {len(data) // 1024} KB whose word/document.xml inflates to {inflated_mb} MB:")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "bomb.docx")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "hr_lint", "--no-cache", path], cwd=ROOT,
+                              capture_output=True, text=True, timeout=600)
+        wall = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        err = proc.stderr.strip().splitlines()
+        print(f"  command line: exit {proc.returncode} in {wall:.2f} s "
+              f"({after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime:.2f} s CPU), "
+              f"peak {after.ru_maxrss / 1024:.0f} MB resident; {err[0] if err else ''!r}")
+    proc, port = start_server()
+    try:
+        url = f"http://127.0.0.1:{port}/api/lint-file"
+        idle = peak_rss_mb(proc.pid)
+        boundary = "hrlintbenchmark"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bomb.docx\"\r\n\r\n"
+                .encode() + data + f"\r\n--{boundary}--\r\n".encode())
+        req = urllib.request.Request(url, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        start = time.monotonic()
+        try:
+            with urllib.request.urlopen(req, timeout=600) as r:
+                status, answer = r.status, r.read().decode()
+        except urllib.error.HTTPError as exc:
+            status, answer = exc.code, exc.read().decode()
+        wall = time.monotonic() - start
+        print(f"  server: {status} in {wall:.2f} s, peak {peak_rss_mb(proc.pid):.0f} MB resident "
+              f"({idle:.0f} MB before the upload); {json.loads(answer).get('error', answer)[:160]!r}")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def server(big_kb: int) -> None:
+    proc, port = start_server()
     url = f"http://127.0.0.1:{port}/api/lint"
 
     def post(body: bytes) -> float:
@@ -147,12 +240,7 @@ def server(big_kb: int) -> None:
     unit = "Three addicts came by and the junkies left. "
     big = json.dumps({"text": unit * (big_kb * 1000 // len(unit)), "format": "markdown"}).encode()
     try:
-        for _ in range(300):
-            try:
-                post(small)
-                break
-            except OSError:
-                time.sleep(0.2)
+        post(small)
         alone = min(post(small) for _ in range(5))
         took: dict = {}
         thread = threading.Thread(target=lambda: took.setdefault("big", post(big)))
@@ -175,12 +263,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,2,20", help="Markdown paragraph sizes in MB")
     ap.add_argument("--paragraphs", type=int, default=30_000)
+    ap.add_argument("--inflated-mb", type=int, default=200)
     ap.add_argument("--big-kb", type=int, default=1000)
+    ap.add_argument("--only", default="growth,markdown,docx,bomb,server", help="sections to run")
     args = ap.parse_args()
-    growth()
-    markdown([float(x) for x in args.sizes.split(",")])
-    docx(args.paragraphs)
-    server(args.big_kb)
+    only = set(args.only.split(","))
+    if "growth" in only:
+        growth()
+    if "markdown" in only:
+        markdown([float(x) for x in args.sizes.split(",")])
+    if "docx" in only:
+        docx(args.paragraphs)
+    if "bomb" in only:
+        bomb(args.inflated_mb)
+    if "server" in only:
+        server(args.big_kb)
 
 
 if __name__ == "__main__":
