@@ -242,8 +242,12 @@ def _stop(pool) -> None:
     """Stop a pool at once (Ctrl-C, or the results no longer wanted). Pool.terminate() can
     hang here: an interrupted main thread may hold the lock its result thread needs, so a
     worker blocks writing its result and the pool's queues stay locked. The workers are
-    killed and the pool's own finalizer, which would wait on those queues at exit, dropped."""
+    killed and the pool's own finalizer, which would wait on those queues at exit, dropped.
+    First the pool is told it is ending: its worker handler replaces a worker that dies, and
+    a replacement forked after the kill took a task, then met the closed pipe and printed
+    its traceback under "hr-lint: interrupted"."""
     import threading
+    from multiprocessing import pool as mp_pool
 
     previous = threading.excepthook
 
@@ -252,7 +256,16 @@ def _stop(pool) -> None:
             previous(args)
 
     threading.excepthook = quiet
-    for process in getattr(pool, "_pool", []):
+    pool._state = mp_pool.TERMINATE
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = mp_pool.TERMINATE  # no more replacements
+        notifier = getattr(pool, "_change_notifier", None)
+        if notifier is not None:
+            notifier.put(None)  # it waits for a worker to end or for this, then reads its state
+        if handler is not threading.current_thread():
+            handler.join(2)  # ended: a replacement it was starting is in _pool
+    for process in list(getattr(pool, "_pool", [])):
         if process.exitcode is None:
             process.kill()
     finalizer = getattr(pool, "_terminate", None)

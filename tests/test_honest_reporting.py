@@ -127,6 +127,36 @@ def _lint(cache, *paths):
     return CliRunner().invoke(lint_command, ["--cache-dir", str(cache), "--format", "json", *paths])
 
 
+def _slow(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_stopped_pool_starts_no_new_workers():
+    # Ctrl-C kills the workers; the pool's worker handler used to replace them, and a
+    # replacement took a task, met the closed pipe and printed a traceback under
+    # "hr-lint: interrupted" (seen on a loaded machine)
+    import multiprocessing
+
+    from hr_lint.batch import _ignore_interrupts, _stop
+
+    pool = multiprocessing.get_context("fork").Pool(2, initializer=_ignore_interrupts)
+    results = pool.imap_unordered(_slow, [30] * 8)
+    deadline = time.monotonic() + 60
+    while len(_children(os.getpid())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = list(pool._pool)
+    _stop(pool)
+    time.sleep(0.5)  # the handler would have replaced them by now
+    for process in workers:
+        process.join(10)
+    started = [process for process in pool._pool if process not in workers]
+    for process in started:
+        process.kill()
+    assert not started, "workers were started after the stop"
+    del results
+
+
 @pytest.mark.parametrize("damage", ["not a database", "torn pages"])
 def test_a_damaged_cache_is_rebuilt_once_with_a_notice(here, damage):
     (here / "a.md").write_text(TERM)
