@@ -5,7 +5,8 @@ Documents are generated from pieces: ordinary words and trigger terms, markup of
 (tags, emphasis, links, comments, directives, tables), entities, CRLF and lone CR, tabs,
 emoji, combining marks, invisible characters, letters whose lower case is longer (İ), long
 runs and deep nesting, under a byte-order mark in UTF-8, UTF-16 or UTF-32 of either byte
-order. For every document:
+order; and PDFs of one or two columns, hyphenated line ends and ligature glyphs. For every
+document:
 
 - linting never fails (no exception of any kind);
 - every finding's `text` is exactly the file's characters at its line and column (as an
@@ -166,6 +167,49 @@ def test_docx_findings_are_the_documents_text_at_their_position(paragraphs, spli
     doc = parse_docx(data)
     findings = LINTER.lint_bytes(data, "doc.docx")
     check_positions(doc.source, findings)
+
+
+def _cp1252(s: str) -> bool:
+    try:
+        s.encode("cp1252")
+        return "\n" not in s and "\r" not in s
+    except UnicodeEncodeError:
+        return False
+
+
+# what the tests' PDF writer can draw (Helvetica, cp1252, and the two ligature glyphs)
+PDF_PIECES = sorted({w for w in WORDS + TERMS + COMMON if _cp1252(w) and w.strip()}
+                    | {"\ufb01rst", "\ufb02yer", "of\ufb01ce", "\u2019s", "caf\u00e9", "\u2014", "ad-"})
+
+
+def pdf_lines():
+    return st.lists(st.lists(st.sampled_from(PDF_PIECES), min_size=1, max_size=9).map(" ".join),
+                    min_size=1, max_size=14)
+
+
+@campaign(short=12)
+@given(pages=st.lists(st.tuples(st.booleans(), pdf_lines(), pdf_lines(), st.booleans()), min_size=1, max_size=3))
+def test_pdf_findings_are_the_pages_text_at_their_position(pages):
+    # pages of one column or two (drawn row by row across the page, so content order is not
+    # reading order), words hyphenated at line ends, ligature glyphs, running headers
+    from pdfmaker import lines_page, make_pdf, two_column_page
+
+    from hr_lint.readers import pdf
+
+    drawn = []
+    for k, (columns, left, right, header) in enumerate(pages):
+        if columns:
+            drawn.append(two_column_page(left, right, header="Outreach notes" if header else None,
+                                         footer=f"Page {k + 1}" if header else None))
+        else:
+            drawn.append(lines_page(left + right))
+    data = make_pdf(drawn)
+    source, _ = pdf.read(data)
+    findings = LINTER.lint_bytes(data, "doc.pdf")
+    page_texts = source.split("\f")
+    for f in findings:
+        assert f.text and source[f.offset:f.end_offset] == f.text, f
+        assert editor_span(page_texts[f.page - 1], f) == f.text, f
 
 
 # -- the fixer ------------------------------------------------------------------------------------
