@@ -164,7 +164,7 @@ class Gate:
         self._spec = dict(spec or {})
         self._entries = entries
         self._gap = _RAW_GAP if raw else _PROSE_GAP
-        self._compiled: dict[str, re.Pattern | None] = {}
+        self._compiled: dict = {}  # name (and kind) -> compiled pattern; "name*" -> every kind's
         if entries is not None:
             open_keys = {k for k, needs in entries.items() if None in needs}
             by_needs: dict[Needs, set[str]] = {}
@@ -229,6 +229,14 @@ class Gate:
         for i in range(self.kinds):
             self._re("companions", i)
 
+    def _list(self, name: str) -> list[re.Pattern]:
+        """Every kind's pattern of `name` ("terms", "companions"), compiled, in kind order."""
+        key = f"{name}*"
+        found = self._compiled.get(key)
+        if found is None:
+            found = self._compiled[key] = [self._re(name, i) for i in range(self.kinds)]
+        return found
+
     def scan(self, low: str, stop_at_open: bool = False) -> tuple[list[int], list[tuple[int, int]]]:
         """(offsets of terms that need nothing, [(offset, kind)] of terms that need a
         companion). With `stop_at_open`, stops at the first term that needs nothing."""
@@ -246,13 +254,14 @@ class Gate:
                 if stop_at_open:
                     break
             else:
-                terms.extend((p, i) for i in range(self.kinds) if self._re("terms", i).match(low, p))
+                terms.extend((p, i) for i, term in enumerate(self._list("terms")) if term.match(low, p))
             pos = p + 1  # a term may start inside another ("drug users", "users")
         return opens, terms
 
     def companions(self, low: str, kinds) -> set[int]:
         """Which of `kinds` have a companion in `low`."""
-        return {i for i in kinds if self._re("companions", i).search(low)}
+        patterns = self._list("companions")
+        return {i for i in kinds if patterns[i].search(low)}
 
     def search(self, low: str) -> bool:
         """Does `low` hold a term that counts?"""

@@ -300,15 +300,36 @@ def is_mention_cue(doc, start: int) -> bool:
     The cue must stand right before the term (an article or quote mark may sit
     between), so "avoid arguing with the homeless men" is still the writer's voice.
     """
-    sent = doc[start].sent
+    lo = doc[start].sent.start
     spanish = doc.lang_ == "es"
     articles = _ES_ARTICLES if spanish else _ARTICLES
     k = start - 1
-    while k >= sent.start and (doc[k].is_punct or doc[k].lower_ in articles):
+    while k >= lo:
+        tok = doc[k]
+        last = tok.lower_
+        if not (tok.is_punct or last in articles):
+            break
         k -= 1
-    before = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
-    cues = _MENTION_CUES_ES if spanish else _MENTION_CUES
+    if k < lo:
+        return False
+    # a cue ends with the word at k: only the cues that end with it are compared
+    cues = (_MENTION_CUES_ES_BY_LAST if spanish else _MENTION_CUES_BY_LAST).get(last)
+    if cues is None:
+        return False
+    before = [t.lower_ for t in doc[max(lo, k - 2):k + 1]]
     return any(tuple(before[-len(cue):]) == cue for cue in cues if len(before) >= len(cue))
+
+
+def _by_last(cues: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Cues by their last word, in their order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[-1], []).append(cue)
+    return out
+
+
+_MENTION_CUES_BY_LAST = _by_last(_MENTION_CUES)
+_MENTION_CUES_ES_BY_LAST = _by_last(_MENTION_CUES_ES)
 
 
 # A label given as an official category ('classified as a violent offender', 'defined as
@@ -354,28 +375,42 @@ def historical(doc, lo: int, hi: int) -> bool:
     return False
 
 
-def _cue_before(doc, start: int, cues) -> bool:
-    """One of `cues` ends at most two words before token `start` (an article, an adjective)."""
-    sent = doc[start].sent
-    k = start - 1
-    gap = 0
-    while k >= sent.start and gap < 3 and doc[k].is_alpha and doc[k].lower_ not in _ATTRIBUTION_GAP_STOP:
-        words = [t.lower_ for t in doc[max(sent.start, k - 2):k + 1]]
-        if any(tuple(words[-len(cue):]) == cue for cue in cues if len(words) >= len(cue)):
-            return True
-        k -= 1
-        gap += 1
-    return False
+_CATEGORY_BY_LAST = _by_last(_CATEGORY_CUES)
+_VIEW_BY_LAST = _by_last(_VIEW_CUES)
+
+
+def _tail_is(words: list[str], cues) -> bool:
+    return cues is not None and any(tuple(words[-len(cue):]) == cue for cue in cues if len(words) >= len(cue))
 
 
 def is_attributed(doc, start: int) -> bool:
     """A label the sentence gives as an official category ('classified as a violent
     offender') or, in a history, as the view of its time ('women seen as unrepentant
     drunks' in a paragraph about the 1880s). Up to two words may stand between the cue and
-    the term ('seen as a hopeless addict')."""
-    if _cue_before(doc, start, _CATEGORY_CUES):
-        return True
-    return _cue_before(doc, start, _VIEW_CUES) and historical(doc, 0, len(doc))
+    the term ('seen as a hopeless addict'): a cue ends at most two words before `start`,
+    the words between being letters and no clause word (`_ATTRIBUTION_GAP_STOP`). One
+    walk back serves both kinds of cue, and only the cues that end with a word are compared
+    where it stands."""
+    lo = doc[start].sent.start
+    k = start - 1
+    gap = 0
+    view = False
+    while k >= lo and gap < 3:
+        tok = doc[k]
+        if not tok.is_alpha:
+            break
+        low = tok.lower_
+        if low in _ATTRIBUTION_GAP_STOP:
+            break
+        category, seen = _CATEGORY_BY_LAST.get(low), _VIEW_BY_LAST.get(low)
+        if category is not None or seen is not None and not view:
+            words = [t.lower_ for t in doc[max(lo, k - 2):k + 1]]
+            if _tail_is(words, category):
+                return True
+            view = view or _tail_is(words, seen)
+        k -= 1
+        gap += 1
+    return view and historical(doc, 0, len(doc))
 
 
 # Glossary and dictionary entries: the headword, its listed forms and its part of speech.
@@ -407,6 +442,10 @@ def is_headword(doc, start: int, end: int) -> bool:
     while k < sent.end and (doc[k].is_space or doc[k].like_num or doc[k].text in _ITEM_MARKS
                             or doc[k].text in (".", ")", "*", "**", "_")):
         k += 1
+    if not k <= start <= k + 14:
+        # the headword starts at k and has at most four words; a form listed with it
+        # stands inside brackets that open after it and close within eleven tokens
+        return False
     # the headword: up to four words before a bracket, a comma, a separator or the end
     h = k
     while h < sent.end and h - k < 4 and (doc[h].is_alpha or doc[h].text in ("-", "'")) \
