@@ -110,6 +110,39 @@ def cap_sentences(doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
         doc[i].is_sent_start = True
 
 
+_SENTENCE_KINDS_MAX = 50_000  # words whose kind a pipeline keeps (a stream of novel words must not grow it for ever)
+
+
+def split_sentences(doc, sentencizer, kinds: dict[int, int]) -> None:
+    """`sentencizer(doc)` (spaCy's `Sentencizer`), its guesses made from one array of the
+    words' ids rather than a `Token` object per word: a sentence starts at the first word
+    that is neither punctuation nor one of its `punct_chars` after one of its `punct_chars`
+    (`Sentencizer.predict`); spaCy's own `set_annotations` writes them. `kinds` keeps, per
+    word id, 0 for a word, 1 for other punctuation, 2 for one of `punct_chars`."""
+    from spacy.attrs import ORTH
+
+    if not len(doc):
+        sentencizer(doc)
+        return
+    guesses = [False] * len(doc)
+    guesses[0] = True
+    seen = False
+    vocab = doc.vocab
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        kind = kinds.get(orth)
+        if kind is None:
+            lex = vocab[orth]
+            kind = 2 if lex.orth_ in sentencizer.punct_chars else 1 if lex.is_punct else 0
+            if len(kinds) < _SENTENCE_KINDS_MAX:
+                kinds[orth] = kind
+        if kind == 2:
+            seen = True
+        elif seen and kind == 0:
+            guesses[i] = True
+            seen = False
+    sentencizer.set_annotations([doc], [guesses])
+
+
 def cache_sentences(doc) -> None:
     """`doc[i].sent` from a table built once: spaCy's own finds the sentence by walking the
     tokens from i both ways (after checking every token's annotation) at each call, and the
@@ -227,6 +260,7 @@ class Engine:
                     self.keys[nlp.vocab.strings[key]] = (rule, tag)
             self._exact = len(self.exact_matcher) > 0
             self.sentencizer = nlp.get_pipe("sentencizer")
+            self._sentence_kinds: dict[int, int] = {}  # word id -> its kind, for split_sentences
             self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
             self.names.add("name", [nlp.make_doc(n) for n in names.known_names(self.language)])
             if self._allow_words:
@@ -343,7 +377,7 @@ class Engine:
             matches += self.exact_matcher(doc)
         if not matches:
             return []
-        self.sentencizer(doc)
+        split_sentences(doc, self.sentencizer, self._sentence_kinds)
         cap_sentences(doc)
         cache_sentences(doc)
         blocked = [(s, e) for _, s, e in self.names(doc)]

@@ -36,6 +36,7 @@ import copy
 import json
 import math
 import os
+from itertools import repeat
 
 from . import names
 
@@ -170,22 +171,30 @@ class _View:
         rows = doc.to_array([ORTH, IDX, SENT_START, SPACY]).tolist()
         vocab = doc.vocab
         words = _WORDS.setdefault(vocab.lang, {})
-        lexemes = [words.get(r[0]) or _word(vocab, words, r[0]) for r in rows]
-        self.text, self.low, self.alpha, self.punct, self.num = (list(c) for c in zip(*lexemes)) if rows else ([],) * 5
-        self.idx = [r[1] for r in rows]
-        self.space = [r[3] == 1 for r in rows]  # a space follows the token
+        get = words.get
+        lexemes = [get(r[0]) or _word(vocab, words, r[0]) for r in rows]
         self.sent_of: list[int] = []  # token -> index of its sentence
         self.sents: list[tuple[int, int]] = []  # (start, end) of each sentence
-        for k, r in enumerate(rows):
-            if k == 0 or r[2] == 1:
-                if self.sents:
-                    self.sents[-1] = (self.sents[-1][0], k)
-                self.sents.append((k, len(rows)))
-            self.sent_of.append(len(self.sents) - 1)
+        if rows:
+            self.text, self.low, self.alpha, self.punct, self.num = (list(c) for c in zip(*lexemes))
+            _, idx, sent_start, spaces = zip(*rows)
+            self.idx = list(idx)
+            self.space = [sp == 1 for sp in spaces]  # a space follows the token
+            bounds = [k for k, st in enumerate(sent_start) if k == 0 or st == 1] + [len(rows)]
+            self.sents = list(zip(bounds, bounds[1:]))
+            for n, (lo, hi) in enumerate(self.sents):
+                self.sent_of += [n] * (hi - lo)
+        else:
+            self.text, self.low, self.alpha, self.punct, self.num, self.idx, self.space = [], [], [], [], [], [], []
         # the doc's text as spaCy's doc.text gives it (each token and its space), without
         # the Token object spaCy builds for every token there
         self.doc_text = "".join([t + " " if sp else t for t, sp in zip(self.text, self.space)])
-        self.seg_classes = frozenset(c for w in set(self.low) for c in classes.of(w))
+        known = classes._cache.get  # classes.of, without a call for a word it has seen
+        seg_classes: set[str] = set()
+        for w in set(self.low):
+            found = known(w)
+            seg_classes.update(classes.of(w) if found is None else found)
+        self.seg_classes = frozenset(seg_classes)
         self._lower_forms: frozenset[str] | None = None
         self.features: dict[tuple, list[str]] = {}  # (start, end, kind, sense) -> features
 
@@ -374,7 +383,7 @@ class Sense:
         self.policy = policy if policy is not None else Policy()
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        z = self.bias + sum(map(self.weights.get, set(feats), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def verdict(self, p: float, rules: bool) -> bool:

@@ -22,8 +22,7 @@ def indefinite_article(phrase: str) -> str:
 
 def match_case(template: str, replacement: str) -> str:
     # capitals are shouting, except in a short acronym such as "MAT" or "IVDU"
-    letters = sum(c.isalpha() for c in template)
-    if template.isupper() and (letters >= 5 or " " in template.strip()):
+    if template.isupper() and (sum(c.isalpha() for c in template) >= 5 or " " in template.strip()):
         return replacement.upper()
     if template[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

@@ -116,3 +116,56 @@ def test_moderation_results_are_those_of_lint_text():
         expected = [f.to_dict() | {"path": record["id"]} for f in linter.lint_text(record["text"], "text", "<record>")]
         assert result["findings"] == expected
         assert _dumps(result) == json.dumps(result, ensure_ascii=False)
+
+
+_PUNCTUATION = [". ", "! ", "? ", "...", "?!", " . . . ", "\u3002", "\uff01", "\u203c", "\u0964", ".\u201d ", '." ', ".) ",
+                " - ", "; ", "\u00bf", "\u00a1", "\n", " \u2022 ", "e.g. ", "U.S. ", "!!! ", "\u2026", " 3.5 ", ":) "]
+
+
+def test_sentences_are_spacys_sentencizer_s():
+    """`engine.split_sentences` leaves a doc as spaCy's Sentencizer does (the same value of
+    every token's sentence start, the same `doc.sents`), on texts with sentence ends of
+    every kind, in both languages' pipelines."""
+    from spacy.attrs import SENT_START
+
+    from hr_lint.engine import get_nlp, split_sentences
+
+    rng = random.Random(5)
+    for language in ("en", "es"):
+        nlp = get_nlp(language)
+        sentencizer = nlp.get_pipe("sentencizer")
+        kinds: dict = {}
+        for text in TEXTS[:600] + ["", " ", "...", "Hi."]:
+            for _ in range(rng.choice((0, 2, 6))):
+                at = rng.randrange(len(text) + 1)
+                text = text[:at] + rng.choice(_PUNCTUATION) + text[at:]
+            ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+            split_sentences(ours, sentencizer, kinds)
+            sentencizer(theirs)
+            assert ours.to_array(SENT_START).tolist() == theirs.to_array(SENT_START).tolist(), text
+            if len(ours):
+                assert [(s.start, s.end) for s in ours.sents] == [(s.start, s.end) for s in theirs.sents]
+
+
+def test_the_sense_models_view_reads_what_the_tokens_say():
+    """`sense._View` (the features' plain lists) holds, for every token, what spaCy's
+    `Token` gives: text, lower case, flags, offset, space after, and its sentence."""
+    from hr_lint import sense
+    from hr_lint.engine import cache_sentences, get_nlp, split_sentences
+
+    nlp = get_nlp("en")
+    sentencizer = nlp.get_pipe("sentencizer")
+    classes = sense.model().classes
+    for text in TEXTS[:300]:
+        doc = nlp.make_doc(text)
+        split_sentences(doc, sentencizer, {})
+        if not len(doc):
+            continue
+        cache_sentences(doc)
+        v = sense._View(doc, classes)
+        assert v.text == [t.text for t in doc] and v.low == [t.lower_ for t in doc]
+        assert (v.alpha, v.punct, v.num) == ([t.is_alpha for t in doc], [t.is_punct for t in doc], [t.like_num for t in doc])
+        assert v.idx == [t.idx for t in doc] and v.space == [bool(t.whitespace_) for t in doc]
+        assert [v.sents[v.sent_of[t.i]] for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+        assert v.doc_text == doc.text
+        assert v.seg_classes == frozenset(c for t in doc for c in classes.of(t.lower_))

@@ -469,11 +469,29 @@ def _single_close(doc, j: int) -> bool:
         j + 1 >= len(doc) or doc[j].whitespace_ != "" or not doc[j + 1].is_alpha)
 
 
+_QUOTE_MARKS_KEY = "hr_lint.quote_marks"  # doc.user_data key: does a token open a quotation?
+
+
+def _has_quote_marks(doc) -> bool:
+    """Is any token of `doc` an opening mark `quoted_title` looks for (a double one, or a
+    single "'")? Worked out once per doc from its word ids (the same text has the same id)."""
+    found = doc.user_data.get(_QUOTE_MARKS_KEY)
+    if found is None:
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        marks = {strings[q] for q in _OPEN_Q | {"'"}}
+        found = doc.user_data[_QUOTE_MARKS_KEY] = not marks.isdisjoint(doc.to_array(ORTH).tolist())
+    return found
+
+
 def quoted_title(doc, i: int) -> bool:
     """Token i stands in a quoted title of a work: every word of the quotation capitalised
     (small words aside) and at least three of them, as in a book club's “Clean: Overcoming
     Addiction and Ending America's Greatest Tragedy” (in double or single quotation marks).
     A quoted sentence is not a title."""
+    if not _has_quote_marks(doc):
+        return False  # nothing can open a quotation
     sent = doc[i].sent
     k = i - 1
     single = False
