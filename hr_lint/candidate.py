@@ -59,6 +59,24 @@ def words_between(doc, lo: int, hi: int) -> set[str]:
     return set(words)
 
 
+_HOLDS = "hr_lint.holds"  # doc.user_data key: frozenset of texts -> does a token have one?
+
+
+def holds_any(doc, texts: frozenset[str]) -> bool:
+    """Does any token of `doc` have one of `texts` as its text? Worked out once per doc and
+    set, from the tokens' ids (a check may then skip a search that can only fail)."""
+    memo = doc.user_data.get(_HOLDS)
+    if memo is None:
+        memo = doc.user_data[_HOLDS] = {}
+    found = memo.get(texts)
+    if found is None:
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        found = memo[texts] = not {strings[t] for t in texts}.isdisjoint(doc.to_array(ORTH).tolist())
+    return found
+
+
 def tokens_before(doc, i: int, n: int, cross_sentence: bool = False) -> list:
     """Up to n tokens before token i, nearest first."""
     lo = 0 if cross_sentence else doc[i].sent.start

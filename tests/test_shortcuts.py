@@ -169,3 +169,20 @@ def test_the_sense_models_view_reads_what_the_tokens_say():
         assert [v.sents[v.sent_of[t.i]] for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
         assert v.doc_text == doc.text
         assert v.seg_classes == frozenset(c for t in doc for c in classes.of(t.lower_))
+
+
+def test_holds_any_is_a_look_at_every_token():
+    from hr_lint.candidate import holds_any
+    from hr_lint.engine import get_nlp
+
+    nlp = get_nlp("en")
+    sets = [frozenset({'"', "\u201c", "\u00ab", "'"}), frozenset({"addicts", "users"}), frozenset({"ORTH", "-"})]
+    seen = set()
+    for text in TEXTS[:400] + ["ORTH and IS_ALPHA", "a 'quoted' one"]:
+        doc = nlp.make_doc(text)
+        for texts in sets:
+            found = holds_any(doc, texts)
+            assert found == any(t.text in texts for t in doc), (texts, text)
+            assert holds_any(doc, texts) == found  # and again, from the doc's memo
+            seen.add(found)
+    assert seen == {True, False}

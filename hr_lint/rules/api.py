@@ -12,14 +12,15 @@ never from another check module or the engine (`tests/test_registry.py` holds it
   (`c.before(n)`, `c.after(n)`, `c.words_before(n)`, `c.nearby_words(k)`, ...).
 - token-index functions for looking around any token: `sentence_span`, `words_around`,
   `tokens_before`, `tokens_after`, `prev_token`, `next_token`, `word_at`,
-  `at_clause_start`, `capitalised_mid_sentence`.
+  `at_clause_start`, `capitalised_mid_sentence`; `holds_any` (does any token have one of
+  these texts: a search that can only fail is skipped).
 - `capitalised_name` and `title_case_sentence` (names), `is_negated` (negation),
   `historical` (a passage set in the past: a period word or a year before 1960).
 """
 from __future__ import annotations
 
 from ..candidate import (
-    Candidate, at_clause_start, capitalised_mid_sentence, next_token, prev_token, sentence_span,
+    Candidate, at_clause_start, capitalised_mid_sentence, holds_any, next_token, prev_token, sentence_span,
     tokens_after, tokens_before, word_at, words_around,
 )
 from ..names import capitalised_name, title_case_sentence
@@ -28,6 +29,6 @@ from .registry import Needs, check
 
 __all__ = [
     "Candidate", "Needs", "at_clause_start", "capitalised_mid_sentence", "capitalised_name", "check",
-    "historical", "is_negated", "next_token", "prev_token", "sentence_span", "title_case_sentence", "tokens_after",
+    "historical", "holds_any", "is_negated", "next_token", "prev_token", "sentence_span", "title_case_sentence", "tokens_after",
     "tokens_before", "word_at", "words_around",
 ]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..api import Needs, sentence_span
+from ..api import Needs, holds_any, sentence_span
 
 
 # -- people ----------------------------------------------------------------------------------
@@ -469,20 +469,7 @@ def _single_close(doc, j: int) -> bool:
         j + 1 >= len(doc) or doc[j].whitespace_ != "" or not doc[j + 1].is_alpha)
 
 
-_QUOTE_MARKS_KEY = "hr_lint.quote_marks"  # doc.user_data key: does a token open a quotation?
-
-
-def _has_quote_marks(doc) -> bool:
-    """Is any token of `doc` an opening mark `quoted_title` looks for (a double one, or a
-    single "'")? Worked out once per doc from its word ids (the same text has the same id)."""
-    found = doc.user_data.get(_QUOTE_MARKS_KEY)
-    if found is None:
-        from spacy.attrs import ORTH
-
-        strings = doc.vocab.strings
-        marks = {strings[q] for q in _OPEN_Q | {"'"}}
-        found = doc.user_data[_QUOTE_MARKS_KEY] = not marks.isdisjoint(doc.to_array(ORTH).tolist())
-    return found
+_QUOTE_OPENERS = frozenset(_OPEN_Q | {"'"})  # what may open a quotation (a single one as `_single_open` says)
 
 
 def quoted_title(doc, i: int) -> bool:
@@ -490,7 +477,7 @@ def quoted_title(doc, i: int) -> bool:
     (small words aside) and at least three of them, as in a book club's “Clean: Overcoming
     Addiction and Ending America's Greatest Tragedy” (in double or single quotation marks).
     A quoted sentence is not a title."""
-    if not _has_quote_marks(doc):
+    if not holds_any(doc, _QUOTE_OPENERS):
         return False  # nothing can open a quotation
     sent = doc[i].sent
     k = i - 1
