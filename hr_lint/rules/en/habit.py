@@ -37,7 +37,7 @@ def _habit(c) -> bool:
             start -= 1
         if doc[start].text == "-":
             start += 1
-        mod = doc.text[doc[start].idx:doc[k].idx]
+        mod = doc[start:k].text_with_ws
         c.start = start
         c.suggest([mod + "use", mod + "use disorder"])
         return True

@@ -160,7 +160,7 @@ def _abuse(c) -> bool:
         start = _substance_mod(doc, i - 1, lo)
         if start is not None:
             c.start = start
-            prefix = doc.text[doc[start].idx:doc[i].idx]  # 'drug-', 'substance-'
+            prefix = doc[start:i].text_with_ws  # 'drug-', 'substance-' (doc.text[...] would join every token)
             c.suggest([prefix + "using"])
             return c.keep("'<substance>-abusing' before people")
     if w in _ABUSE_NOUN or w == "abused":
@@ -174,7 +174,7 @@ def _abuse(c) -> bool:
             if w in _ABUSE_NOUN:
                 # underline 'substance abuse', 'prescription drug abuse'; the suggestion keeps
                 # the writer's own modifier: 'opioid abuse' -> 'opioid use'
-                prefix = doc.text[doc[start].idx:doc[i].idx]
+                prefix = doc[start:i].text_with_ws
                 c.start = start
                 words = substance_words(doc, start, i)
                 if words and words[0] == "prescription":
