@@ -54,9 +54,10 @@ _nlps: dict = {}
 
 def get_nlp(language: str = "en"):
     """The shared blank pipeline of a language (tokenizer + sentencizer), loaded once per
-    process: `spacy.blank("en")`, `spacy.blank("es")`."""
+    process: `spacy.blank("en")`, `spacy.blank("es")`; loaded afresh once hr_lint/memory.py
+    retired it (after a million words freed by its memory zones)."""
     _nlp = _nlps.get(language)
-    if _nlp is None:
+    if _nlp is None or memory.retired(_nlp):  # (renewed: hr_lint/memory.py)
         _nlps[language] = _nlp = new_nlp(language)
     return _nlp
 
@@ -327,8 +328,8 @@ class Engine:
         """`_lint_piece` under the pipeline's memory guard (hr_lint/memory.py): past the
         budget, the strings and lexemes the piece adds are freed when it is done. The Doc
         and all read from it stay inside; findings and trace entries are plain data."""
-        if not self._built:
-            self._build()
+        if not self._built or self.guard.retired:
+            self._build()  # (on a fresh pipeline, when this one was retired)
         with self.guard:
             return self._lint_piece(seg, lo, hi, document, path, trace)
 

@@ -11,8 +11,10 @@ is never driven past its budget for the other tests.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import threading
+import weakref
 
 import pytest
 
@@ -99,6 +101,7 @@ def test_a_stream_of_200000_new_words_keeps_the_store_bounded(fresh):
     assert len(nlp.vocab.strings) - strings0 <= memory.BUDGET + 200
     assert lexemes(nlp) - lexemes0 <= memory.BUDGET + 200
     guard = memory.guard(nlp)
+    assert linter.engine.nlp is nlp and not guard.retired  # (a million freed strings renew it)
     assert guard.zoned and guard.zones > 3_000  # most of the stream ran in zones
     assert not nlp.vocab.in_memory_zone
     assert all(r["error"] is None for r in results)
@@ -127,6 +130,26 @@ def test_results_in_zones_equal_a_fresh_linters(fresh, monkeypatch):
     assert results == list(again.moderate(recs, fix=True))
     assert traces == [[o.to_dict() for o in again.trace_text(t, "text")] for t in texts]
     assert any(o["stage"] == "allow" for t in traces for o in t)
+
+
+def test_the_pipeline_is_renewed_before_its_tables_grow_far(fresh, monkeypatch):
+    """A zone frees words but spaCy's hash tables keep a mark where each was: after RENEW
+    freed strings the pipeline is retired, the engines move to a fresh one, and the old
+    one is freed."""
+    monkeypatch.setattr(memory, "BUDGET", 500)
+    monkeypatch.setattr(memory, "RENEW", 3_000)
+    linter = Linter()
+    linter.engine.warm()
+    first = weakref.ref(linter.engine.nlp)
+    recs = records(1_200, 8)  # 12,000 new words
+    results = list(linter.moderate(recs, fix=True))
+    nlp = linter.engine.nlp
+    assert nlp is not first() and engine_module.get_nlp("en") is nlp
+    gc.collect()
+    assert first() is None  # nothing of ours holds the retired pipeline
+    guard = memory.guard(nlp)
+    assert guard.freed < memory.RENEW + 200 and len(nlp.vocab.strings) < guard.limit + 200
+    assert results == fresh_results(fresh, recs, fix=True)
 
 
 def test_before_the_budget_is_spent_words_are_kept_and_no_zone_opens(fresh):
@@ -265,3 +288,33 @@ def test_the_language_servers_linting_stays_bounded(fresh, monkeypatch):
     assert guard.zones > 200 and len(nlp.vocab.strings) < guard.limit + 100
     fresh()
     assert found == Linter().lint_text(text, "markdown", "notes.md")
+
+
+def test_components_with_a_zone_of_their_own_are_entered_too():
+    """spaCy's blank pipelines have no component with a memory zone (the guard then opens
+    the vocabulary's alone); should one come, the guard opens the whole pipeline's."""
+    from contextlib import contextmanager
+
+    import spacy
+    from spacy.language import Language
+
+    entered = []
+
+    class Zoned:
+        def __call__(self, doc):
+            return doc
+
+        @contextmanager
+        def memory_zone(self, mem=None):
+            entered.append(True)
+            yield mem
+
+    if not Language.has_factory("hr_lint_test_zoned"):
+        Language.factory("hr_lint_test_zoned")(lambda nlp, name: Zoned())
+    nlp = spacy.blank("en")
+    nlp.add_pipe("hr_lint_test_zoned")
+    guard = memory.Guard(nlp, budget=0)
+    with guard:
+        doc = nlp.make_doc("zorbulate fnarkle")
+        assert [t.text for t in doc] == ["zorbulate", "fnarkle"]
+    assert entered == [True] and guard.zones == 1 and "zorbulate" not in nlp.vocab.strings
