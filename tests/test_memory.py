@@ -250,6 +250,7 @@ def test_the_http_server_stays_bounded(fresh, monkeypatch):
 
     monkeypatch.setattr(memory, "BUDGET", 2_000)
     recs = records(900, 8)
+    before = set(map(id, memory._guards.values()))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # starlette's notice about httpx
         from starlette.testclient import TestClient
@@ -260,9 +261,10 @@ def test_the_http_server_stays_bounded(fresh, monkeypatch):
                 response = client.post("/api/lint", json={"text": r["text"], "format": "text"})
                 assert response.status_code == 200
                 answers.append(response.json()["findings"])
-    nlp = engine_module.get_nlp("en")
-    guard = memory.guard(nlp)
-    assert guard.zones > 500 and len(nlp.vocab.strings) < guard.limit + 100
+    # the server's linters and their pipelines (shared or their own): every one bounded
+    guards = [g for g in list(memory._guards.values()) if id(g) not in before]
+    assert guards and sum(g.zones for g in guards) > 500
+    assert all(len(g.strings) < g.limit + 100 for g in guards)
     fresh()
     linter = Linter()
     assert answers[-200:] == [[f.to_dict() for f in linter.lint_text(r["text"], "text")] for r in recs[-200:]]
