@@ -9,7 +9,8 @@ paragraph gives about `factor` squared (the quadratic readers of issue 11 gave 5
 
 What a count does not see is work inside one C call (a regular expression that
 backtracks, a string sliced from its start each time): the timings of
-benchmarks/bounded_cost.py are for that, as ratios against a baseline of the same run.
+benchmarks/bounded_cost.py are for that, as ratios against a baseline of the same run,
+and test_bounded_cost's hang guards (inputs the quadratic readers never finished).
 """
 from __future__ import annotations
 

@@ -87,6 +87,30 @@ def test_markup_that_never_closes_costs_linear_time(linter, fmt, unit):
     assert linear(ratio), f"8x the text took {ratio:.1f}x the work"
 
 
+# -- large inputs finish: what a count of calls cannot see ------------------------------------------
+#
+# Work inside one C call (a string rebuilt from its start for each line, a regular expression
+# scanning to the end of the text from every "<") is invisible to the growth tests above.
+# These inputs are big enough that the quadratic readers of issue 11 never finished them in
+# practice (a 2 MB Markdown paragraph took 101 s, 1 MB of unclosed "<a " over 400 s), while
+# the linear readers take about a second; the timeout is a hang guard fifty times the
+# linear cost, not a timing: the assertions are about what is found.
+
+LARGE = [("markdown", None, 2_000_000)] + [(fmt, unit, 1_000_000) for fmt, unit in UNCLOSED]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("fmt,unit,size", LARGE, ids=[f"{f}:{(u or 'paragraph').strip()}" for f, u, _ in LARGE])
+def test_large_inputs_are_read_whole_without_hanging(linter, fmt, unit, size):
+    if unit is None:
+        text = words(size) + " Three addicts came by.\n"
+    else:
+        text = "The addict. " + unit * (size // len(unit)) + "\n"
+    findings = linter.lint_text(text, fmt)
+    assert findings and findings[0].text.lower().startswith("addict")
+    assert text[findings[0].offset:findings[0].offset + len(findings[0].text)] == findings[0].text
+
+
 # -- .docx -----------------------------------------------------------------------------------------
 
 DOCUMENT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
