@@ -320,3 +320,27 @@ def test_components_with_a_zone_of_their_own_are_entered_too():
         doc = nlp.make_doc("zorbulate fnarkle")
         assert [t.text for t in doc] == ["zorbulate", "fnarkle"]
     assert entered == [True] and guard.zones == 1 and "zorbulate" not in nlp.vocab.strings
+
+
+def test_a_cli_run_over_a_big_tree_stays_bounded(fresh, monkeypatch, tmp_path):
+    """`hr-lint DIR` in one process: the files' new words are freed as well."""
+    from click.testing import CliRunner
+
+    from hr_lint.cli import lint_command
+
+    monkeypatch.setattr(memory, "BUDGET", 1_000)
+    monkeypatch.chdir(tmp_path)
+    tree = tmp_path / "docs"
+    tree.mkdir()
+    for n, r in enumerate(records(400, 10)):
+        (tree / f"post-{n:03d}.md").write_text(f"# Note {n}\n\n{r['text']}\n", encoding="utf-8")
+    before = set(map(id, memory._guards.values()))
+    run = CliRunner().invoke(lint_command, ["--no-cache", "--jobs", "1", "--format", "json", "docs"])
+    assert run.exit_code == 1, run.output
+    guards = [g for g in list(memory._guards.values()) if id(g) not in before]
+    assert sum(g.zones for g in guards) > 200
+    assert all(len(g.strings) < g.limit + 100 for g in guards)
+    fresh()
+    monkeypatch.setattr(memory, "BUDGET", 10**9)  # no zone at all this time
+    again = CliRunner().invoke(lint_command, ["--no-cache", "--jobs", "1", "--format", "json", "docs"])
+    assert again.output == run.output
