@@ -331,7 +331,10 @@ def test_context_lines_split_each_document_once():
         assert Counting.splits <= 2, (fmt, Counting.splits)
 
 
-def test_a_report_file_gets_the_mode_a_new_file_gets(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["html", "json", "sarif", "text"])
+@pytest.mark.parametrize("umask,new_mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_a_report_file_gets_the_mode_a_new_file_gets(tmp_path, monkeypatch, fmt, umask, new_mode):
+    # issue 11: -o report.json was created 0600 and turned an existing 0644 report into 0600
     import os
 
     from click.testing import CliRunner
@@ -340,12 +343,15 @@ def test_a_report_file_gets_the_mode_a_new_file_gets(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("Three addicts came by.\n", encoding="utf-8")
-    old = os.umask(0o022)
+    report = tmp_path / f"report.{fmt}"
+    old = os.umask(umask)
     try:
-        CliRunner().invoke(lint_command, ["--no-cache", "--format", "html", "-o", "report.html", "a.md"])
-        assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644  # readable by those it is for
-        os.chmod(tmp_path / "report.html", 0o640)
-        CliRunner().invoke(lint_command, ["--no-cache", "--format", "html", "-o", "report.html", "a.md"])
-        assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o640  # a report written again keeps its mode
+        result = CliRunner().invoke(lint_command, ["--no-cache", "--format", fmt, "-o", report.name, "a.md"])
+        assert result.exit_code == 1, result.output
+        assert "addicts" in report.read_text(encoding="utf-8")
+        assert report.stat().st_mode & 0o777 == new_mode  # the umask's mode, readable by those it is for
+        os.chmod(report, 0o664)
+        CliRunner().invoke(lint_command, ["--no-cache", "--format", fmt, "-o", report.name, "a.md"])
+        assert report.stat().st_mode & 0o777 == 0o664  # a report written again keeps its mode
     finally:
         os.umask(old)
