@@ -106,15 +106,18 @@ def read_limited(path: str) -> bytes:
 class Linter:
     """Load once, call many times. `config` is a `Config`, a mapping of settings, or None."""
 
-    def __init__(self, config: Config | dict | None = None, cache_dir: str | None = None, lazy: bool = False):
+    def __init__(self, config: Config | dict | None = None, cache_dir: str | None = None, lazy: bool = False,
+                 private_pipeline: bool = False):
         """`cache_dir` lets a later process skip loading the rules for files with no trigger
-        word at all; `lazy` defers loading (and validating) the rules until they are needed."""
+        word at all; `lazy` defers loading (and validating) the rules until they are needed;
+        `private_pipeline` gives each of its engines a spaCy pipeline of its own."""
         if config is None:
             config = Config()
         elif isinstance(config, dict):
             config = Config.from_mapping(config)
         self.config = config
         self.cache_dir = cache_dir
+        self.private_pipeline = private_pipeline
         self._rules: list | None = None
         self._engines: dict[str, Engine] = {}
         self._gates: dict[str, gate.GateStore] = {}

@@ -98,10 +98,10 @@ class LinterPool:
             config = Config.from_mapping({"extends": preset})
             if self.settings:
                 config.merge(self.settings, "server settings", os.getcwd())
-            linter = Linter(config)
+            # every engine (language) of it, the main one included: a pipeline of its own
+            linter = Linter(config, private_pipeline=True)
         except ConfigError as exc:
             raise ApiError(500, f"preset '{preset}' cannot be loaded: {exc}") from None
-        linter.private_pipeline = True  # every engine (language) of it: a pipeline of its own
         return linter
 
     def _checkout(self, preset: str):

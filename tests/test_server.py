@@ -751,3 +751,22 @@ def test_trace_in_spanish(default_client):
     response = default_client.post("/api/trace", json={"text": "El agua limpia y los adictos.", "format": "text"})
     stages = {(o["rule"], o["reported"]) for o in response.json()["occurrences"]}
     assert ("es-adicto", True) in stages and ("es-limpio-consumo", False) in stages
+
+
+def test_each_linter_of_a_preset_has_spacy_pipelines_of_its_own():
+    # requests run in threads, one linter each: no two may share a pipeline, nor share the
+    # process's own (the main language's engine was once built on the shared one)
+    from hr_lint import engine as engine_module
+    from hr_lint.server import LinterPool
+
+    pool = LinterPool()
+    first, second = pool._checkout("default"), pool._checkout("default")
+    pipelines = []
+    for linter in (first, second):
+        for language in ("en", "es"):
+            engine = linter.engine_for(language)
+            engine.warm()
+            pipelines.append(engine.nlp)
+    assert len({id(nlp) for nlp in pipelines}) == 4
+    shared = [engine_module.get_nlp(language) for language in ("en", "es")]
+    assert not {id(nlp) for nlp in shared} & {id(nlp) for nlp in pipelines}
