@@ -38,18 +38,8 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-
-WORDS = "the clinic staff met people in recovery and offered support with housing and food every week".split()
-
-
-def words(n: int) -> str:
-    out, size, k = [], 0, 0
-    while size < n:
-        w = WORDS[k % len(WORDS)]
-        out.append(w)
-        size += len(w) + 1
-        k += 1
-    return " ".join(out)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+from texts import words  # noqa: E402
 
 
 def cpu(fn) -> float:

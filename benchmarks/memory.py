@@ -35,24 +35,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import posts as generator  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+from texts import made_up  # noqa: E402
+
 WRAPPER = ("import resource, subprocess, sys, time;"
            "t = time.perf_counter();"
            "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
            "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
            "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, p.returncode)")
-
-_C, _V = "bcdfghklmnprstvz", "aeiou"
-
-
-def made_up(i: int) -> str:
-    """The i-th made-up word (i in base 80, a consonant and a vowel per digit)."""
-    out = []
-    while True:
-        out.append(_C[i % 16] + _V[(i // 16) % 5])
-        i //= 80
-        if not i:
-            return "".join(out)
-
 
 def write_new_words(path: Path, count: int, per_post: int) -> None:
     k = 80 ** 3  # four syllables and more: few English words

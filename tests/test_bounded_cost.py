@@ -14,22 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from growth import calls, growth, linear
+from texts import words
 from hr_lint import Linter
 from hr_lint.cli import lint_command
 from hr_lint.readers import ReaderError, docx as docx_reader, parse_docx
-
-WORDS = "the clinic staff met people in recovery and offered support with housing and food every week".split()
-
-
-def words(n: int) -> str:
-    out, size, k = [], 0, 0
-    while size < n:
-        w = WORDS[k % len(WORDS)]
-        out.append(w)
-        size += len(w) + 1
-        k += 1
-    return " ".join(out)
-
 
 @pytest.fixture(scope="module")
 def linter():

@@ -21,20 +21,7 @@ import pytest
 from hr_lint import Linter, memory
 from hr_lint import engine as engine_module
 from hr_lint.config import Config
-
-_C, _V = "bcdfghklmnprstvz", "aeiou"
-
-
-def made_up(i: int) -> str:
-    """The i-th made-up word: i in base 80, a consonant and a vowel per digit (distinct i,
-    distinct words; from 6,400 on, three syllables or more)."""
-    out = []
-    while True:
-        out.append(_C[i % 16] + _V[(i // 16) % 5])
-        i //= 80
-        if not i:
-            return "".join(out)
-
+from texts import made_up
 
 # sentences written for this test: each reaches spaCy, and together they pass the stages
 # that read a Doc (labels, possessives, quotes, first person, names, the sense model's
