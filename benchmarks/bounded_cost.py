@@ -39,7 +39,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-from texts import words  # noqa: E402
+from texts import DOCUMENT, END, package, words  # noqa: E402
 
 
 def cpu(fn) -> float:
@@ -142,27 +142,8 @@ def start_server():
 
 def bomb_docx(inflated_mb: int = 200) -> bytes:
     """A .docx a few hundred KB on disk whose word/document.xml inflates to `inflated_mb` MB."""
-    import zipfile
-
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml"'
-                   ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                   '</Types>')
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-                   '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        para = f'<w:p><w:r><w:t>{"x" * 4000}</w:t></w:r></w:p>'.encode()
-        with z.open("word/document.xml", "w", force_zip64=True) as fh:
-            fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>'.encode())
-            for _ in range(inflated_mb * 1024 * 1024 // len(para)):
-                fh.write(para)
-            fh.write(b"<w:sectPr/></w:body></w:document>")
-    return buf.getvalue()
+    para = f'<w:p><w:r><w:t>{"x" * 4000}</w:t></w:r></w:p>'
+    return package([DOCUMENT, *(para for _ in range(inflated_mb * 1024 * 1024 // len(para))), END])
 
 
 def peak_rss_mb(pid: int) -> float:

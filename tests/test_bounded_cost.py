@@ -6,18 +6,17 @@ fails them by a wide margin. Timings are in benchmarks/bounded_cost.py, not here
 """
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 import pytest
 from click.testing import CliRunner
 
 from growth import calls, growth, linear
-from texts import words
+from texts import DOCUMENT, END, PARAGRAPH, package, words
 from hr_lint import Linter
 from hr_lint.cli import lint_command
 from hr_lint.readers import ReaderError, docx as docx_reader, parse_docx
+
 
 @pytest.fixture(scope="module")
 def linter():
@@ -100,40 +99,6 @@ def test_large_inputs_are_read_whole_without_hanging(linter, fmt, unit, size):
 
 
 # -- .docx -----------------------------------------------------------------------------------------
-
-DOCUMENT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-END = "<w:sectPr/></w:body></w:document>"
-PARAGRAPH = '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
-
-
-def package(document_chunks, styles: str | None = None) -> bytes:
-    """A minimal .docx whose document.xml is written from chunks (streamed, so it may be big)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.wordprocessingml.document.main+xml"/>'
-                   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.wordprocessingml.styles+xml"/></Types>')
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-                   '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                'relationships">')
-        if styles:
-            rels += ('<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                     'relationships/styles" Target="styles.xml"/>')
-            z.writestr("word/styles.xml", styles)
-        z.writestr("word/_rels/document.xml.rels", rels + "</Relationships>")
-        with z.open("word/document.xml", "w", force_zip64=True) as fh:
-            for chunk in document_chunks:
-                fh.write(chunk.encode("utf-8"))
-    return buf.getvalue()
-
 
 def styles(n: int) -> str:
     """A styles part with `n` paragraph styles besides "Body Text"."""

@@ -38,7 +38,7 @@ from hr_lint import Linter
 from hr_lint.fix import fix_bytes, fix_file, planned
 from hr_lint.loader import InputError, decode_with_encoding, encode
 from hr_lint.readers import parse_docx
-from test_bounded_cost import DOCUMENT, END, package
+from texts import DOCUMENT, END, package
 
 LONG = os.environ.get("HR_LINT_FUZZ") == "long"
 _COMMON = dict(deadline=None, database=None, print_blob=True,
