@@ -390,13 +390,7 @@ class Linter:
     def trace_file(self, path: str | os.PathLike, format: str | None = None) -> list:
         """The decision trace of one file; unreadable input raises `InputError`."""
         path = os.fspath(path)
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = 0
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-        return self.trace_bytes(read_bytes(path), path, format)
+        return self.trace_bytes(read_limited(path), path, format)
 
     @property
     def _trace_engine(self) -> Engine | None:
